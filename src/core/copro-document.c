@@ -1,0 +1,762 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * CoproDocument: one project file. Reading validates everything before the
+ * user sees anything, so a bad file is refused with one sentence saying what
+ * is wrong and where, and never half-loaded. Saving is atomic.
+ */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "copro-document.h"
+#include "copro-error.h"
+#include "copro-list.h"
+#include "copro-model.h"
+#include "copro-record-private.h"
+
+struct _CoproDocument
+{
+  GObject      parent_instance;
+
+  CoproRecord *project;
+  GFile       *file;
+  char        *read_only_reason;
+  int          format_version;
+  guint64      change_count;
+  gboolean     modified;
+};
+
+G_DEFINE_FINAL_TYPE (CoproDocument, copro_document, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (copro-error-quark, copro_error)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_MODIFIED,
+  PROP_READ_ONLY,
+  PROP_READ_ONLY_REASON,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+on_project_changed_cb (CoproRecord   *project,
+                       CoproRecord   *origin,
+                       const char    *key,
+                       CoproDocument *self)
+{
+  self->change_count++;
+  copro_document_set_modified (self, TRUE);
+  if (g_strcmp0 (key, "title") == 0 &&
+      origin == copro_record_get_record (self->project, "overview"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+static void
+set_project (CoproDocument *self,
+             CoproRecord   *project)
+{
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_func (self->project, on_project_changed_cb, self);
+  g_set_object (&self->project, project);
+  g_signal_connect_object (self->project, "changed",
+                           G_CALLBACK (on_project_changed_cb), self, 0);
+}
+
+static void
+copro_document_dispose (GObject *object)
+{
+  CoproDocument *self = COPRO_DOCUMENT (object);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (copro_document_parent_class)->dispose (object);
+}
+
+static void
+copro_document_finalize (GObject *object)
+{
+  CoproDocument *self = COPRO_DOCUMENT (object);
+
+  g_free (self->read_only_reason);
+
+  G_OBJECT_CLASS (copro_document_parent_class)->finalize (object);
+}
+
+static void
+copro_document_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CoproDocument *self = COPRO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only_reason != NULL);
+      break;
+    case PROP_READ_ONLY_REASON:
+      g_value_set_string (value, self->read_only_reason);
+      break;
+    case PROP_TITLE:
+      g_value_take_string (value, copro_document_dup_display_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_document_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CoproDocument *self = COPRO_DOCUMENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      copro_document_set_file (self, g_value_get_object (value));
+      break;
+    case PROP_MODIFIED:
+      copro_document_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_document_class_init (CoproDocumentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = copro_document_dispose;
+  object_class->finalize = copro_document_finalize;
+  object_class->get_property = copro_document_get_property;
+  object_class->set_property = copro_document_set_property;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, COPRO_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY_REASON] =
+    g_param_spec_string ("read-only-reason", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+copro_document_init (CoproDocument *self)
+{
+  self->format_version = COPRO_FORMAT_VERSION;
+}
+
+CoproDocument *
+copro_document_new (void)
+{
+  CoproDocument *self = g_object_new (COPRO_TYPE_DOCUMENT, NULL);
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+
+  set_project (self, project);
+  return self;
+}
+
+/* Reading */
+
+static void
+offset_to_line_column (const char *data,
+                       gsize       offset,
+                       guint      *line,
+                       guint      *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if (((guchar) data[i] & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+/* JSON nested deeper than we allow is refused before the parser (which
+ * recurses) sees it. Strings are skipped so brackets in text do not count. */
+static gboolean
+check_depth (const char  *data,
+             gsize        length,
+             GError     **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > COPRO_MAX_DEPTH)
+            {
+              guint line, column;
+
+              offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, COPRO_ERROR, COPRO_ERROR_TOO_DEEP,
+                           _("The file nests lists and objects more than %d deep at line %u, column %u, so it is not a project."),
+                           COPRO_MAX_DEPTH, line, column);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+/* json-glib says "<data>:LINE:COL: Parse error: WHAT"; we say it in a sentence. */
+static void
+set_syntax_error (GError     **error,
+                  const GError *json_error)
+{
+  const char *message = json_error->message;
+  guint line = 0, column = 0;
+  const char *what;
+
+  if (g_str_has_prefix (message, "<data>:"))
+    {
+      char *end = NULL;
+
+      line = (guint) g_ascii_strtoull (message + 7, &end, 10);
+      if (end != NULL && *end == ':')
+        column = (guint) g_ascii_strtoull (end + 1, NULL, 10);
+    }
+  what = strstr (message, "Parse error: ");
+  what = what != NULL ? what + strlen ("Parse error: ") : message;
+
+  if (line > 0)
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_SYNTAX,
+                 _("The file is not valid JSON at line %u, column %u: %s."), line, column, what);
+  else
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_SYNTAX,
+                 _("The file is not valid JSON: %s."), what);
+}
+
+static gboolean
+check_member_refs (CoproRecord  *project,
+                   GHashTable   *ids,
+                   GError      **error)
+{
+  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+  CoproList *members = copro_record_get_list (terms, "members");
+
+  for (guint i = 0; i < copro_list_get_n_items (members); i++)
+    {
+      const char *partner = copro_record_get_string (copro_list_get (members, i), "partner");
+      g_autofree char *folded = NULL;
+
+      if (partner == NULL)
+        continue;
+      folded = g_ascii_strdown (partner, -1);
+      if (g_hash_table_lookup (ids, folded) != &copro_desc_partner)
+        {
+          g_set_error (error, COPRO_ERROR, COPRO_ERROR_INVALID,
+                       _("The member “terms_of_reference.members[%u].partner” refers to the partner “%s”, who is not in the partner register."),
+                       i, partner);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+CoproDocument *
+copro_document_new_from_data (const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CoproRecord) project = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+  CoproReadContext context;
+  static const char * const skip[] = { "format", "format_version", NULL };
+  CoproDocument *self;
+  const char *end = NULL;
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *node;
+  gint64 version;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      length -= 3;
+    }
+  if (length == 0)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+  if (length > COPRO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MB, far larger than any project, so it was not opened."),
+                   COPRO_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_utf8_validate_len (data, length, &end))
+    {
+      guint line, column;
+
+      offset_to_line_column (data, (gsize) (end - data), &line, &column);
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_ENCODING,
+                   _("The file is not UTF-8 text: the bytes at line %u, column %u are not valid."),
+                   line, column);
+      return NULL;
+    }
+  if (!check_depth (data, length, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+    {
+      set_syntax_error (error, local_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EMPTY, _("The file is empty."));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root) ||
+      (node = json_object_get_member (json_node_get_object (root), "format")) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (node), COPRO_FORMAT_NAME) != 0)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_NOT_PROJECT,
+                   _("This is not a Coproduce project: it has no “format” member saying “%s”."),
+                   COPRO_FORMAT_NAME);
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "format_version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64 || (version = json_node_get_int (node)) < 1)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_INVALID,
+                   _("The member “format_version” must be a whole number from 1 upwards."));
+      return NULL;
+    }
+
+  ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  context.ids = ids;
+  path = g_string_new (NULL);
+  project = copro_record_new (&copro_desc_project);
+  if (!_copro_record_read_json (project, object, path, &context, skip, &local_error) ||
+      !check_member_refs (project, ids, &local_error))
+    {
+      if (version > COPRO_FORMAT_VERSION)
+        g_set_error (error, COPRO_ERROR, COPRO_ERROR_NEWER,
+                     _("This project was saved by a newer version of Coproduce (file format %d) and cannot be opened here. %s"),
+                     (int) version, local_error->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  self = g_object_new (COPRO_TYPE_DOCUMENT, NULL);
+  set_project (self, project);
+  self->format_version = (int) MIN (version, G_MAXINT);
+  if (version > COPRO_FORMAT_VERSION)
+    self->read_only_reason =
+      g_strdup_printf (_("This project was saved by a newer version of Coproduce (file format %d). "
+                         "It is open read-only so that nothing this version does not understand is lost."),
+                       self->format_version);
+  return self;
+}
+
+CoproDocument *
+copro_document_new_from_file (GFile         *file,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CoproDocument *self;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a project file."), g_file_peek_path (file));
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > COPRO_MAX_FILE_SIZE)
+    return copro_document_new_from_data ("", COPRO_MAX_FILE_SIZE + (gsize) 1, error);
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  self = copro_document_new_from_data (contents, length, error);
+  if (self != NULL)
+    self->file = g_object_ref (file);
+  return self;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  CoproDocument *self = copro_document_new_from_file (task_data, cancellable, &error);
+
+  if (self == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, self, g_object_unref);
+}
+
+void
+copro_document_load_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, copro_document_load_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+CoproDocument *
+copro_document_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Accessors */
+
+CoproRecord *
+copro_document_get_project (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  return self->project;
+}
+
+GFile *
+copro_document_get_file (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  return self->file;
+}
+
+void
+copro_document_set_file (CoproDocument *self,
+                         GFile         *file)
+{
+  g_return_if_fail (COPRO_IS_DOCUMENT (self));
+
+  if (g_set_object (&self->file, file))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+    }
+}
+
+gboolean
+copro_document_get_modified (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
+
+  return self->modified;
+}
+
+void
+copro_document_set_modified (CoproDocument *self,
+                             gboolean       modified)
+{
+  g_return_if_fail (COPRO_IS_DOCUMENT (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+gboolean
+copro_document_get_read_only (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
+
+  return self->read_only_reason != NULL;
+}
+
+const char *
+copro_document_get_read_only_reason (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  return self->read_only_reason;
+}
+
+void
+copro_document_set_read_only (CoproDocument *self,
+                              const char    *reason)
+{
+  g_return_if_fail (COPRO_IS_DOCUMENT (self));
+
+  if (g_strcmp0 (self->read_only_reason, reason) == 0)
+    return;
+  g_free (self->read_only_reason);
+  self->read_only_reason = g_strdup (reason);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY_REASON]);
+}
+
+int
+copro_document_get_format_version (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), 0);
+
+  return self->format_version;
+}
+
+char *
+copro_document_dup_display_title (CoproDocument *self)
+{
+  const char *title;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  title = copro_record_get_string (copro_record_get_record (self->project, "overview"), "title");
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  if (self->file != NULL)
+    return g_file_get_basename (self->file);
+  return g_strdup (_("Untitled project"));
+}
+
+/* Writing */
+
+GBytes *
+copro_document_serialize (CoproDocument *self)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) body = NULL;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+  GString *out;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "format", COPRO_FORMAT_NAME);
+  json_object_set_int_member (object, "format_version", COPRO_FORMAT_VERSION);
+  body = _copro_record_write_json (self->project);
+  json_object_iter_init_ordered (&iter, body);
+  while (json_object_iter_next_ordered (&iter, &name, &node))
+    json_object_set_member (object, name, json_node_ref (node));
+
+  root = json_node_init_object (json_node_alloc (), object);
+  json_object_unref (object);
+
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  out = g_string_new (NULL);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+  return g_string_free_to_bytes (out);
+}
+
+static gboolean
+check_writable (CoproDocument  *self,
+                GError        **error)
+{
+  if (self->read_only_reason == NULL)
+    return TRUE;
+  g_set_error_literal (error, COPRO_ERROR, COPRO_ERROR_READ_ONLY, self->read_only_reason);
+  return FALSE;
+}
+
+gboolean
+copro_document_save (CoproDocument  *self,
+                     GFile          *file,
+                     GCancellable   *cancellable,
+                     GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  guint64 change_count;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!check_writable (self, error))
+    return FALSE;
+
+  change_count = self->change_count;
+  bytes = copro_document_serialize (self);
+  /* GIO writes a temporary file beside the target and renames it over the
+   * target: the old file or the new one is on disk, never half of one. */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
+    return FALSE;
+
+  copro_document_set_file (self, file);
+  if (change_count == self->change_count)
+    copro_document_set_modified (self, FALSE);
+  return TRUE;
+}
+
+typedef struct
+{
+  GFile   *file;
+  guint64  change_count;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+static void
+on_replace_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CoproDocument *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  copro_document_set_file (self, data->file);
+  if (data->change_count == self->change_count)
+    copro_document_set_modified (self, FALSE);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+copro_document_save_async (CoproDocument       *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GError *error = NULL;
+  SaveData *data;
+
+  g_return_if_fail (COPRO_IS_DOCUMENT (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, copro_document_save_async);
+  if (!check_writable (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->change_count = self->change_count;
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  /* Serialise on the main thread, where the model lives; write off it. */
+  bytes = copro_document_serialize (self);
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+                                       cancellable, on_replace_done_cb, g_steal_pointer (&task));
+}
+
+gboolean
+copro_document_save_finish (CoproDocument  *self,
+                            GAsyncResult   *result,
+                            GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

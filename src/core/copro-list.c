@@ -1,0 +1,262 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "copro-list.h"
+
+struct _CoproList
+{
+  GObject      parent_instance;
+
+  GType        item_type;
+  CoproRecord *owner;   /* unowned: the owner holds the list */
+  const char  *key;     /* static, from the model description */
+  GPtrArray   *items;
+};
+
+static void copro_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CoproList, copro_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, copro_list_model_init))
+
+static GType
+copro_list_get_item_type (GListModel *model)
+{
+  return COPRO_LIST (model)->item_type;
+}
+
+static guint
+copro_list_model_get_n_items (GListModel *model)
+{
+  return COPRO_LIST (model)->items->len;
+}
+
+static gpointer
+copro_list_get_item (GListModel *model,
+                     guint       position)
+{
+  CoproList *self = COPRO_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+copro_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = copro_list_get_item_type;
+  iface->get_n_items = copro_list_model_get_n_items;
+  iface->get_item = copro_list_get_item;
+}
+
+static void
+release_item (gpointer data)
+{
+  _copro_record_set_parent (data, NULL);
+  g_object_unref (data);
+}
+
+static void
+copro_list_finalize (GObject *object)
+{
+  CoproList *self = COPRO_LIST (object);
+
+  g_ptr_array_unref (self->items);
+
+  G_OBJECT_CLASS (copro_list_parent_class)->finalize (object);
+}
+
+static void
+copro_list_class_init (CoproListClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = copro_list_finalize;
+}
+
+static void
+copro_list_init (CoproList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (release_item);
+}
+
+CoproList *
+copro_list_new (GType        item_type,
+                CoproRecord *owner,
+                const char  *key)
+{
+  CoproList *self;
+
+  g_return_val_if_fail (g_type_is_a (item_type, COPRO_TYPE_RECORD), NULL);
+
+  self = g_object_new (COPRO_TYPE_LIST, NULL);
+  self->item_type = item_type;
+  self->owner = owner;
+  self->key = key;
+  return self;
+}
+
+CoproRecord *
+copro_list_get_owner (CoproList *self)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), NULL);
+
+  return self->owner;
+}
+
+const char *
+copro_list_get_key (CoproList *self)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), NULL);
+
+  return self->key;
+}
+
+guint
+copro_list_get_n_items (CoproList *self)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), 0);
+
+  return self->items->len;
+}
+
+/* Borrowed: no new reference, unlike g_list_model_get_item(). */
+CoproRecord *
+copro_list_get (CoproList *self,
+                guint      position)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), NULL);
+  g_return_val_if_fail (position < self->items->len, NULL);
+
+  return g_ptr_array_index (self->items, position);
+}
+
+static void
+announce (CoproList *self,
+          guint      position,
+          guint      removed,
+          guint      added)
+{
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  if (self->owner != NULL)
+    copro_record_emit_changed (self->owner, self->key);
+}
+
+void
+copro_list_insert (CoproList   *self,
+                   guint        position,
+                   CoproRecord *item)
+{
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (item, self->item_type));
+  g_return_if_fail (copro_record_get_parent (item) == NULL);
+  g_return_if_fail (position <= self->items->len);
+
+  g_ptr_array_insert (self->items, (int) position, g_object_ref (item));
+  _copro_record_set_parent (item, self->owner);
+  announce (self, position, 0, 1);
+}
+
+void
+copro_list_append (CoproList   *self,
+                   CoproRecord *item)
+{
+  g_return_if_fail (COPRO_IS_LIST (self));
+
+  copro_list_insert (self, self->items->len, item);
+}
+
+void
+copro_list_remove (CoproList *self,
+                   guint      position)
+{
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (position < self->items->len);
+
+  g_ptr_array_remove_index (self->items, position);
+  announce (self, position, 1, 0);
+}
+
+void
+copro_list_move (CoproList *self,
+                 guint      from,
+                 guint      to)
+{
+  gpointer item;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (from < self->items->len && to < self->items->len);
+
+  if (from == to)
+    return;
+  item = g_ptr_array_steal_index (self->items, from);
+  g_ptr_array_insert (self->items, (int) to, item);
+  announce (self, MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
+            MAX (from, to) - MIN (from, to) + 1);
+}
+
+void
+copro_list_remove_all (CoproList *self)
+{
+  guint n;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+
+  n = self->items->len;
+  if (n == 0)
+    return;
+  g_ptr_array_set_size (self->items, 0);
+  announce (self, 0, n, 0);
+}
+
+gboolean
+copro_list_find (CoproList   *self,
+                 CoproRecord *item,
+                 guint       *position)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), FALSE);
+
+  return g_ptr_array_find (self->items, item, position);
+}
+
+CoproRecord *
+copro_list_find_by_id (CoproList  *self,
+                       const char *id)
+{
+  g_return_val_if_fail (COPRO_IS_LIST (self), NULL);
+
+  if (id == NULL)
+    return NULL;
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      CoproRecord *item = g_ptr_array_index (self->items, i);
+
+      if (g_strcmp0 (copro_record_get_id (item), id) == 0)
+        return item;
+    }
+  return NULL;
+}
+
+CoproRecord *
+copro_list_add_new (CoproList *self)
+{
+  g_autoptr(CoproRecord) item = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (COPRO_IS_LIST (self), NULL);
+
+  item = g_object_new (self->item_type, NULL);
+  id = g_uuid_string_random ();
+  copro_record_set_id (item, id);
+  copro_list_append (self, item);
+  return item;
+}
+
+/* The owner is going away: forget it, then let go of the items. */
+void
+_copro_list_release (CoproList *self)
+{
+  g_return_if_fail (COPRO_IS_LIST (self));
+
+  self->owner = NULL;
+  copro_list_remove_all (self);
+}

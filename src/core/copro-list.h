@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "copro-record.h"
+
+G_BEGIN_DECLS
+
+/* A list of records owned by one record: a GListModel the UI can show, whose
+ * items know their owner so that an edit anywhere marks the document changed. */
+#define COPRO_TYPE_LIST (copro_list_get_type ())
+G_DECLARE_FINAL_TYPE (CoproList, copro_list, COPRO, LIST, GObject)
+
+CoproList   *copro_list_new        (GType        item_type,
+                                    CoproRecord *owner,
+                                    const char  *key);
+CoproRecord *copro_list_get_owner  (CoproList   *self);
+const char  *copro_list_get_key    (CoproList   *self);
+guint        copro_list_get_n_items (CoproList  *self);
+CoproRecord *copro_list_get        (CoproList   *self,
+                                    guint        position);
+void         copro_list_append     (CoproList   *self,
+                                    CoproRecord *item);
+void         copro_list_insert     (CoproList   *self,
+                                    guint        position,
+                                    CoproRecord *item);
+void         copro_list_remove     (CoproList   *self,
+                                    guint        position);
+void         copro_list_move       (CoproList   *self,
+                                    guint        from,
+                                    guint        to);
+void         copro_list_remove_all (CoproList   *self);
+gboolean     copro_list_find       (CoproList   *self,
+                                    CoproRecord *item,
+                                    guint       *position);
+CoproRecord *copro_list_find_by_id (CoproList   *self,
+                                    const char  *id);
+/* Appends a new, empty item with a fresh id and returns it (owned by the list). */
+CoproRecord *copro_list_add_new    (CoproList   *self);
+
+void         _copro_list_release   (CoproList   *self);
+
+G_END_DECLS

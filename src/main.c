@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "copro-application.h"
+#include "copro-commands.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *import_csv = NULL;
+  g_auto(GStrv) files = NULL;
+  gboolean check = FALSE;
+  gboolean skip_invalid = FALSE;
+  gboolean version = FALSE;
+  guint n_files;
+  const GOptionEntry entries[] = {
+    { "check", 0, 0, G_OPTION_ARG_NONE, &check,
+      N_("Check the project against the toolkit’s rules of thumb and list what was found"), NULL },
+    { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, &import_csv,
+      N_("Add the partners in a CSV file to the project, creating it if needed"), N_("PARTNERS.csv") },
+    { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
+      N_("With --import-csv, import the good rows even when some cannot be imported"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE.coprod…]") },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+    _("Plan and run co-production projects. With no option, opens the window; "
+      "the options below work without a display."));
+  g_option_context_set_description (context,
+    _("Exit status: 0 when all went well; 1 when --check finds a problem or --import-csv "
+      "finds rows it cannot import; 2 when a file cannot be read or written."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("coproduce: %s\n", error->message);
+      g_printerr (_("Run “coproduce --help” to see the options.\n"));
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  n_files = files != NULL ? g_strv_length (files) : 0;
+
+  if (version)
+    {
+      g_print ("coproduce %s\n", PACKAGE_VERSION);
+      return COPRO_EXIT_OK;
+    }
+
+  if (check || import_csv != NULL)
+    {
+      if (n_files != 1)
+        {
+          g_printerr (_("coproduce: name exactly one project file, for example: coproduce --check plan.coprod\n"));
+          return COPRO_EXIT_UNREADABLE;
+        }
+      if (check && import_csv != NULL)
+        {
+          g_printerr (_("coproduce: use --check and --import-csv one at a time\n"));
+          return COPRO_EXIT_UNREADABLE;
+        }
+      if (check)
+        return copro_command_check (files[0], stdout, stderr);
+      return copro_command_import_csv (import_csv, files[0], skip_invalid, stdout, stderr);
+    }
+
+  if (skip_invalid)
+    {
+      g_printerr (_("coproduce: --skip-invalid goes with --import-csv\n"));
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  return copro_application_run_with_files ((const char * const *) files);
+}

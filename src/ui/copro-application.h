@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define COPRO_TYPE_APPLICATION (copro_application_get_type ())
+G_DECLARE_FINAL_TYPE (CoproApplication, copro_application, COPRO, APPLICATION, AdwApplication)
+
+CoproApplication *copro_application_new              (void);
+/* Runs the window, opening @files (NULL-terminated, may be NULL). */
+int               copro_application_run_with_files   (const char * const *files);
+
+G_END_DECLS
