@@ -7,10 +7,11 @@
 # Usage: test-install-layout.sh SOURCE_ROOT BUILD_ROOT [PREFIX]
 #
 # PREFIX is the build's install prefix; when it is not given it is read with
-# `meson introspect`. The build must already be built: `meson test` does that
-# first, and this script never rebuilds, so it cannot race other tests.
-# Nothing is written outside the temporary folder except meson's own install
-# log in BUILD_ROOT/meson-logs.
+# `meson introspect`. `meson test` builds only what its tests depend on, so
+# `meson install` here finishes the build first; register this test with
+# `is_parallel: false` so that no other test runs while ninja does. Nothing is
+# written outside the temporary folder except what that build writes in
+# BUILD_ROOT and meson's install log in BUILD_ROOT/meson-logs.
 
 set -u
 
@@ -49,7 +50,7 @@ fail () { echo "FAIL: $1"; failures=$((failures + 1)); }
 # under test and should not be stopped by that.
 unset G_DEBUG
 
-if "$meson" install -C "$build" --destdir "$destdir" --no-rebuild --quiet; then
+if "$meson" install -C "$build" --destdir "$destdir" --quiet; then
   pass "meson install --destdir"
 else
   fail "meson install --destdir"

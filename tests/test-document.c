@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The file format: round trips, stable bytes, unknown members, newer files,
+ * malformed input and atomic saves. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "copro-document.h"
+#include "copro-error.h"
+#include "copro-list.h"
+#include "copro-model.h"
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("copro-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* A document with a value in every kind of field. */
+static CoproDocument *
+make_full_document (void)
+{
+  CoproDocument *document = copro_document_new ();
+  CoproRecord *project = copro_document_get_project (document);
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *partner = copro_list_add_new (copro_record_get_list (project, "partners"));
+  CoproRecord *member = copro_list_add_new (copro_record_get_list (copro_record_get_record (project, "terms_of_reference"), "members"));
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  CoproRecord *line = copro_list_add_new (copro_record_get_list (copro_record_lookup (project, "plan.resources"), "budget_lines"));
+  const char *needs[] = { "easy-read", "bsl", NULL };
+  const char *characteristics[] = { "age", "disability", "sex", NULL };
+
+  copro_record_set_string (overview, "title", "Short breaks for carers — “together”");
+  copro_record_set_string (overview, "summary", "Line one\nLine two\twith a tab, and ünïcödé 🎉");
+  copro_record_set_string (overview, "start_date", "2027-01-04");
+  copro_record_set_string (overview, "target_level", "co-produce");
+  copro_record_set_string (copro_record_lookup (project, "plan.outline.step_levels"), "co_design", "co-design");
+  copro_record_set_flags (copro_record_lookup (project, "plan.resources.equality"), "characteristics", characteristics);
+  copro_record_set_bool (copro_record_lookup (project, "plan.resources.data_protection"), "special_category", TRUE);
+  copro_record_set_money (line, "amount", 123456);
+  copro_record_set_string (line, "cost_head", "venue-hire");
+  copro_record_set_string (partner, "name", "Asha Patel");
+  copro_record_set_int (partner, "influence", 4);
+  copro_record_set_flags (partner, "access_needs", needs);
+  copro_record_set_string (member, "partner", copro_record_get_id (partner));
+  copro_record_set_string (member, "role", "chair");
+  copro_record_set_int (activity, "participants", 0);
+  copro_record_set_int (activity, "participants", 23);
+  copro_record_set_string (copro_list_add_new (copro_record_get_list (activity, "feedback")), "status", "not-possible");
+  copro_document_set_modified (document, FALSE);
+  return document;
+}
+
+static void
+test_round_trip_is_byte_identical (void)
+{
+  g_autoptr(CoproDocument) document = make_full_document ();
+  g_autoptr(GBytes) first = copro_document_serialize (document);
+  g_autoptr(GBytes) second = copro_document_serialize (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) reloaded = NULL;
+  g_autoptr(GBytes) third = NULL;
+  g_autofree char *text = bytes_to_string (first);
+
+  g_assert_true (g_bytes_equal (first, second));
+  g_assert_true (g_str_has_suffix (text, "}\n"));
+  g_assert_true (g_str_has_prefix (text, "{\n  \"format\" : \"coproduce-project\",\n  \"format_version\" : 1,\n"));
+
+  reloaded = copro_document_new_from_data (g_bytes_get_data (first, NULL), g_bytes_get_size (first), &error);
+  g_assert_no_error (error);
+  third = copro_document_serialize (reloaded);
+  g_assert_true (g_bytes_equal (first, third));
+
+  /* The values really came back. */
+  {
+    CoproRecord *project = copro_document_get_project (reloaded);
+    CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+
+    g_assert_cmpstr (copro_record_get_string (copro_record_get_record (project, "overview"), "summary"),
+                     ==, "Line one\nLine two\twith a tab, and ünïcödé 🎉");
+    g_assert_cmpint (copro_record_get_int (partner, "influence"), ==, 4);
+    g_assert_cmpint (copro_record_get_int (partner, "interest"), ==, 0);
+    g_assert_true (copro_record_has_flag (partner, "access_needs", "bsl"));
+    g_assert_cmpint (copro_record_get_money (copro_list_get (copro_record_get_list (copro_record_lookup (project, "plan.resources"), "budget_lines"), 0), "amount"), ==, 123456);
+    g_assert_false (copro_document_get_modified (reloaded));
+    g_assert_false (copro_document_get_read_only (reloaded));
+  }
+}
+
+static void
+test_unknown_members_are_kept (void)
+{
+  const char *data =
+    "{\"format\":\"coproduce-project\",\"format_version\":1,"
+    "\"zz_top\":{\"nested\":[1,2,{\"x\":null}]},"
+    "\"overview\":{\"title\":\"T\",\"colour\":\"teal\",\"weights\":[3,1]},"
+    "\"partners\":[{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"name\":\"N\",\"pronouns\":\"they/them\"}],"
+    "\"activities\":[{\"id\":\"6d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"feedback\":["
+    "{\"id\":\"7d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"mood\":\"😀\"}]}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) document = copro_document_new_from_data (data, strlen (data), &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+
+  g_assert_no_error (error);
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"),
+                           "title", "Changed");
+  bytes = copro_document_serialize (document);
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_true (json_object_has_member (root, "zz_top"));
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (json_object_get_object_member (root, "zz_top"), "nested")), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "overview"), "colour"), ==, "teal");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "overview"), "title"), ==, "Changed");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "partners"), 0), "pronouns"), ==, "they/them");
+  {
+    JsonObject *activity = json_array_get_object_element (json_object_get_array_member (root, "activities"), 0);
+    JsonObject *feedback = json_array_get_object_element (json_object_get_array_member (activity, "feedback"), 0);
+
+    g_assert_cmpstr (json_object_get_string_member (feedback, "mood"), ==, "😀");
+  }
+}
+
+static void
+test_newer_file_opens_read_only (void)
+{
+  const char *data = "{\"format\":\"coproduce-project\",\"format_version\":7,\"overview\":{\"title\":\"Future\"},\"hologram\":true}";
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "future.coprod", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) document = NULL;
+  g_autofree char *after = NULL;
+
+  g_file_set_contents (path, data, -1, &error);
+  g_assert_no_error (error);
+  document = copro_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (copro_document_get_read_only (document));
+  g_assert_nonnull (strstr (copro_document_get_read_only_reason (document), "newer version"));
+  g_assert_cmpint (copro_document_get_format_version (document), ==, 7);
+
+  g_assert_false (copro_document_save (document, file, NULL, &error));
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_READ_ONLY);
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, data);
+  remove_dir (dir);
+}
+
+static void
+test_newer_file_that_cannot_be_read (void)
+{
+  const char *data = "{\"format\":\"coproduce-project\",\"format_version\":2,\"overview\":{\"target_level\":\"co-govern\"}}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) document = copro_document_new_from_data (data, strlen (data), &error);
+
+  g_assert_null (document);
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_NEWER);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+  g_assert_nonnull (strstr (error->message, "overview.target_level"));
+}
+
+typedef struct
+{
+  const char *data;
+  int         code;
+  const char *place;
+} Malformed;
+
+static void
+test_malformed_input (void)
+{
+  static const Malformed cases[] = {
+    { "", COPRO_ERROR_EMPTY, "empty" },
+    { "   \n ", COPRO_ERROR_EMPTY, "empty" },
+    { "{\n  \"format\": \"coproduce-project\",\n}", COPRO_ERROR_SYNTAX, "line 2, column 32" },
+    { "[1, 2, 3]", COPRO_ERROR_NOT_PROJECT, "not a Coproduce project" },
+    { "{\"format\":\"something-else\",\"format_version\":1}", COPRO_ERROR_NOT_PROJECT, "format" },
+    { "{\"format\":\"coproduce-project\"}", COPRO_ERROR_INVALID, "format_version" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":\"1\"}", COPRO_ERROR_INVALID, "format_version" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"overview\":{\"title\":5}}", COPRO_ERROR_INVALID, "overview.title" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"overview\":{\"end_date\":\"2027-02-30\"}}", COPRO_ERROR_INVALID, "overview.end_date" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"overview\":{\"target_level\":\"Co-produce\"}}", COPRO_ERROR_INVALID, "overview.target_level" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"plan\":{\"resources\":{\"budget_lines\":[{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"amount\":-5}]}}}", COPRO_ERROR_INVALID, "plan.resources.budget_lines[0].amount" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"partners\":[{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"influence\":6}]}", COPRO_ERROR_INVALID, "partners[0].influence" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"partners\":[{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\"},{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\"}]}", COPRO_ERROR_INVALID, "partners[1].id" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"partners\":[{\"name\":\"No id\"}]}", COPRO_ERROR_INVALID, "partners[0]" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"terms_of_reference\":{\"members\":[{\"id\":\"5d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\",\"partner\":\"6d1f5a7e-8e1c-4c3e-9a7e-0c6a3a9d2b11\"}]}}", COPRO_ERROR_INVALID, "terms_of_reference.members[0].partner" },
+    { "{\"format\":\"coproduce-project\",\"format_version\":1,\"title\":\"\xff\xfe\"}", COPRO_ERROR_ENCODING, "line 1, column 59" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoproDocument) document = copro_document_new_from_data (cases[i].data, strlen (cases[i].data), &error);
+
+      g_test_message ("case %u", i);
+      g_assert_null (document);
+      g_assert_error (error, COPRO_ERROR, cases[i].code);
+      g_assert_nonnull (strstr (error->message, cases[i].place));
+      g_assert_null (strchr (error->message, '\n'));
+      g_assert_true (g_str_has_suffix (error->message, "."));
+    }
+}
+
+static void
+test_deep_nesting_is_refused (void)
+{
+  g_autoptr(GString) data = g_string_new ("{\"format\":\"coproduce-project\",\"format_version\":1,\"x\":");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) document = NULL;
+
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c (data, '[');
+  document = copro_document_new_from_data (data->str, data->len, &error);
+  g_assert_null (document);
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "line 1, column"));
+}
+
+static void
+test_save_is_atomic_and_tracks_modified (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "plan.coprod", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CoproDocument) document = make_full_document ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint n_files = 0;
+
+  g_assert_false (copro_document_get_modified (document));
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "reference", "ASC-042");
+  g_assert_true (copro_document_get_modified (document));
+
+  g_assert_true (copro_document_save (document, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (copro_document_get_modified (document));
+  g_assert_true (copro_document_get_file (document) == file);
+  g_file_get_contents (path, &first, NULL, NULL);
+
+  g_assert_true (copro_document_save (document, file, NULL, &error));
+  g_file_get_contents (path, &second, NULL, NULL);
+  g_assert_cmpstr (first, ==, second);
+
+  /* No temporary files are left beside the project. */
+  d = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (d) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+
+  /* A save that cannot happen says so and changes nothing. */
+  {
+    g_autofree char *bad_path = g_build_filename (dir, "no-such-folder", "plan.coprod", NULL);
+    g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+
+    copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "reference", "ASC-043");
+    g_assert_false (copro_document_save (document, bad, NULL, &error));
+    g_assert_nonnull (error);
+    g_assert_true (copro_document_get_modified (document));
+    g_assert_true (copro_document_get_file (document) == file);
+  }
+  remove_dir (dir);
+}
+
+static void
+on_saved_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (copro_document_save_finish (COPRO_DOCUMENT (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CoproDocument **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = copro_document_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async_save_and_load (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "async.coprod", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CoproDocument) document = make_full_document ();
+  g_autoptr(CoproDocument) loaded = NULL;
+  gboolean done = FALSE;
+
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "sponsor", "Director of Adult Care");
+  copro_document_save_async (document, file, NULL, on_saved_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (copro_document_get_modified (document));
+
+  copro_document_load_async (file, NULL, on_loaded_cb, &loaded);
+  while (loaded == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (copro_record_get_string (copro_record_get_record (copro_document_get_project (loaded), "overview"), "sponsor"),
+                   ==, "Director of Adult Care");
+  g_assert_true (g_file_equal (copro_document_get_file (loaded), file));
+  remove_dir (dir);
+}
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_display_title (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  g_autofree char *untitled = copro_document_dup_display_title (document);
+  g_autofree char *titled = NULL;
+  guint count = 0;
+
+  g_assert_cmpstr (untitled, ==, "Untitled project");
+  g_signal_connect (document, "notify::title", G_CALLBACK (notify_cb), &count);
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "title", "Day centres review");
+  g_assert_cmpuint (count, ==, 1);
+  titled = copro_document_dup_display_title (document);
+  g_assert_cmpstr (titled, ==, "Day centres review");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/copro/document/round-trip-is-byte-identical", test_round_trip_is_byte_identical);
+  g_test_add_func ("/copro/document/unknown-members-are-kept", test_unknown_members_are_kept);
+  g_test_add_func ("/copro/document/newer-file-opens-read-only", test_newer_file_opens_read_only);
+  g_test_add_func ("/copro/document/newer-file-that-cannot-be-read", test_newer_file_that_cannot_be_read);
+  g_test_add_func ("/copro/document/malformed-input", test_malformed_input);
+  g_test_add_func ("/copro/document/deep-nesting-is-refused", test_deep_nesting_is_refused);
+  g_test_add_func ("/copro/document/save-is-atomic-and-tracks-modified", test_save_is_atomic_and_tracks_modified);
+  g_test_add_func ("/copro/document/async-save-and-load", test_async_save_and_load);
+  g_test_add_func ("/copro/document/display-title", test_display_title);
+
+  return g_test_run ();
+}
