@@ -271,6 +271,11 @@ copro_csv_import_new_from_data (const char  *data,
       data += 3;
       length -= 3;
     }
+  if (memchr (data, '\0', length) != NULL)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_CSV, _("The file is not a CSV file: it holds binary data."));
+      return NULL;
+    }
   if (!g_utf8_validate_len (data, length, &bad))
     {
       guint line = 1;
@@ -281,11 +286,6 @@ copro_csv_import_new_from_data (const char  *data,
       g_set_error (error, COPRO_ERROR, COPRO_ERROR_CSV,
                    _("The CSV file is not UTF-8 text: line %u has bytes that are not valid. Save it from your spreadsheet as “CSV UTF-8”."),
                    line);
-      return NULL;
-    }
-  if (memchr (data, '\0', length) != NULL)
-    {
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_CSV, _("The file is not a CSV file: it holds binary data."));
       return NULL;
     }
 
