@@ -275,23 +275,84 @@ test_save_is_atomic_and_tracks_modified (void)
   g_file_get_contents (path, &second, NULL, NULL);
   g_assert_cmpstr (first, ==, second);
 
-  /* No temporary files are left beside the project. */
+  /* No temporary files are left beside the project: only it and its backup,
+   * which holds the version before the last save. */
   d = g_dir_open (dir, 0, NULL);
   while (g_dir_read_name (d) != NULL)
     n_files++;
-  g_assert_cmpuint (n_files, ==, 1);
+  g_assert_cmpuint (n_files, ==, 2);
+  {
+    g_autoptr(GFile) backup = copro_document_dup_backup_file (file);
+    g_autofree char *backup_text = NULL;
 
-  /* A save that cannot happen says so and changes nothing. */
+    g_autofree char *expected = g_strconcat (path, "~", NULL);
+
+    g_assert_cmpstr (g_file_peek_path (backup), ==, expected);
+    g_assert_true (g_file_load_contents (backup, NULL, &backup_text, NULL, NULL, NULL));
+    g_assert_cmpstr (backup_text, ==, first);
+  }
+
+  /* A save that cannot happen says so in one sentence and changes nothing. */
   {
     g_autofree char *bad_path = g_build_filename (dir, "no-such-folder", "plan.coprod", NULL);
     g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
 
     copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "reference", "ASC-043");
     g_assert_false (copro_document_save (document, bad, NULL, &error));
-    g_assert_nonnull (error);
+    g_assert_error (error, COPRO_ERROR, COPRO_ERROR_SAVE);
+    g_assert_nonnull (strstr (error->message, "folder no longer exists"));
     g_assert_true (copro_document_get_modified (document));
     g_assert_true (copro_document_get_file (document) == file);
+    g_clear_error (&error);
   }
+  remove_dir (dir);
+}
+
+static void
+test_someone_else_changed_the_file (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "shared.coprod", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(CoproDocument) writer = make_full_document ();
+  g_autoptr(CoproDocument) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+  CoproRecord *overview;
+
+  g_assert_true (copro_document_save (writer, file, NULL, &error));
+  mine = copro_document_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  overview = copro_record_get_record (copro_document_get_project (mine), "overview");
+
+  /* A colleague saves first: the file's modification time moves on. */
+  g_usleep (10000);
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (writer), "overview"), "title", "Theirs");
+  g_assert_true (copro_document_save (writer, file, NULL, &error));
+  g_file_get_contents (path, &theirs, NULL, NULL);
+
+  copro_record_set_string (overview, "title", "Mine");
+  g_assert_false (copro_document_save (mine, file, NULL, &error));
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "changed by someone else"));
+  g_clear_error (&error);
+  g_file_get_contents (path, &after, NULL, NULL);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_true (copro_document_get_modified (mine));
+
+  /* "Keep mine" overwrites on purpose; later saves work as usual. */
+  g_assert_true (copro_document_save_full (mine, file, COPRO_SAVE_OVERWRITE_CHANGES, NULL, &error));
+  g_assert_no_error (error);
+  copro_record_set_string (overview, "title", "Mine again");
+  g_assert_true (copro_document_save (mine, file, NULL, &error));
+
+  /* A file removed from under us is not silently recreated. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  copro_record_set_string (overview, "title", "Mine once more");
+  g_assert_false (copro_document_save (mine, file, NULL, &error));
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "moved or deleted"));
   remove_dir (dir);
 }
 
@@ -382,6 +443,7 @@ main (int   argc,
   g_test_add_func ("/copro/document/malformed-input", test_malformed_input);
   g_test_add_func ("/copro/document/deep-nesting-is-refused", test_deep_nesting_is_refused);
   g_test_add_func ("/copro/document/save-is-atomic-and-tracks-modified", test_save_is_atomic_and_tracks_modified);
+  g_test_add_func ("/copro/document/someone-else-changed-the-file", test_someone_else_changed_the_file);
   g_test_add_func ("/copro/document/async-save-and-load", test_async_save_and_load);
   g_test_add_func ("/copro/document/display-title", test_display_title);
 

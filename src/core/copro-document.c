@@ -23,6 +23,7 @@ struct _CoproDocument
   CoproRecord *project;
   GFile       *file;
   char        *read_only_reason;
+  char        *etag;      /* of the file as last read or written, to notice other writers */
   int          format_version;
   guint64      change_count;
   gboolean     modified;
@@ -86,6 +87,7 @@ copro_document_finalize (GObject *object)
   CoproDocument *self = COPRO_DOCUMENT (object);
 
   g_free (self->read_only_reason);
+  g_free (self->etag);
 
   G_OBJECT_CLASS (copro_document_parent_class)->finalize (object);
 }
@@ -431,6 +433,7 @@ copro_document_new_from_file (GFile         *file,
   g_autofree char *contents = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *etag = NULL;
   CoproDocument *self;
   gsize length = 0;
 
@@ -452,12 +455,15 @@ copro_document_new_from_file (GFile         *file,
   if (g_file_info_get_size (info) > COPRO_MAX_FILE_SIZE)
     return copro_document_new_from_data ("", COPRO_MAX_FILE_SIZE + (gsize) 1, error);
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
     return NULL;
 
   self = copro_document_new_from_data (contents, length, error);
   if (self != NULL)
-    self->file = g_object_ref (file);
+    {
+      self->file = g_object_ref (file);
+      self->etag = g_steal_pointer (&etag);
+    }
   return self;
 }
 
@@ -644,14 +650,141 @@ copro_document_serialize (CoproDocument *self)
   return g_string_free_to_bytes (out);
 }
 
-static gboolean
-check_writable (CoproDocument  *self,
-                GError        **error)
+GFile *
+copro_document_dup_backup_file (GFile *file)
 {
-  if (self->read_only_reason == NULL)
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  /* GIO's own backup name, the one g_file_replace() makes. */
+  path = g_strconcat (g_file_peek_path (file), "~", NULL);
+  return g_file_new_for_path (path);
+}
+
+/* Decides what to check before writing: the etag of the file as we last saw
+ * it, when saving over the same file, unless the user said to overwrite. */
+static gboolean
+prepare_save (CoproDocument   *self,
+              GFile           *file,
+              CoproSaveFlags   flags,
+              const char     **etag,
+              GError         **error)
+{
+  *etag = NULL;
+
+  if (self->read_only_reason != NULL)
+    {
+      g_set_error_literal (error, COPRO_ERROR, COPRO_ERROR_READ_ONLY, self->read_only_reason);
+      return FALSE;
+    }
+  if ((flags & COPRO_SAVE_OVERWRITE_CHANGES) || self->file == NULL || !g_file_equal (file, self->file))
     return TRUE;
-  g_set_error_literal (error, COPRO_ERROR, COPRO_ERROR_READ_ONLY, self->read_only_reason);
-  return FALSE;
+
+  if (self->etag != NULL && !g_file_query_exists (file, NULL))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK,
+                   _("“%s” was moved or deleted since you opened it."), name);
+      return FALSE;
+    }
+  *etag = self->etag;
+  return TRUE;
+}
+
+/* Turns a GIO failure into one sentence an officer can act on. */
+static void
+translate_save_error (GFile   *file,
+                      GError **error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  GError *original = *error;
+  const char *why;
+
+  if (original == NULL || original->domain != G_IO_ERROR)
+    return;
+
+  switch (original->code)
+    {
+    case G_IO_ERROR_WRONG_ETAG:
+      *error = g_error_new (COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK,
+                            _("“%s” was changed by someone else since you opened it."), name);
+      g_error_free (original);
+      return;
+    case G_IO_ERROR_NO_SPACE:
+      why = _("the disk is full");
+      break;
+    case G_IO_ERROR_PERMISSION_DENIED:
+      why = _("you do not have permission to write there");
+      break;
+    case G_IO_ERROR_READ_ONLY:
+      why = _("the folder is read-only");
+      break;
+    case G_IO_ERROR_NOT_FOUND:
+      why = _("its folder no longer exists");
+      break;
+    case G_IO_ERROR_IS_DIRECTORY:
+      why = _("there is a folder of that name");
+      break;
+    case G_IO_ERROR_CANCELLED:
+      return;
+    default:
+      why = original->message;
+      break;
+    }
+  /* TRANSLATORS: the file name, then why, e.g. "the disk is full" */
+  *error = g_error_new (COPRO_ERROR, COPRO_ERROR_SAVE,
+                        _("Coproduce could not save “%s” because %s; any earlier version of it is unchanged."),
+                        name, why);
+  g_error_free (original);
+}
+
+static void
+finish_save (CoproDocument *self,
+             GFile         *file,
+             char          *new_etag,
+             guint64        change_count)
+{
+  g_free (self->etag);
+  self->etag = new_etag;
+  copro_document_set_file (self, file);
+  if (change_count == self->change_count)
+    copro_document_set_modified (self, FALSE);
+}
+
+gboolean
+copro_document_save_full (CoproDocument   *self,
+                          GFile           *file,
+                          CoproSaveFlags   flags,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *etag = NULL;
+  char *new_etag = NULL;
+  guint64 change_count;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (!prepare_save (self, file, flags, &etag, error))
+    return FALSE;
+
+  change_count = self->change_count;
+  bytes = copro_document_serialize (self);
+  /* GIO writes a temporary file beside the target, flushes it to disk and
+   * renames it over the target: the old file or the new one is on disk,
+   * never half of one. The old one is kept as a backup ("name~"). */
+  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                etag, TRUE, G_FILE_CREATE_NONE, &new_etag, cancellable, error))
+    {
+      translate_save_error (file, error);
+      return FALSE;
+    }
+
+  finish_save (self, file, new_etag, change_count);
+  return TRUE;
 }
 
 gboolean
@@ -660,27 +793,7 @@ copro_document_save (CoproDocument  *self,
                      GCancellable   *cancellable,
                      GError        **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  guint64 change_count;
-
-  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  if (!check_writable (self, error))
-    return FALSE;
-
-  change_count = self->change_count;
-  bytes = copro_document_serialize (self);
-  /* GIO writes a temporary file beside the target and renames it over the
-   * target: the old file or the new one is on disk, never half of one. */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                NULL, FALSE, G_FILE_CREATE_NONE, NULL, cancellable, error))
-    return FALSE;
-
-  copro_document_set_file (self, file);
-  if (change_count == self->change_count)
-    copro_document_set_modified (self, FALSE);
-  return TRUE;
+  return copro_document_save_full (self, file, COPRO_SAVE_NONE, cancellable, error);
 }
 
 typedef struct
@@ -705,36 +818,38 @@ on_replace_done_cb (GObject      *source,
   CoproDocument *self = g_task_get_source_object (task);
   SaveData *data = g_task_get_task_data (task);
   GError *error = NULL;
+  char *new_etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  if (!g_file_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
     {
+      translate_save_error (data->file, &error);
       g_task_return_error (task, error);
       return;
     }
-  copro_document_set_file (self, data->file);
-  if (data->change_count == self->change_count)
-    copro_document_set_modified (self, FALSE);
+  finish_save (self, data->file, new_etag, data->change_count);
   g_task_return_boolean (task, TRUE);
 }
 
 void
-copro_document_save_async (CoproDocument       *self,
-                           GFile               *file,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+copro_document_save_full_async (CoproDocument       *self,
+                                GFile               *file,
+                                CoproSaveFlags       flags,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  const char *etag = NULL;
   SaveData *data;
 
   g_return_if_fail (COPRO_IS_DOCUMENT (self));
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, copro_document_save_async);
-  if (!check_writable (self, &error))
+  g_task_set_source_tag (task, copro_document_save_full_async);
+  if (!prepare_save (self, file, flags, &etag, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -747,8 +862,18 @@ copro_document_save_async (CoproDocument       *self,
 
   /* Serialise on the main thread, where the model lives; write off it. */
   bytes = copro_document_serialize (self);
-  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_NONE,
+  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
                                        cancellable, on_replace_done_cb, g_steal_pointer (&task));
+}
+
+void
+copro_document_save_async (CoproDocument       *self,
+                           GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  copro_document_save_full_async (self, file, COPRO_SAVE_NONE, cancellable, callback, user_data);
 }
 
 gboolean

@@ -45,13 +45,33 @@ void           copro_document_set_read_only     (CoproDocument *self,
 int            copro_document_get_format_version (CoproDocument *self);
 char          *copro_document_dup_display_title (CoproDocument *self);
 
+typedef enum
+{
+  COPRO_SAVE_NONE = 0,
+  /* Write even when the file changed on disk since it was read or saved. */
+  COPRO_SAVE_OVERWRITE_CHANGES = 1 << 0,
+} CoproSaveFlags;
+
 GBytes        *copro_document_serialize         (CoproDocument *self);
+gboolean       copro_document_save_full         (CoproDocument  *self,
+                                                 GFile          *file,
+                                                 CoproSaveFlags  flags,
+                                                 GCancellable   *cancellable,
+                                                 GError        **error);
+/* The previous version is kept beside the project under this name. */
+GFile         *copro_document_dup_backup_file   (GFile *file);
 gboolean       copro_document_save              (CoproDocument *self,
                                                  GFile         *file,
                                                  GCancellable  *cancellable,
                                                  GError       **error);
 void           copro_document_save_async        (CoproDocument       *self,
                                                  GFile               *file,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+void           copro_document_save_full_async   (CoproDocument       *self,
+                                                 GFile               *file,
+                                                 CoproSaveFlags       flags,
                                                  GCancellable        *cancellable,
                                                  GAsyncReadyCallback  callback,
                                                  gpointer             user_data);

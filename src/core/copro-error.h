@@ -20,6 +20,9 @@ typedef enum
   COPRO_ERROR_READ_ONLY,    /* the document may not be saved */
   COPRO_ERROR_CSV,          /* a CSV file that cannot be imported */
   COPRO_ERROR_EXPORT,       /* the workbook could not be written */
+  COPRO_ERROR_CHANGED_ON_DISK, /* someone else changed or removed the file since we read it */
+  COPRO_ERROR_SAVE,         /* the file could not be written; the old one is intact */
+  COPRO_ERROR_LOCKED,       /* someone else has the project open */
 } CoproError;
 
 GQuark copro_error_quark (void);
