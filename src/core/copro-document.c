@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -258,6 +259,169 @@ check_depth (const char  *data,
   return TRUE;
 }
 
+/* json-glib's description may quote the offending token, which can hold
+ * line breaks or run for pages: keep the sentence on one short line. */
+static char *
+tidy_parser_message (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0' && n < 80; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c < 0x20 || c == 0x7f)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (n == 80)
+    g_string_append (out, "…");
+  return g_string_free (out, FALSE);
+}
+
+static int
+read_hex4 (const char *p,
+           gsize       length)
+{
+  int code = 0;
+
+  if (length < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      code = code * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return code;
+}
+
+static gboolean
+number_is_too_large (const char *token,
+                     gsize       length)
+{
+  g_autofree char *copy = g_strndup (token, length);
+  gsize i = copy[0] == '-' ? 1 : 0;
+  char *end = NULL;
+  double value;
+
+  if (copy[i] == '\0')
+    return FALSE;
+  while (g_ascii_isdigit (copy[i]))
+    i++;
+  if (copy[i] == '\0')
+    return !g_ascii_string_to_signed (copy, 10, G_MININT64, G_MAXINT64, NULL, NULL);
+  value = g_ascii_strtod (copy, &end);
+  return end != NULL && *end == '\0' && isinf (value);
+}
+
+/* json-glib reads a few things that it cannot write back: an escape that is
+ * half of a character ("\ud800") or a null character ("\u0000") becomes broken
+ * or cut text, a whole number beyond 64 bits wraps round, a number beyond a
+ * double becomes "inf", and a second value after the first is dropped. Saving
+ * such a file would change it, or write one that does not open, so they are
+ * refused before parsing. json-glib also reads 'strings' in single quotes,
+ * which have no escapes. */
+static gboolean
+check_literals (const char  *data,
+                gsize        length,
+                GError     **error)
+{
+  guint depth = 0;
+  gboolean ended = FALSE;
+  char quote = 0;
+  guint line, column;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (quote == '\'')
+        {
+          if (c == '\'')
+            quote = 0;
+          continue;
+        }
+      if (quote == '"')
+        {
+          int code, low;
+
+          if (c == '"')
+            quote = 0;
+          else if (c == '\\' && i + 1 < length && data[i + 1] == 'u' &&
+                   (code = read_hex4 (data + i + 2, length - i - 2)) >= 0)
+            {
+              if (code == 0)
+                {
+                  offset_to_line_column (data, i, &line, &column);
+                  g_set_error (error, COPRO_ERROR, COPRO_ERROR_ENCODING,
+                               _("The file holds a null character, written “\\u0000”, at line %u, column %u; a project cannot keep one."),
+                               line, column);
+                  return FALSE;
+                }
+              low = -1;
+              if (code >= 0xD800 && code <= 0xDBFF && i + 8 <= length &&
+                  data[i + 6] == '\\' && data[i + 7] == 'u')
+                low = read_hex4 (data + i + 8, length - i - 8);
+              if (code >= 0xD800 && code <= 0xDFFF && (low < 0xDC00 || low > 0xDFFF))
+                {
+                  offset_to_line_column (data, i, &line, &column);
+                  /* TRANSLATORS: %.6s is an escape such as \ud800 */
+                  g_set_error (error, COPRO_ERROR, COPRO_ERROR_ENCODING,
+                               _("The file holds half of a Unicode character, written “%.6s”, at line %u, column %u; a project cannot keep it."),
+                               data + i, line, column);
+                  return FALSE;
+                }
+              i += code >= 0xD800 && code <= 0xDBFF ? 11 : 5;
+            }
+          else if (c == '\\')
+            i++;
+          continue;
+        }
+
+      if (ended && c != ' ' && c != '\t' && c != '\n' && c != '\r')
+        {
+          offset_to_line_column (data, i, &line, &column);
+          g_set_error (error, COPRO_ERROR, COPRO_ERROR_SYNTAX,
+                       _("The file is not valid JSON at line %u, column %u: there is more after the end of the project."),
+                       line, column);
+          return FALSE;
+        }
+      if (c == '"' || c == '\'')
+        quote = c;
+      else if (c == '{' || c == '[')
+        depth++;
+      else if ((c == '}' || c == ']') && depth > 0)
+        ended = --depth == 0;
+      else if ((c == '-' || g_ascii_isdigit (c)) &&
+               (i == 0 || !(g_ascii_isalnum (data[i - 1]) || data[i - 1] == '_')))
+        {
+          gsize j = i + 1;
+
+          while (j < length && (g_ascii_isdigit (data[j]) || strchr ("+-.eE", data[j]) != NULL))
+            j++;
+          if (number_is_too_large (data + i, j - i))
+            {
+              offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, COPRO_ERROR, COPRO_ERROR_INVALID,
+                           _("The number at line %u, column %u is too large to be kept exactly."),
+                           line, column);
+              return FALSE;
+            }
+          i = j - 1;
+        }
+    }
+  return TRUE;
+}
+
 /* json-glib says "<data>:LINE:COL: Parse error: WHAT"; we say it in a sentence. */
 static void
 set_syntax_error (GError     **error,
@@ -265,7 +429,7 @@ set_syntax_error (GError     **error,
 {
   const char *message = json_error->message;
   guint line = 0, column = 0;
-  const char *what;
+  g_autofree char *what = NULL;
 
   if (g_str_has_prefix (message, "<data>:"))
     {
@@ -275,8 +439,11 @@ set_syntax_error (GError     **error,
       if (end != NULL && *end == ':')
         column = (guint) g_ascii_strtoull (end + 1, NULL, 10);
     }
-  what = strstr (message, "Parse error: ");
-  what = what != NULL ? what + strlen ("Parse error: ") : message;
+  {
+    const char *start = strstr (message, "Parse error: ");
+
+    what = tidy_parser_message (start != NULL ? start + strlen ("Parse error: ") : message);
+  }
 
   if (line > 0)
     g_set_error (error, COPRO_ERROR, COPRO_ERROR_SYNTAX,
@@ -361,7 +528,7 @@ copro_document_new_from_data (const char  *data,
                    line, column);
       return NULL;
     }
-  if (!check_depth (data, length, error))
+  if (!check_depth (data, length, error) || !check_literals (data, length, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
