@@ -1,26 +1,38 @@
 #!/bin/sh
-# Builds Coproduce and runs its whole test suite; prints one closing line
-# "N passed, N failed, N skipped". Extra arguments go to `meson test`.
+# Builds Coproduce and runs its whole test suite twice: as built for users,
+# then built with AddressSanitizer and UndefinedBehaviorSanitizer. Prints one
+# closing line "N passed, N failed, N skipped". Extra arguments go to `meson test`.
 set -eu
 cd "$(dirname "$0")/.."
 
-build=${BUILD_DIR:-build}
-if [ ! -f "$build/build.ninja" ]; then
-  meson setup "$build"
-fi
-meson compile -C "$build"
-
 status=0
-meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || status=$?
 
-/usr/bin/python3 - "$build/meson-logs/testlog.json" <<'PY'
+run_pass () {
+  build=$1
+  shift
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$@"
+  fi
+  meson compile -C "$build"
+  meson test -C "$build" --print-errorlogs --num-processes 2 $extra || status=1
+}
+
+extra="$*"
+run_pass "${BUILD_DIR:-build}"
+# The fuzz run builds its own sanitised harnesses, so it runs once, above.
+extra="--no-suite fuzz $*"
+run_pass "${BUILD_DIR:-build}-asan" -Db_sanitize=address,undefined -Dbuildtype=debug
+
+/usr/bin/python3 - "${BUILD_DIR:-build}/meson-logs/testlog.json" "${BUILD_DIR:-build}-asan/meson-logs/testlog.json" <<'PY'
 import json, sys
-counts = {"OK": 0, "FAIL": 0, "SKIP": 0, "TIMEOUT": 0, "ERROR": 0, "EXPECTEDFAIL": 0, "UNEXPECTEDPASS": 0}
-with open(sys.argv[1], encoding="utf-8") as log:
-    for line in log:
-        result = json.loads(line)["result"]
-        counts[result] = counts.get(result, 0) + 1
-failed = counts["FAIL"] + counts["TIMEOUT"] + counts["ERROR"] + counts["UNEXPECTEDPASS"]
-print(f"{counts['OK'] + counts['EXPECTEDFAIL']} passed, {failed} failed, {counts['SKIP']} skipped")
+counts = {}
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as log:
+        for line in log:
+            result = json.loads(line)["result"]
+            counts[result] = counts.get(result, 0) + 1
+passed = counts.get("OK", 0) + counts.get("EXPECTEDFAIL", 0)
+failed = sum(counts.get(k, 0) for k in ("FAIL", "TIMEOUT", "ERROR", "UNEXPECTEDPASS"))
+print(f"{passed} passed, {failed} failed, {counts.get('SKIP', 0)} skipped")
 PY
 exit $status

@@ -9,7 +9,9 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "copro-document.h"
 #include "copro-error.h"
@@ -860,6 +862,86 @@ prepare_save (CoproDocument   *self,
   return TRUE;
 }
 
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL ? g_strdup (g_file_info_get_etag (info)) : NULL;
+}
+
+/*
+ * Writes @bytes over @file so that the old file or the new one is on disk,
+ * never half of one, keeping the old one as "name~".
+ *
+ * Why not g_file_replace_contents(): with GLib 2.74, when a write fails (a
+ * full disk), it still closes the stream, and closing renames the truncated
+ * temporary file over the project — the user's file is lost (seen in
+ * tests/test-failing-disk.py). g_file_set_contents_full() checks every write,
+ * flushes to disk before renaming and removes its temporary file on failure,
+ * so local files (which is what the file-chooser portal hands us) use it.
+ */
+static gboolean
+write_atomically (GFile         *file,
+                  GBytes        *bytes,
+                  const char    *expected_etag,
+                  char         **new_etag,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  const char *path = g_file_peek_path (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GFile) backup = NULL;
+  int mode = 0666;
+
+  if (path == NULL)
+    return g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                    expected_etag, TRUE, G_FILE_CREATE_NONE, new_etag, cancellable, error);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE "," G_FILE_ATTRIBUTE_UNIX_MODE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, NULL);
+  if (info != NULL)
+    {
+      if (expected_etag != NULL && g_strcmp0 (expected_etag, g_file_info_get_etag (info)) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_WRONG_ETAG, "The file was changed");
+          return FALSE;
+        }
+      if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_UNIX_MODE))
+        mode = (int) (g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE) & 0777);
+
+      /* The version before this save, kept beside it: a hard link costs no
+       * space or time; where links are not allowed, a copy. */
+      backup = copro_document_dup_backup_file (file);
+      g_unlink (g_file_peek_path (backup));
+      if (link (path, g_file_peek_path (backup)) != 0)
+        g_file_copy (file, backup, G_FILE_COPY_OVERWRITE, cancellable, NULL, NULL, NULL);
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 mode, error))
+    {
+      /* g_file_set_contents_full() reports GFileError; say it the GIO way. */
+      if (*error != NULL && (*error)->domain == G_FILE_ERROR)
+        {
+          GError *original = *error;
+
+          *error = g_error_new_literal (G_IO_ERROR, g_io_error_from_file_error (original->code),
+                                        original->message);
+          g_error_free (original);
+        }
+      return FALSE;
+    }
+
+  if (new_etag != NULL)
+    *new_etag = query_etag (file);
+  return TRUE;
+}
+
 /* Turns a GIO failure into one sentence an officer can act on. */
 static void
 translate_save_error (GFile   *file,
@@ -940,11 +1022,7 @@ copro_document_save_full (CoproDocument   *self,
 
   change_count = self->change_count;
   bytes = copro_document_serialize (self);
-  /* GIO writes a temporary file beside the target, flushes it to disk and
-   * renames it over the target: the old file or the new one is on disk,
-   * never half of one. The old one is kept as a backup ("name~"). */
-  if (!g_file_replace_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                etag, TRUE, G_FILE_CREATE_NONE, &new_etag, cancellable, error))
+  if (!write_atomically (file, bytes, etag, &new_etag, cancellable, error))
     {
       translate_save_error (file, error);
       return FALSE;
@@ -966,6 +1044,9 @@ copro_document_save (CoproDocument  *self,
 typedef struct
 {
   GFile   *file;
+  GBytes  *bytes;
+  char    *etag;       /* to check against, or NULL */
+  char    *new_etag;
   guint64  change_count;
 } SaveData;
 
@@ -973,28 +1054,28 @@ static void
 save_data_free (SaveData *data)
 {
   g_clear_object (&data->file);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->etag);
+  g_free (data->new_etag);
   g_free (data);
 }
 
 static void
-on_replace_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  CoproDocument *self = g_task_get_source_object (task);
-  SaveData *data = g_task_get_task_data (task);
+  SaveData *data = task_data;
   GError *error = NULL;
-  char *new_etag = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, &new_etag, &error))
+  if (!write_atomically (data->file, data->bytes, data->etag, &data->new_etag, cancellable, &error))
     {
       translate_save_error (data->file, &error);
       g_task_return_error (task, error);
-      return;
     }
-  finish_save (self, data->file, new_etag, data->change_count);
-  g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -1006,7 +1087,6 @@ copro_document_save_full_async (CoproDocument       *self,
                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
   const char *etag = NULL;
   SaveData *data;
@@ -1024,13 +1104,12 @@ copro_document_save_full_async (CoproDocument       *self,
 
   data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
+  data->etag = g_strdup (etag);
   data->change_count = self->change_count;
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-
   /* Serialise on the main thread, where the model lives; write off it. */
-  bytes = copro_document_serialize (self);
-  g_file_replace_contents_bytes_async (file, bytes, etag, TRUE, G_FILE_CREATE_NONE,
-                                       cancellable, on_replace_done_cb, g_steal_pointer (&task));
+  data->bytes = copro_document_serialize (self);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
 }
 
 void
@@ -1048,7 +1127,13 @@ copro_document_save_finish (CoproDocument  *self,
                             GAsyncResult   *result,
                             GError        **error)
 {
+  SaveData *data;
+
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  finish_save (self, data->file, g_steal_pointer (&data->new_etag), data->change_count);
+  return TRUE;
 }

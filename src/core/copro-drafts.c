@@ -195,6 +195,49 @@ serialize_meta (CoproDraft *self)
 
 static void write_draft (CoproDraft *self);
 
+/* Drafts are always local files in the user's data folder. They are written
+ * with g_file_set_contents_full(), which never leaves a half-written file in
+ * place (see write_atomically() in copro-document.c for why not GIO's
+ * replace), in a worker thread so the window never waits for the disk. */
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GError *error = NULL;
+
+  if (g_file_set_contents_full (g_file_peek_path (file), g_bytes_get_data (bytes, NULL),
+                                (gssize) g_bytes_get_size (bytes),
+                                G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+write_bytes_async (GFile               *file,
+                   GBytes              *bytes,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (file, cancellable, callback, user_data);
+
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (task, write_thread);
+}
+
+static gboolean
+write_bytes_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 static void
 after_write (CoproDraft *self)
 {
@@ -213,7 +256,13 @@ on_meta_written_cb (GObject      *source,
   g_autoptr(CoproDraft) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  /* Discarded while this was being written: it must not come back. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      delete_draft_files (self);
+      return;
+    }
+  if (!write_bytes_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -232,7 +281,13 @@ on_data_written_cb (GObject      *source,
   g_autoptr(GFile) meta = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+  /* Discarded while this was being written: it must not come back. */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      delete_draft_files (self);
+      return;
+    }
+  if (!write_bytes_finish (result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -242,8 +297,7 @@ on_data_written_cb (GObject      *source,
     }
   meta = draft_file (self->id, ".json");
   bytes = serialize_meta (self);
-  g_file_replace_contents_bytes_async (meta, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       self->cancellable, on_meta_written_cb, g_object_ref (self));
+  write_bytes_async (meta, bytes, self->cancellable, on_meta_written_cb, g_object_ref (self));
 }
 
 static void
@@ -274,8 +328,7 @@ write_draft (CoproDraft *self)
   /* Serialised here, on the main thread that owns the model; GIO writes it
    * off the main thread. */
   bytes = copro_document_serialize (self->document);
-  g_file_replace_contents_bytes_async (data, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                       self->cancellable, on_data_written_cb, g_object_ref (self));
+  write_bytes_async (data, bytes, self->cancellable, on_data_written_cb, g_object_ref (self));
 }
 
 static gboolean
