@@ -15,9 +15,11 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *import_csv = NULL;
+  g_autofree char *export_xlsx = NULL;
   g_auto(GStrv) files = NULL;
   gboolean check = FALSE;
   gboolean skip_invalid = FALSE;
+  gboolean include_personal_data = FALSE;
   gboolean version = FALSE;
   guint n_files;
   const GOptionEntry entries[] = {
@@ -27,6 +29,10 @@ main (int   argc,
       N_("Add the partners in a CSV file to the project, creating it if needed"), N_("PARTNERS.csv") },
     { "skip-invalid", 0, 0, G_OPTION_ARG_NONE, &skip_invalid,
       N_("With --import-csv, import the good rows even when some cannot be imported"), NULL },
+    { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &export_xlsx,
+      N_("Write the project’s sign-off workbook for Excel or LibreOffice"), N_("OUT.xlsx") },
+    { "include-personal-data", 0, 0, G_OPTION_ARG_NONE, &include_personal_data,
+      N_("With --export-xlsx, include email addresses and phone numbers"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE.coprod…]") },
     { NULL }
@@ -61,7 +67,7 @@ main (int   argc,
       return COPRO_EXIT_OK;
     }
 
-  if (check || import_csv != NULL)
+  if (check || import_csv != NULL || export_xlsx != NULL)
     {
       if (n_files != 1)
         {
@@ -73,6 +79,18 @@ main (int   argc,
           g_printerr (_("coproduce: use --check and --import-csv one at a time\n"));
           return COPRO_EXIT_UNREADABLE;
         }
+      if (export_xlsx != NULL && (check || import_csv != NULL))
+        {
+          g_printerr (_("coproduce: use --export-xlsx on its own, not with --check or --import-csv\n"));
+          return COPRO_EXIT_UNREADABLE;
+        }
+      if (include_personal_data && export_xlsx == NULL)
+        {
+          g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx\n"));
+          return COPRO_EXIT_UNREADABLE;
+        }
+      if (export_xlsx != NULL)
+        return copro_command_export (files[0], export_xlsx, include_personal_data, stdout, stderr);
       if (check)
         return copro_command_check (files[0], stdout, stderr);
       return copro_command_import_csv (import_csv, files[0], skip_invalid, stdout, stderr);
@@ -81,6 +99,11 @@ main (int   argc,
   if (skip_invalid)
     {
       g_printerr (_("coproduce: --skip-invalid goes with --import-csv\n"));
+      return COPRO_EXIT_UNREADABLE;
+    }
+  if (include_personal_data)
+    {
+      g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx\n"));
       return COPRO_EXIT_UNREADABLE;
     }
 

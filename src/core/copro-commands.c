@@ -3,15 +3,20 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "copro-checks.h"
 #include "copro-commands.h"
 #include "copro-csv.h"
 #include "copro-document.h"
 #include "copro-error.h"
+#include "copro-export.h"
 
 static void
 print_error (FILE       *err,
@@ -153,5 +158,86 @@ copro_command_import_csv (const char *csv_path,
 
       fprintf (out, "%s\n", message);
     }
+  return COPRO_EXIT_OK;
+}
+
+static gboolean
+is_same_file (const char *a,
+              const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+int
+copro_command_export (const char *project_path,
+                      const char *xlsx_path,
+                      gboolean    include_personal_data,
+                      FILE       *out,
+                      FILE       *err)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+  g_autoptr(CoproDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CoproExportOptions options = { 0 };
+  int saved_stderr, null_fd;
+  gboolean ok;
+
+  if (!g_str_has_suffix (xlsx_path, ".xlsx") && !g_str_has_suffix (xlsx_path, ".XLSX"))
+    {
+      print_error (err, xlsx_path,
+                   _("The workbook's name must end in .xlsx, or spreadsheet programs will not open it."));
+      return COPRO_EXIT_UNREADABLE;
+    }
+  if (is_same_file (project_path, xlsx_path))
+    {
+      print_error (err, xlsx_path, _("This is the project file itself; choose another name for the workbook."));
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  document = copro_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error (err, project_path, error->message);
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  /* libxlsxwriter also prints its own complaints to standard error; the
+   * sentence below says what went wrong, once. */
+  fflush (stderr);
+  saved_stderr = dup (STDERR_FILENO);
+  null_fd = g_open ("/dev/null", O_WRONLY | O_CLOEXEC, 0);
+  if (saved_stderr >= 0 && null_fd >= 0)
+    dup2 (null_fd, STDERR_FILENO);
+  if (null_fd >= 0)
+    close (null_fd);
+
+  options.include_personal_data = include_personal_data;
+  ok = copro_export_xlsx (copro_document_get_project (document), xlsx_path, &options, &error);
+
+  fflush (stderr);
+  if (saved_stderr >= 0)
+    {
+      dup2 (saved_stderr, STDERR_FILENO);
+      close (saved_stderr);
+    }
+
+  if (!ok)
+    {
+      print_error (err, xlsx_path, error->message);
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  {
+    g_autofree char *message =
+      g_strdup_printf (include_personal_data
+                       ? _("Wrote the sign-off workbook %s, with email addresses and phone numbers.")
+                       : _("Wrote the sign-off workbook %s, without email addresses or phone numbers."),
+                       xlsx_path);
+
+    fprintf (out, "%s\n", message);
+  }
   return COPRO_EXIT_OK;
 }

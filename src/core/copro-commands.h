@@ -23,5 +23,12 @@ int copro_command_import_csv (const char *csv_path,
                               gboolean    skip_invalid,
                               FILE       *out,
                               FILE       *err);
+/* Writes the sign-off workbook of a project; exit 2 when the project cannot
+ * be read or the workbook cannot be written. */
+int copro_command_export     (const char *project_path,
+                              const char *xlsx_path,
+                              gboolean    include_personal_data,
+                              FILE       *out,
+                              FILE       *err);
 
 G_END_DECLS

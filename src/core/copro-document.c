@@ -310,11 +310,17 @@ static gboolean
 number_is_too_large (const char *token,
                      gsize       length)
 {
-  g_autofree char *copy = g_strndup (token, length);
-  gsize i = copy[0] == '-' ? 1 : 0;
+  g_autofree char *copy = NULL;
+  gsize i;
   char *end = NULL;
   double value;
 
+  /* The common case, quickly: 18 digits always fit, and without an
+   * exponent no number of that length overflows a double. */
+  if (length <= 18 && memchr (token, 'e', length) == NULL && memchr (token, 'E', length) == NULL)
+    return FALSE;
+  copy = g_strndup (token, length);
+  i = copy[0] == '-' ? 1 : 0;
   if (copy[i] == '\0')
     return FALSE;
   while (g_ascii_isdigit (copy[i]))
@@ -621,8 +627,15 @@ copro_document_new_from_file (GFile         *file,
                    _("“%s” is a folder, not a project file."), g_file_peek_path (file));
       return NULL;
     }
+  /* Refused before reading, with the sentence copro_document_new_from_data()
+   * gives (which must not be handed a length its data does not have). */
   if (g_file_info_get_size (info) > COPRO_MAX_FILE_SIZE)
-    return copro_document_new_from_data ("", COPRO_MAX_FILE_SIZE + (gsize) 1, error);
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MB, far larger than any project, so it was not opened."),
+                   COPRO_MAX_FILE_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
   if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
     return NULL;

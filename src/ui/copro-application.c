@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-application.h"
+#include "copro-window.h"
 
 struct _CoproApplication
 {
@@ -13,18 +14,170 @@ struct _CoproApplication
 
 G_DEFINE_FINAL_TYPE (CoproApplication, copro_application, ADW_TYPE_APPLICATION)
 
-static void
-copro_application_activate (GApplication *app)
+static CoproWindow *
+get_active_window (CoproApplication *self)
 {
-  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  if (COPRO_IS_WINDOW (window))
+    return COPRO_WINDOW (window);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (COPRO_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  CoproApplication *self = user_data;
+  CoproWindow *window = get_active_window (self);
+  g_autoptr(CoproDocument) document = copro_document_new ();
+
+  if (window == NULL || !copro_window_is_empty (window))
+    window = copro_window_new (self);
+  copro_window_set_document (window, document);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+open_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CoproApplication *self = user_data;
+  CoproWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    {
+      window = copro_window_new (self);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+  copro_window_choose_file (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CoproApplication *self = user_data;
+  g_autoptr(GPtrArray) windows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Closing asks about unsaved changes window by window; the application
+   * ends when the last window has gone. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (COPRO_IS_WINDOW (l->data))
+      g_ptr_array_add (windows, g_object_ref (l->data));
+  for (guint i = 0; i < windows->len; i++)
+    gtk_window_close (g_ptr_array_index (windows, i));
+  if (windows->len == 0)
+    g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CoproApplication *self = user_data;
+  const char *developers[] = { "The Coproduce team", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "modal", TRUE,
+                        "application-name", _("Coproduce"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", "The Coproduce team",
+                        "developers", developers,
+                        "website", "https://github.com/coproduce/coproduce",
+                        "issue-url", "https://github.com/coproduce/coproduce/issues",
+                        "comments", _("Plan and run co-production projects with the people who use a service, and export the plan for sign-off."),
+                        "copyright", "© The Coproduce team",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        /* TRANSLATORS: your name and email, one translator a line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_entries[] = {
+  { .name = "new", .activate = new_activated },
+  { .name = "open", .activate = open_activated },
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+copro_application_startup (GApplication *application)
+{
+  CoproApplication *self = COPRO_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[2];
+  } accels[] = {
+    { "app.new", { "<Control>n", NULL } },
+    { "app.open", { "<Control>o", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+  };
+
+  static gsize named = 0;
+
+  G_APPLICATION_CLASS (copro_application_parent_class)->startup (application);
+
+  /* GLib warns when the name is set twice, as tests creating more than one
+   * application would. */
+  if (g_once_init_enter (&named))
+    {
+      g_set_application_name (_("Coproduce"));
+      g_once_init_leave (&named, 1);
+    }
+  gtk_window_set_default_icon_name (APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_entries,
+                                   G_N_ELEMENTS (app_entries), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+copro_application_activate (GApplication *application)
+{
+  CoproApplication *self = COPRO_APPLICATION (application);
+  CoproWindow *window = get_active_window (self);
+
+  if (window == NULL)
+    window = copro_window_new (self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+copro_application_open (GApplication  *application,
+                        GFile        **files,
+                        int            n_files,
+                        const char    *hint)
+{
+  CoproApplication *self = COPRO_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    copro_application_open_file (self, files[i], NULL);
 }
 
 static void
 copro_application_class_init (CoproApplicationClass *klass)
 {
-  G_APPLICATION_CLASS (klass)->activate = copro_application_activate;
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->startup = copro_application_startup;
+  application_class->activate = copro_application_activate;
+  application_class->open = copro_application_open;
 }
 
 static void
@@ -38,7 +191,49 @@ copro_application_new (void)
   return g_object_new (COPRO_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/coproduce/Coproduce",
                        NULL);
+}
+
+void
+copro_application_open_file (CoproApplication *self,
+                             GFile            *file,
+                             GtkWindow        *preferred)
+{
+  CoproWindow *target = NULL;
+
+  g_return_if_fail (COPRO_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (preferred == NULL || GTK_IS_WINDOW (preferred));
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      CoproDocument *document;
+      GFile *shown;
+
+      if (!COPRO_IS_WINDOW (l->data))
+        continue;
+      document = copro_window_get_document (l->data);
+      shown = document != NULL ? copro_document_get_file (document) : NULL;
+      if (shown != NULL && g_file_equal (shown, file))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
+    }
+
+  if (COPRO_IS_WINDOW (preferred) && copro_window_is_empty (COPRO_WINDOW (preferred)))
+    target = COPRO_WINDOW (preferred);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self));
+       target == NULL && l != NULL;
+       l = l->next)
+    if (COPRO_IS_WINDOW (l->data) && copro_window_is_empty (l->data))
+      target = l->data;
+  if (target == NULL)
+    target = copro_window_new (self);
+
+  copro_window_load_file (target, file);
+  gtk_window_present (GTK_WINDOW (target));
 }
 
 int

@@ -11,5 +11,11 @@ G_DECLARE_FINAL_TYPE (CoproApplication, copro_application, COPRO, APPLICATION, A
 CoproApplication *copro_application_new              (void);
 /* Runs the window, opening @files (NULL-terminated, may be NULL). */
 int               copro_application_run_with_files   (const char * const *files);
+/* Shows @file: presents the window that has it open already, or loads it
+ * into @preferred (or another window) when that shows the start screen, or
+ * into a new window. @preferred may be NULL. */
+void              copro_application_open_file        (CoproApplication   *self,
+                                                      GFile              *file,
+                                                      GtkWindow          *preferred);
 
 G_END_DECLS

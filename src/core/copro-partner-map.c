@@ -1,0 +1,675 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The partner map, drawn with cairo and laid out with Pango: no GTK, so the
+ * workbook export draws it into a PNG without a window, and a widget can draw
+ * the same layout and hit-test it under the pointer.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+#include <pango/pangocairo.h>
+
+#include "copro-error.h"
+#include "copro-model.h"
+#include "copro-partner-map.h"
+
+#define N_STEPS (COPRO_PARTNER_MAP_MAX - COPRO_PARTNER_MAP_MIN + 1)
+#define N_CELLS (N_STEPS * N_STEPS)
+/* The golden angle: successive dots of a cell turn by it, which packs them
+ * evenly on a sunflower spiral. */
+#define GOLDEN_ANGLE 2.39996322972865332
+
+typedef struct
+{
+  CoproRecord *partner;
+  double       x;
+  double       y;
+  double       radius;
+} Dot;
+
+struct _CoproPartnerMapLayout
+{
+  double             width;
+  double             height;
+  double             font_size;   /* device units */
+  cairo_rectangle_t  plot;        /* the 5 × 5 grid */
+  cairo_rectangle_t  legend;      /* width 0 when there is no room */
+  Dot               *dots;        /* grouped by cell, list order within a cell */
+  guint              n_dots;
+  guint              cell_start[N_CELLS + 1];
+  guint              n_unplaced;
+  guint             *sector_counts; /* placed partners per sector; the last is “no sector” */
+};
+
+/* A fixed palette, one colour a sector, after Paul Tol's “muted” scheme with
+ * Okabe and Ito's orange; grey for a partner with no sector. */
+static const guint32 sector_palette[] = {
+  0x332288, /* council: indigo */
+  0x88CCEE, /* health and care: cyan */
+  0x44AA99, /* voluntary and community: teal */
+  0x117733, /* community group: green */
+  0xDDCC77, /* lived experience: sand */
+  0xCC6677, /* carer: rose */
+  0xAA4499, /* business: purple */
+  0x882255, /* education: wine */
+  0x999933, /* elected member: olive */
+  0xE69F00, /* other: orange */
+};
+#define NO_SECTOR_COLOR 0xBBBBBB
+
+static const char * const quadrant_labels[] = {
+  [COPRO_QUADRANT_NONE] = "",
+  [COPRO_QUADRANT_MONITOR] = N_("Monitor"),
+  [COPRO_QUADRANT_KEEP_INFORMED] = N_("Keep informed"),
+  [COPRO_QUADRANT_KEEP_SATISFIED] = N_("Keep satisfied"),
+  [COPRO_QUADRANT_MANAGE_CLOSELY] = N_("Manage closely"),
+};
+
+CoproQuadrant
+copro_partner_map_quadrant (int influence,
+                            int interest)
+{
+  gboolean high_influence, high_interest;
+
+  if (influence < COPRO_PARTNER_MAP_MIN || influence > COPRO_PARTNER_MAP_MAX ||
+      interest < COPRO_PARTNER_MAP_MIN || interest > COPRO_PARTNER_MAP_MAX)
+    return COPRO_QUADRANT_NONE;
+
+  high_influence = influence >= COPRO_PARTNER_MAP_HIGH;
+  high_interest = interest >= COPRO_PARTNER_MAP_HIGH;
+  if (high_influence)
+    return high_interest ? COPRO_QUADRANT_MANAGE_CLOSELY : COPRO_QUADRANT_KEEP_SATISFIED;
+  return high_interest ? COPRO_QUADRANT_KEEP_INFORMED : COPRO_QUADRANT_MONITOR;
+}
+
+const char *
+copro_quadrant_get_label (CoproQuadrant quadrant)
+{
+  g_return_val_if_fail (quadrant <= COPRO_QUADRANT_MANAGE_CLOSELY, "");
+
+  if (quadrant == COPRO_QUADRANT_NONE)
+    return "";
+  return _(quadrant_labels[quadrant]);
+}
+
+static void
+rgb_from_hex (guint32  hex,
+              double  *red,
+              double  *green,
+              double  *blue)
+{
+  *red = ((hex >> 16) & 0xFF) / 255.0;
+  *green = ((hex >> 8) & 0xFF) / 255.0;
+  *blue = (hex & 0xFF) / 255.0;
+}
+
+void
+copro_partner_map_sector_color (const char *sector,
+                                double     *red,
+                                double     *green,
+                                double     *blue)
+{
+  int index = copro_enum_index (&copro_enum_sector, sector);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (sector_palette) == 10);
+  g_return_if_fail (red != NULL && green != NULL && blue != NULL);
+
+  if (index < 0 || index >= (int) G_N_ELEMENTS (sector_palette))
+    rgb_from_hex (NO_SECTOR_COLOR, red, green, blue);
+  else
+    rgb_from_hex (sector_palette[index], red, green, blue);
+}
+
+/* Layout */
+
+static guint
+cell_index (int influence,
+            int interest)
+{
+  return (guint) ((influence - COPRO_PARTNER_MAP_MIN) * N_STEPS + (interest - COPRO_PARTNER_MAP_MIN));
+}
+
+static void
+compute_frame (CoproPartnerMapLayout *self)
+{
+  double w = self->width, h = self->height;
+  double pad, axis_left, axis_bottom, legend_width;
+
+  self->font_size = CLAMP (MIN (w, h) / 40.0, 8.0, 15.0);
+  pad = self->font_size;
+  /* Room for the axis title and the numbers 1–5 beside each axis. */
+  axis_left = pad + self->font_size * 3.0;
+  axis_bottom = pad + self->font_size * 3.0;
+  legend_width = w >= 360 ? CLAMP (w * 0.27, 120.0, 340.0) : 0.0;
+
+  self->plot.x = axis_left;
+  self->plot.y = pad;
+  self->plot.width = MAX (w - legend_width - axis_left - pad, (double) N_STEPS);
+  self->plot.height = MAX (h - pad - axis_bottom, (double) N_STEPS);
+
+  self->legend.x = self->plot.x + self->plot.width + pad;
+  self->legend.y = pad;
+  self->legend.width = MAX (legend_width - pad, 0.0);
+  self->legend.height = MAX (h - 2 * pad, 0.0);
+}
+
+void
+copro_partner_map_layout_get_cell (CoproPartnerMapLayout *layout,
+                                   int                    influence,
+                                   int                    interest,
+                                   cairo_rectangle_t     *cell)
+{
+  double cw, ch;
+
+  g_return_if_fail (layout != NULL && cell != NULL);
+  g_return_if_fail (copro_partner_map_quadrant (influence, interest) != COPRO_QUADRANT_NONE);
+
+  cw = layout->plot.width / N_STEPS;
+  ch = layout->plot.height / N_STEPS;
+  cell->x = layout->plot.x + (interest - COPRO_PARTNER_MAP_MIN) * cw;
+  cell->y = layout->plot.y + (COPRO_PARTNER_MAP_MAX - influence) * ch;
+  cell->width = cw;
+  cell->height = ch;
+}
+
+/* Spreads @n dots on a sunflower spiral around the centre of @cell: the
+ * first sits on the centre, the i-th at distance c·√i, so every dot has its
+ * own place; c shrinks, and then the dots, when a crowded cell needs it. */
+static void
+spread_cell (Dot                     *dots,
+             guint                    n,
+             const cairo_rectangle_t *cell)
+{
+  double cx = cell->x + cell->width / 2;
+  double cy = cell->y + cell->height / 2;
+  double half = MIN (cell->width, cell->height) / 2;
+  double radius = CLAMP (half / 6.0, 2.0, 7.0);
+  double spacing = radius * 2.4;
+  double reach;
+
+  if (n > 1)
+    {
+      reach = MAX (half - radius - 1.0, 0.0);
+      if (spacing * sqrt (n - 1) > reach)
+        {
+          spacing = reach / sqrt (n - 1);
+          radius = MIN (radius, MAX (spacing * 0.5, 0.75));
+          /* Smaller dots leave a little more room for the spiral. */
+          reach = MAX (half - radius - 1.0, 0.0);
+          spacing = MIN (radius * 2.4, reach / sqrt (n - 1));
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double distance = spacing * sqrt (i);
+      double angle = i * GOLDEN_ANGLE;
+
+      dots[i].x = cx + distance * cos (angle);
+      dots[i].y = cy - distance * sin (angle);
+      dots[i].radius = radius;
+    }
+}
+
+CoproPartnerMapLayout *
+copro_partner_map_layout (CoproList *partners,
+                          double     width,
+                          double     height)
+{
+  CoproPartnerMapLayout *self;
+  guint n_sectors = copro_enum_n_values (&copro_enum_sector);
+  guint counts[N_CELLS] = { 0 };
+  guint fill[N_CELLS];
+  guint n;
+
+  g_return_val_if_fail (COPRO_IS_LIST (partners), NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  self = g_new0 (CoproPartnerMapLayout, 1);
+  self->width = width;
+  self->height = height;
+  self->sector_counts = g_new0 (guint, n_sectors + 1);
+  compute_frame (self);
+
+  n = copro_list_get_n_items (partners);
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *partner = copro_list_get (partners, i);
+      int influence = copro_record_get_int (partner, "influence");
+      int interest = copro_record_get_int (partner, "interest");
+
+      if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
+        self->n_unplaced++;
+      else
+        counts[cell_index (influence, interest)]++;
+    }
+
+  self->cell_start[0] = 0;
+  for (guint c = 0; c < N_CELLS; c++)
+    {
+      self->cell_start[c + 1] = self->cell_start[c] + counts[c];
+      fill[c] = self->cell_start[c];
+    }
+  self->n_dots = self->cell_start[N_CELLS];
+  self->dots = g_new0 (Dot, MAX (self->n_dots, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *partner = copro_list_get (partners, i);
+      int influence = copro_record_get_int (partner, "influence");
+      int interest = copro_record_get_int (partner, "interest");
+      int sector;
+
+      if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
+        continue;
+      self->dots[fill[cell_index (influence, interest)]++].partner = g_object_ref (partner);
+      sector = copro_enum_index (&copro_enum_sector, copro_record_get_string (partner, "sector"));
+      self->sector_counts[sector >= 0 ? (guint) sector : n_sectors]++;
+    }
+
+  for (int influence = COPRO_PARTNER_MAP_MIN; influence <= COPRO_PARTNER_MAP_MAX; influence++)
+    for (int interest = COPRO_PARTNER_MAP_MIN; interest <= COPRO_PARTNER_MAP_MAX; interest++)
+      {
+        guint c = cell_index (influence, interest);
+        cairo_rectangle_t cell;
+
+        copro_partner_map_layout_get_cell (self, influence, interest, &cell);
+        spread_cell (self->dots + self->cell_start[c], counts[c], &cell);
+      }
+
+  return self;
+}
+
+void
+copro_partner_map_layout_free (CoproPartnerMapLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  for (guint i = 0; i < layout->n_dots; i++)
+    g_object_unref (layout->dots[i].partner);
+  g_free (layout->dots);
+  g_free (layout->sector_counts);
+  g_free (layout);
+}
+
+double
+copro_partner_map_layout_get_width (CoproPartnerMapLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->width;
+}
+
+double
+copro_partner_map_layout_get_height (CoproPartnerMapLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->height;
+}
+
+guint
+copro_partner_map_layout_get_n_placed (CoproPartnerMapLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_dots;
+}
+
+guint
+copro_partner_map_layout_get_n_unplaced (CoproPartnerMapLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, 0);
+
+  return layout->n_unplaced;
+}
+
+void
+copro_partner_map_layout_get_dot (CoproPartnerMapLayout  *layout,
+                                  guint                   index,
+                                  CoproRecord           **partner,
+                                  double                 *x,
+                                  double                 *y,
+                                  double                 *radius)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (index < layout->n_dots);
+
+  if (partner != NULL)
+    *partner = layout->dots[index].partner;
+  if (x != NULL)
+    *x = layout->dots[index].x;
+  if (y != NULL)
+    *y = layout->dots[index].y;
+  if (radius != NULL)
+    *radius = layout->dots[index].radius;
+}
+
+CoproRecord *
+copro_partner_map_hit_test (CoproPartnerMapLayout *layout,
+                            double                 x,
+                            double                 y)
+{
+  double cw, ch, best = G_MAXDOUBLE;
+  int interest, influence;
+  CoproRecord *found = NULL;
+  guint c;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+
+  cw = layout->plot.width / N_STEPS;
+  ch = layout->plot.height / N_STEPS;
+  if (x < layout->plot.x || y < layout->plot.y)
+    return NULL;
+  interest = COPRO_PARTNER_MAP_MIN + (int) floor ((x - layout->plot.x) / cw);
+  influence = COPRO_PARTNER_MAP_MAX - (int) floor ((y - layout->plot.y) / ch);
+  if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
+    return NULL;
+
+  /* Every dot lies inside its own cell, so only that cell needs looking at.
+   * The nearest centre wins where crowded dots overlap. */
+  c = cell_index (influence, interest);
+  for (guint i = layout->cell_start[c]; i < layout->cell_start[c + 1]; i++)
+    {
+      const Dot *dot = &layout->dots[i];
+      double d = hypot (dot->x - x, dot->y - y);
+
+      if (d <= dot->radius + 1.0 && d < best)
+        {
+          best = d;
+          found = dot->partner;
+        }
+    }
+  return found;
+}
+
+/* Drawing */
+
+typedef enum
+{
+  TEXT_START,
+  TEXT_CENTER,
+  TEXT_END,
+} TextAlign;
+
+static void
+set_source_hex (cairo_t *cr,
+                guint32  hex)
+{
+  double r, g, b;
+
+  rgb_from_hex (hex, &r, &g, &b);
+  cairo_set_source_rgb (cr, r, g, b);
+}
+
+/* Shows @text with its top at @y, placed in [x, x + width] as @align says;
+ * wraps when @wrap, else ellipsizes. Returns the height used. */
+static double
+show_text (cairo_t     *cr,
+           double       font_size,
+           gboolean     bold,
+           const char  *text,
+           double       x,
+           double       y,
+           double       width,
+           TextAlign    align,
+           gboolean     wrap)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  PangoRectangle logical;
+
+  pango_font_description_set_absolute_size (font, font_size * PANGO_SCALE);
+  if (bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+      if (wrap)
+        pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      else
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_alignment (layout, align == TEXT_CENTER ? PANGO_ALIGN_CENTER :
+                                          align == TEXT_END ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+    }
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  return logical.height;
+}
+
+static void
+draw_grid (CoproPartnerMapLayout *self,
+           cairo_t               *cr)
+{
+  const cairo_rectangle_t *p = &self->plot;
+  double cw = p->width / N_STEPS, ch = p->height / N_STEPS;
+  /* Where low meets high on each axis. */
+  double x_mid = p->x + (COPRO_PARTNER_MAP_HIGH - COPRO_PARTNER_MAP_MIN) * cw;
+  double y_mid = p->y + (COPRO_PARTNER_MAP_MAX - COPRO_PARTNER_MAP_HIGH + 1) * ch;
+  struct {
+    CoproQuadrant quadrant;
+    double x0, y0, x1, y1;
+    guint32 tint;
+  } quadrants[] = {
+    { COPRO_QUADRANT_KEEP_SATISFIED, p->x, p->y, x_mid, y_mid, 0xFDF3E1 },
+    { COPRO_QUADRANT_MANAGE_CLOSELY, x_mid, p->y, p->x + p->width, y_mid, 0xFBE6E3 },
+    { COPRO_QUADRANT_MONITOR, p->x, y_mid, x_mid, p->y + p->height, 0xF1F1F1 },
+    { COPRO_QUADRANT_KEEP_INFORMED, x_mid, y_mid, p->x + p->width, p->y + p->height, 0xE6F0FA },
+  };
+  double inset = self->font_size * 0.35;
+
+  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+    {
+      set_source_hex (cr, quadrants[i].tint);
+      cairo_rectangle (cr, quadrants[i].x0, quadrants[i].y0,
+                       quadrants[i].x1 - quadrants[i].x0, quadrants[i].y1 - quadrants[i].y0);
+      cairo_fill (cr);
+    }
+
+  /* Cell lines, then the quadrant lines and the frame over them. */
+  cairo_set_line_width (cr, 1.0);
+  set_source_hex (cr, 0xD0D0D0);
+  for (int i = 1; i < N_STEPS; i++)
+    {
+      cairo_move_to (cr, p->x + i * cw, p->y);
+      cairo_line_to (cr, p->x + i * cw, p->y + p->height);
+      cairo_move_to (cr, p->x, p->y + i * ch);
+      cairo_line_to (cr, p->x + p->width, p->y + i * ch);
+    }
+  cairo_stroke (cr);
+
+  cairo_set_line_width (cr, 2.0);
+  set_source_hex (cr, 0x707070);
+  cairo_move_to (cr, x_mid, p->y);
+  cairo_line_to (cr, x_mid, p->y + p->height);
+  cairo_move_to (cr, p->x, y_mid);
+  cairo_line_to (cr, p->x + p->width, y_mid);
+  cairo_stroke (cr);
+  cairo_rectangle (cr, p->x, p->y, p->width, p->height);
+  cairo_stroke (cr);
+
+  set_source_hex (cr, 0x505050);
+  for (guint i = 0; i < G_N_ELEMENTS (quadrants); i++)
+    show_text (cr, self->font_size, TRUE, copro_quadrant_get_label (quadrants[i].quadrant),
+               quadrants[i].x0 + inset, quadrants[i].y0 + inset,
+               quadrants[i].x1 - quadrants[i].x0 - 2 * inset, TEXT_START, FALSE);
+
+  /* The numbers along each axis, and the axis names. */
+  set_source_hex (cr, 0x303030);
+  for (int v = COPRO_PARTNER_MAP_MIN; v <= COPRO_PARTNER_MAP_MAX; v++)
+    {
+      char number[8];
+      double line = self->font_size * 1.3;
+
+      g_snprintf (number, sizeof number, "%d", v);
+      show_text (cr, self->font_size, FALSE, number,
+                 p->x + (v - COPRO_PARTNER_MAP_MIN) * cw, p->y + p->height + self->font_size * 0.3,
+                 cw, TEXT_CENTER, FALSE);
+      show_text (cr, self->font_size, FALSE, number,
+                 p->x - self->font_size * 1.6, p->y + (COPRO_PARTNER_MAP_MAX - v + 0.5) * ch - line / 2,
+                 self->font_size * 1.2, TEXT_END, FALSE);
+    }
+  show_text (cr, self->font_size, TRUE, _("Interest"),
+             p->x, p->y + p->height + self->font_size * 1.7, p->width, TEXT_CENTER, FALSE);
+
+  cairo_save (cr);
+  cairo_translate (cr, self->font_size * 0.9, p->y + p->height);
+  cairo_rotate (cr, -G_PI / 2);
+  show_text (cr, self->font_size, TRUE, _("Influence"), 0, 0, p->height, TEXT_CENTER, FALSE);
+  cairo_restore (cr);
+}
+
+static void
+draw_dot (cairo_t    *cr,
+          const char *sector,
+          double      x,
+          double      y,
+          double      radius)
+{
+  double r, g, b;
+
+  copro_partner_map_sector_color (sector, &r, &g, &b);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, r, g, b);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.6);
+  cairo_set_line_width (cr, CLAMP (radius / 5.0, 0.4, 1.2));
+  cairo_stroke (cr);
+}
+
+static void
+draw_legend (CoproPartnerMapLayout *self,
+             cairo_t               *cr)
+{
+  const cairo_rectangle_t *l = &self->legend;
+  guint n_sectors = copro_enum_n_values (&copro_enum_sector);
+  double y = l->y;
+  double swatch = self->font_size * 0.45;
+  double text_x = l->x + swatch * 2 + self->font_size * 0.5;
+
+  if (l->width <= 0)
+    return;
+
+  set_source_hex (cr, 0x202020);
+  y += show_text (cr, self->font_size, TRUE, _("Sector"), l->x, y, l->width, TEXT_START, FALSE);
+  y += self->font_size * 0.4;
+
+  if (self->n_dots == 0)
+    y += show_text (cr, self->font_size, FALSE,
+                    _("No partner has both influence and interest set yet."),
+                    l->x, y, l->width, TEXT_START, TRUE);
+
+  for (guint i = 0; i <= n_sectors; i++)
+    {
+      const char *key = i < n_sectors ? copro_enum_sector.values[i].key : NULL;
+      g_autofree char *text = NULL;
+      double line;
+
+      if (self->sector_counts[i] == 0)
+        continue;
+      /* TRANSLATORS: a sector in the map's legend, then how many partners of it are on the map */
+      text = g_strdup_printf (C_("map legend", "%s (%u)"),
+                              key != NULL ? copro_enum_label (&copro_enum_sector, key) : _("No sector"),
+                              self->sector_counts[i]);
+      set_source_hex (cr, 0x202020);
+      line = show_text (cr, self->font_size, FALSE, text, text_x, y, l->x + l->width - text_x,
+                        TEXT_START, TRUE);
+      draw_dot (cr, key, l->x + swatch, y + MIN (line, self->font_size * 1.3) / 2, swatch);
+      y += line + self->font_size * 0.3;
+    }
+
+  if (self->n_unplaced > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u partner is not on the map because their influence or interest is not set.",
+                                      "%u partners are not on the map because their influence or interest is not set.",
+                                      self->n_unplaced),
+                         self->n_unplaced);
+
+      y += self->font_size * 0.6;
+      set_source_hex (cr, 0x404040);
+      show_text (cr, self->font_size, FALSE, text, l->x, y, l->width, TEXT_START, TRUE);
+    }
+}
+
+void
+copro_partner_map_draw (CoproPartnerMapLayout *layout,
+                        cairo_t               *cr)
+{
+  g_return_if_fail (layout != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  draw_grid (layout, cr);
+  for (guint i = 0; i < layout->n_dots; i++)
+    {
+      const Dot *dot = &layout->dots[i];
+
+      draw_dot (cr, copro_record_get_string (dot->partner, "sector"), dot->x, dot->y, dot->radius);
+    }
+  draw_legend (layout, cr);
+  cairo_restore (cr);
+}
+
+static cairo_status_t
+append_png_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+copro_partner_map_to_png (CoproRecord  *project,
+                          int           width,
+                          int           height,
+                          GError      **error)
+{
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+  g_autoptr(GByteArray) png = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (COPRO_IS_RECORD (project), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (width < 1 || height < 1 || width > 16384 || height > 16384)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The partner map cannot be drawn at %d × %d pixels."), width, height);
+      return NULL;
+    }
+
+  layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  copro_partner_map_draw (layout, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  png = g_byte_array_new ();
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The partner map could not be drawn: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "copro-list.h"
+#include "copro-record.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The partner map: partners placed on the usual influence × interest grid
+ * (interest across, influence up, each 1 to 5), coloured by sector. The
+ * geometry and the drawing need cairo only, never GTK: the workbook draws the
+ * map into a PNG and a widget can draw the same layout on screen.
+ */
+
+typedef enum
+{
+  COPRO_QUADRANT_NONE,           /* influence or interest is not set */
+  COPRO_QUADRANT_MONITOR,        /* low influence, low interest */
+  COPRO_QUADRANT_KEEP_INFORMED,  /* low influence, high interest */
+  COPRO_QUADRANT_KEEP_SATISFIED, /* high influence, low interest */
+  COPRO_QUADRANT_MANAGE_CLOSELY, /* high influence, high interest */
+} CoproQuadrant;
+
+/* Influence and interest run from 1 to 5; from 3 upwards counts as high, so a
+ * partner in the middle gets the more attentive treatment. */
+#define COPRO_PARTNER_MAP_MIN   1
+#define COPRO_PARTNER_MAP_MAX   5
+#define COPRO_PARTNER_MAP_HIGH  3
+
+CoproQuadrant  copro_partner_map_quadrant        (int            influence,
+                                                  int            interest);
+/* The quadrant's name, translated, e.g. “Manage closely”; "" for NONE. */
+const char    *copro_quadrant_get_label          (CoproQuadrant  quadrant);
+/* The colour of a sector's dots (a fixed palette chosen to stay apart for
+ * the common kinds of colour blindness); NULL or an unknown key is grey. */
+void           copro_partner_map_sector_color    (const char    *sector,
+                                                  double        *red,
+                                                  double        *green,
+                                                  double        *blue);
+
+typedef struct _CoproPartnerMapLayout CoproPartnerMapLayout;
+
+/* Places every partner of @partners with both influence and interest set on
+ * a map @width × @height (device units, e.g. pixels). Partners at the same
+ * point are spread on a small spiral around it, in list order, so that each
+ * stays visible and inside its cell. The layout holds references to the
+ * partners; build a new one when the list or the size changes. */
+CoproPartnerMapLayout *copro_partner_map_layout      (CoproList              *partners,
+                                                      double                  width,
+                                                      double                  height);
+void                   copro_partner_map_layout_free (CoproPartnerMapLayout  *layout);
+
+double       copro_partner_map_layout_get_width       (CoproPartnerMapLayout *layout);
+double       copro_partner_map_layout_get_height      (CoproPartnerMapLayout *layout);
+/* Partners on the map, and partners left off because influence or interest is unset. */
+guint        copro_partner_map_layout_get_n_placed    (CoproPartnerMapLayout *layout);
+guint        copro_partner_map_layout_get_n_unplaced  (CoproPartnerMapLayout *layout);
+/* The @index-th dot (0 ≤ index < n_placed), grouped by cell; any out
+ * argument may be NULL. The partner is borrowed from the layout. */
+void         copro_partner_map_layout_get_dot         (CoproPartnerMapLayout *layout,
+                                                       guint                  index,
+                                                       CoproRecord          **partner,
+                                                       double                *x,
+                                                       double                *y,
+                                                       double                *radius);
+/* The rectangle of the cell for (influence, interest), each 1–5. */
+void         copro_partner_map_layout_get_cell        (CoproPartnerMapLayout *layout,
+                                                       int                    influence,
+                                                       int                    interest,
+                                                       cairo_rectangle_t     *cell);
+
+/* The partner whose dot is under (@x, @y), or NULL; borrowed. */
+CoproRecord *copro_partner_map_hit_test  (CoproPartnerMapLayout *layout,
+                                          double                 x,
+                                          double                 y);
+
+/* Draws grid, quadrant names, dots and legend at (0, 0)–(width, height) of
+ * the layout. Paints no background. */
+void         copro_partner_map_draw      (CoproPartnerMapLayout *layout,
+                                          cairo_t               *cr);
+
+/* The map of @project's partners as a PNG on a white background. */
+GBytes      *copro_partner_map_to_png    (CoproRecord           *project,
+                                          int                    width,
+                                          int                    height,
+                                          GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoproPartnerMapLayout, copro_partner_map_layout_free)
+
+G_END_DECLS

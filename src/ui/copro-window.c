@@ -1,0 +1,999 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application window: a start screen, or one project. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "copro-window.h"
+
+#define PROJECT_MIME_TYPE "application/x-coproduce-project"
+#define PROJECT_SUFFIX    ".coprod"
+#define MAX_RECENT        10
+
+struct _CoproWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CoproDocument        *document;
+  GPtrArray            *bindings;       /* GBinding: overview record <-> rows */
+  GSettings            *settings;
+  GCancellable         *cancellable;    /* loads and saves in flight */
+  GtkFileChooserNative *chooser;        /* while a file chooser is showing */
+  GtkWidget            *close_dialog;   /* weak: the unsaved-changes question */
+  guint                 n_loading;
+  gboolean              close_confirmed;
+
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  GtkWidget            *read_only_notice;
+  GtkLabel             *read_only_label;
+  GtkWidget            *overview_group;
+  GtkWidget            *title_row;
+  GtkWidget            *reference_row;
+  GtkWidget            *service_area_row;
+  GtkWidget            *lead_name_row;
+  GtkWidget            *sponsor_row;
+};
+
+G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  CoproWindow  *self;
+  GApplication *application;  /* held while a save runs */
+  GFile        *file;
+  gboolean     as_copy;
+  gboolean     close_after;
+} FileOp;
+
+static void save_to (CoproWindow *self, GFile *file, gboolean close_after);
+static void save_as (CoproWindow *self, gboolean close_after);
+
+static FileOp *
+file_op_new (CoproWindow *self,
+             GFile       *file)
+{
+  FileOp *op = g_new0 (FileOp, 1);
+
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  return op;
+}
+
+static void
+file_op_free (FileOp *op)
+{
+  if (op->application != NULL)
+    g_application_release (op->application);
+  g_clear_object (&op->application);
+  g_clear_object (&op->self);
+  g_clear_object (&op->file);
+  g_free (op);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileOp, file_op_free)
+
+static void
+unbind_and_unref (gpointer data)
+{
+  g_binding_unbind (data);
+  g_object_unref (data);
+}
+
+static char *
+dup_file_display_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  /* Only cached or local information: this runs on the main thread. */
+  if (g_file_is_native (file))
+    return g_filename_display_basename (g_file_peek_path (file));
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info != NULL)
+    return g_strdup (g_file_info_get_display_name (info));
+  return g_file_get_basename (file);
+}
+
+static void
+show_message (CoproWindow *self,
+              const char  *heading,
+              const char  *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_to_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .mime_type = (char *) PROJECT_MIME_TYPE,
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "coproduce %u",
+  };
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Coproduce";
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
+remember_folder (CoproWindow *self,
+                 GFile       *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *uri = NULL;
+
+  if (parent == NULL)
+    return;
+  uri = g_file_get_uri (parent);
+  g_settings_set_string (self->settings, "last-folder", uri);
+}
+
+static void
+set_chooser_folder (CoproWindow          *self,
+                    GtkFileChooserNative *chooser)
+{
+  g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
+  g_autoptr(GFile) folder = NULL;
+
+  if (uri == NULL || *uri == '\0')
+    return;
+  folder = g_file_new_for_uri (uri);
+  /* A folder that has gone away is no reason to fail: the chooser then
+   * starts where it likes. */
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+}
+
+static void
+add_project_filters (GtkFileChooserNative *chooser)
+{
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (projects, _("Coproduce projects"));
+  gtk_file_filter_add_suffix (projects, "coprod");
+  gtk_file_filter_add_mime_type (projects, PROJECT_MIME_TYPE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
+
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), projects);
+}
+
+static void
+update_title (CoproWindow *self)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+  GFile *file;
+  gboolean modified;
+
+  if (self->document == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Coproduce"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Coproduce"));
+      return;
+    }
+
+  title = copro_document_dup_display_title (self->document);
+  file = copro_document_get_file (self->document);
+  modified = copro_document_get_modified (self->document);
+  if (file != NULL)
+    name = dup_file_display_name (file);
+
+  if (modified && name != NULL)
+    /* TRANSLATORS: the window's subtitle: the file name, then a note */
+    subtitle = g_strdup_printf (_("%s — Unsaved changes"), name);
+  else if (modified)
+    subtitle = g_strdup (_("Unsaved changes"));
+  else if (name != NULL && copro_document_get_read_only (self->document))
+    /* TRANSLATORS: the window's subtitle: the file name, then a note */
+    subtitle = g_strdup_printf (_("%s — Read-only"), name);
+  else if (name != NULL)
+    subtitle = g_steal_pointer (&name);
+  else
+    subtitle = g_strdup (_("Not saved yet"));
+
+  if (modified)
+    /* TRANSLATORS: the window title of a project with unsaved changes */
+    window_title = g_strdup_printf (_("• %s"), title);
+  else
+    window_title = g_strdup (title);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static void
+update_actions (CoproWindow *self)
+{
+  gboolean can_save = self->document != NULL && !copro_document_get_read_only (self->document);
+  GAction *action;
+
+  /* A file from a newer version is never written back, not even elsewhere:
+   * what this version does not understand could be lost. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "save");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
+}
+
+static void
+update_read_only (CoproWindow *self)
+{
+  const char *reason = NULL;
+
+  if (self->document != NULL)
+    reason = copro_document_get_read_only_reason (self->document);
+  gtk_label_set_text (self->read_only_label, reason != NULL ? reason : "");
+  gtk_widget_set_visible (self->read_only_notice, reason != NULL);
+  gtk_widget_set_sensitive (self->overview_group, reason == NULL);
+  update_actions (self);
+}
+
+static void
+on_document_notify_cb (CoproDocument *document,
+                       GParamSpec    *pspec,
+                       CoproWindow   *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (g_str_equal (name, "read-only-reason"))
+    update_read_only (self);
+  update_title (self);
+}
+
+static void
+bind_row (CoproWindow *self,
+          CoproRecord *record,
+          const char  *property,
+          GtkWidget   *row)
+{
+  GBinding *binding = g_object_bind_property (record, property, row, "text",
+                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+static void
+bind_document (CoproWindow *self)
+{
+  CoproRecord *overview = copro_record_get_record (copro_document_get_project (self->document),
+                                                   "overview");
+
+  bind_row (self, overview, "title", self->title_row);
+  bind_row (self, overview, "reference", self->reference_row);
+  bind_row (self, overview, "service-area", self->service_area_row);
+  bind_row (self, overview, "lead-name", self->lead_name_row);
+  bind_row (self, overview, "sponsor", self->sponsor_row);
+}
+
+static void
+populate_recent (CoproWindow *self)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GFile) home = g_file_new_for_path (g_get_home_dir ());
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *mime_type = gtk_recent_info_get_mime_type (info);
+      const char *uri = gtk_recent_info_get_uri (info);
+
+      if ((g_strcmp0 (mime_type, PROJECT_MIME_TYPE) == 0 || g_str_has_suffix (uri, PROJECT_SUFFIX)) &&
+          gtk_recent_info_exists (info))
+        g_ptr_array_add (infos, gtk_recent_info_ref (info));
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+
+  /* Most recently used first. */
+  for (guint i = 1; i < infos->len; i++)
+    for (guint j = i; j > 0; j--)
+      {
+        GtkRecentInfo *a = g_ptr_array_index (infos, j - 1);
+        GtkRecentInfo *b = g_ptr_array_index (infos, j);
+
+        if (g_date_time_compare (gtk_recent_info_get_modified (a),
+                                 gtk_recent_info_get_modified (b)) >= 0)
+          break;
+        infos->pdata[j - 1] = b;
+        infos->pdata[j] = a;
+      }
+
+  for (guint i = 0; i < infos->len && i < MAX_RECENT; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (infos, i);
+      g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *folder = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "go-next-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      if (parent != NULL && g_file_has_prefix (parent, home))
+        {
+          g_autofree char *relative = g_file_get_relative_path (home, parent);
+
+          folder = g_build_filename ("~", relative, NULL);
+        }
+      else if (parent != NULL && g_file_equal (parent, home))
+        folder = g_strdup ("~");
+      else if (parent != NULL)
+        folder = g_file_get_parse_name (parent);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gtk_recent_info_get_display_name (info));
+      if (folder != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_list_box_append (self->recent_list, row);
+    }
+
+  gtk_widget_set_visible (self->recent_box, infos->len > 0);
+}
+
+static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FileOp) op = user_data;
+  g_autoptr(CoproDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CoproWindow *self = op->self;
+
+  document = copro_document_load_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_assert (self->n_loading > 0);
+  self->n_loading--;
+
+  if (document == NULL)
+    {
+      g_autofree char *name = dup_file_display_name (op->file);
+      /* TRANSLATORS: heading of a dialogue; the file's name */
+      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+
+      show_message (self, heading, error->message);
+      return;
+    }
+
+  if (op->as_copy)
+    {
+      /* A copy: saving asks where, and the original stays as it was. */
+      copro_document_set_file (document, NULL);
+      copro_document_set_modified (document, FALSE);
+    }
+  else
+    {
+      add_to_recent (op->file);
+    }
+  copro_window_set_document (self, document);
+}
+
+static void
+load (CoproWindow *self,
+      GFile       *file,
+      gboolean     as_copy)
+{
+  FileOp *op = file_op_new (self, file);
+
+  op->as_copy = as_copy;
+  self->n_loading++;
+  copro_document_load_async (file, self->cancellable, on_load_done_cb, op);
+}
+
+static GFile *
+find_example (void)
+{
+  g_autoptr(GFile) installed = g_file_new_build_filename (PKGDATADIR, "example.coprod", NULL);
+
+  if (g_file_query_exists (installed, NULL))
+    return g_steal_pointer (&installed);
+  return g_file_new_build_filename (SOURCE_DATADIR, "example.coprod", NULL);
+}
+
+static void
+on_save_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(FileOp) op = user_data;
+  g_autoptr(GError) error = NULL;
+  CoproWindow *self = op->self;
+
+  if (!copro_document_save_finish (COPRO_DOCUMENT (source), result, &error))
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *heading = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      name = dup_file_display_name (op->file);
+      /* TRANSLATORS: heading of a dialogue; the file's name */
+      heading = g_strdup_printf (_("Could not save “%s”"), name);
+      show_message (self, heading, error->message);
+      return;
+    }
+
+  add_to_recent (op->file);
+  /* Closing asks again if something changed while the file was written. */
+  if (op->close_after)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+save_to (CoproWindow *self,
+         GFile       *file,
+         gboolean     close_after)
+{
+  FileOp *op = file_op_new (self, file);
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_assert (self->document != NULL);
+
+  /* Keep the application running until the file is written. */
+  if (application != NULL)
+    {
+      op->application = g_object_ref (G_APPLICATION (application));
+      g_application_hold (op->application);
+    }
+  op->close_after = close_after;
+  copro_document_save_async (self->document, file, self->cancellable, on_save_done_cb, op);
+}
+
+static GFile *
+ensure_suffix (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *folded = NULL;
+  g_autofree char *with_suffix = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  folded = g_utf8_casefold (basename != NULL ? basename : "", -1);
+  parent = g_file_get_parent (file);
+  if (g_str_has_suffix (folded, PROJECT_SUFFIX) || parent == NULL)
+    return g_object_ref (file);
+  with_suffix = g_strconcat (basename, PROJECT_SUFFIX, NULL);
+  return g_file_get_child (parent, with_suffix);
+}
+
+static void
+on_save_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             gpointer         user_data)
+{
+  CoproWindow *self = COPRO_WINDOW (user_data);
+  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
+  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GFile) file = NULL;
+
+      if (chosen != NULL)
+        {
+          file = ensure_suffix (chosen);
+          remember_folder (self, file);
+          save_to (self, file, close_after);
+        }
+    }
+}
+
+static void
+save_as (CoproWindow *self,
+         gboolean     close_after)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert (self->document != NULL);
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  add_project_filters (self->chooser);
+  /* Beside the file when there is one, else where the user last was. */
+  if (copro_document_get_file (self->document) != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (copro_document_get_file (self->document));
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  else
+    {
+      set_chooser_folder (self, self->chooser);
+    }
+
+  title = copro_document_dup_display_title (self->document);
+  g_strdelimit (title, "/\\", '-');
+  if (g_str_has_suffix (title, PROJECT_SUFFIX))
+    name = g_steal_pointer (&title);
+  else
+    name = g_strconcat (title, PROJECT_SUFFIX, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_save_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+save (CoproWindow *self,
+      gboolean     close_after)
+{
+  GFile *file;
+
+  g_assert (self->document != NULL);
+
+  file = copro_document_get_file (self->document);
+  if (file == NULL)
+    save_as (self, close_after);
+  else
+    save_to (self, file, close_after);
+}
+
+static void
+on_open_chooser_response_cb (GtkNativeDialog *chooser,
+                             int              response,
+                             gpointer         user_data)
+{
+  CoproWindow *self = COPRO_WINDOW (user_data);
+  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (file != NULL && application != NULL)
+        {
+          remember_folder (self, file);
+          copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
+        }
+    }
+}
+
+/* Callbacks */
+
+static void
+on_recent_list_row_activated_cb (GtkListBox    *list,
+                                 GtkListBoxRow *row,
+                                 CoproWindow   *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GFile) file = NULL;
+
+  if (uri == NULL || application == NULL)
+    return;
+  file = g_file_new_for_uri (uri);
+  copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            CoproWindow   *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  GSList *files;
+  gboolean opened = FALSE;
+
+  if (application == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *basename = g_file_get_basename (l->data);
+
+      if (basename == NULL || !g_str_has_suffix (basename, PROJECT_SUFFIX))
+        continue;
+      copro_application_open_file (COPRO_APPLICATION (application), l->data, GTK_WINDOW (self));
+      opened = TRUE;
+    }
+  g_slist_free (files);
+  return opened;
+}
+
+static gboolean
+destroy_in_idle_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_close_dialog_response_cb (AdwMessageDialog *dialog,
+                             const char       *response,
+                             CoproWindow      *self)
+{
+  if (g_str_equal (response, "discard"))
+    {
+      /* Not from inside the dialogue's own signal: destroying its parent
+       * there would leave the dialogue pointing at a freed window. */
+      self->close_confirmed = TRUE;
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_in_idle_cb,
+                       g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save") && self->document != NULL)
+    {
+      save (self, TRUE);
+    }
+}
+
+static gboolean
+copro_window_close_request (GtkWindow *window)
+{
+  CoproWindow *self = COPRO_WINDOW (window);
+  g_autofree char *title = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->document == NULL ||
+      !copro_document_get_modified (self->document))
+    return GTK_WINDOW_CLASS (copro_window_parent_class)->close_request (window);
+
+  if (self->close_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->close_dialog));
+      return TRUE;
+    }
+
+  title = copro_document_dup_display_title (self->document);
+  /* TRANSLATORS: heading of a dialogue; the project's title */
+  heading = g_strdup_printf (_("Save changes to “%s”?"), title);
+  dialog = adw_message_dialog_new (window, heading,
+                                   _("If you close without saving, the changes are lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self, 0);
+
+  self->close_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+save_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (self->document != NULL)
+    save (self, FALSE);
+}
+
+static void
+save_as_activated (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (self->document != NULL)
+    save_as (self, FALSE);
+}
+
+static void
+close_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+}
+
+static void
+open_example_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  CoproWindow *target = self;
+  g_autoptr(GFile) example = find_example ();
+
+  if (!copro_window_is_empty (self))
+    {
+      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+      if (application == NULL)
+        return;
+      target = copro_window_new (COPRO_APPLICATION (application));
+      gtk_window_present (GTK_WINDOW (target));
+    }
+  load (target, example, TRUE);
+}
+
+static const GActionEntry win_entries[] = {
+  { .name = "save", .activate = save_activated },
+  { .name = "save-as", .activate = save_as_activated },
+  { .name = "close", .activate = close_activated },
+  { .name = "open-example", .activate = open_example_activated },
+};
+
+static void
+copro_window_dispose (GObject *object)
+{
+  CoproWindow *self = COPRO_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  if (self->bindings != NULL)
+    g_ptr_array_set_size (self->bindings, 0);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (copro_window_parent_class)->dispose (object);
+}
+
+static void
+copro_window_finalize (GObject *object)
+{
+  CoproWindow *self = COPRO_WINDOW (object);
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (copro_window_parent_class)->finalize (object);
+}
+
+static void
+copro_window_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CoproWindow *self = COPRO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_window_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  CoproWindow *self = COPRO_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      copro_window_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_window_class_init (CoproWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = copro_window_dispose;
+  object_class->finalize = copro_window_finalize;
+  object_class->get_property = copro_window_get_property;
+  object_class->set_property = copro_window_set_property;
+  window_class->close_request = copro_window_close_request;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COPRO_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/coproduce/Coproduce/copro-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_list);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_notice);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, overview_group);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, title_row);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, service_area_row);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, lead_name_row);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, sponsor_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
+}
+
+static void
+copro_window_init (CoproWindow *self)
+{
+  GtkDropTarget *drop_target;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->bindings = g_ptr_array_new_with_free_func (unbind_and_unref);
+  self->cancellable = g_cancellable_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
+                                   G_N_ELEMENTS (win_entries), self);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized",
+                   G_SETTINGS_BIND_DEFAULT | G_SETTINGS_BIND_GET_NO_CHANGES);
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
+  populate_recent (self);
+
+  update_title (self);
+  update_read_only (self);
+}
+
+/* Public API */
+
+CoproWindow *
+copro_window_new (CoproApplication *application)
+{
+  g_return_val_if_fail (COPRO_IS_APPLICATION (application), NULL);
+
+  return g_object_new (COPRO_TYPE_WINDOW, "application", application, NULL);
+}
+
+CoproDocument *
+copro_window_get_document (CoproWindow *self)
+{
+  g_return_val_if_fail (COPRO_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+void
+copro_window_set_document (CoproWindow   *self,
+                           CoproDocument *document)
+{
+  g_return_if_fail (COPRO_IS_WINDOW (self));
+  g_return_if_fail (document == NULL || COPRO_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  g_ptr_array_set_size (self->bindings, 0);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_notify_cb), self, 0);
+      g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_notify_cb), self, 0);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (on_document_notify_cb), self, 0);
+      g_signal_connect_object (document, "notify::read-only-reason", G_CALLBACK (on_document_notify_cb), self, 0);
+      bind_document (self);
+      gtk_stack_set_visible_child_name (self->stack, "project");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "start");
+    }
+
+  update_title (self);
+  update_read_only (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+void
+copro_window_load_file (CoproWindow *self,
+                        GFile       *file)
+{
+  g_return_if_fail (COPRO_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  load (self, file, FALSE);
+}
+
+gboolean
+copro_window_is_empty (CoproWindow *self)
+{
+  g_return_val_if_fail (COPRO_IS_WINDOW (self), FALSE);
+
+  return self->document == NULL && self->n_loading == 0;
+}
+
+void
+copro_window_choose_file (CoproWindow *self)
+{
+  g_return_if_fail (COPRO_IS_WINDOW (self));
+
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+      return;
+    }
+
+  self->chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN,
+                                               _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  add_project_filters (self->chooser);
+  set_chooser_folder (self, self->chooser);
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (on_open_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
