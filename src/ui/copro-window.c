@@ -5,6 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-drafts.h"
+#include "copro-error.h"
+#include "copro-lock.h"
 #include "copro-window.h"
 
 #define PROJECT_MIME_TYPE "application/x-coproduce-project"
@@ -23,6 +26,13 @@ struct _CoproWindow
   GtkWidget            *close_dialog;   /* weak: the unsaved-changes question */
   guint                 n_loading;
   gboolean              close_confirmed;
+
+  /* Nothing is lost: the draft of unsaved changes, and the lock file that
+   * tells colleagues on a shared drive that the project is open. */
+  CoproDraft           *draft;
+  CoproLock            *lock;
+  char                 *restore_draft_id;  /* set while a draft is being restored */
+  GtkWidget            *drafts_group;      /* on the start screen */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -59,7 +69,13 @@ typedef struct
 } FileOp;
 
 static void save_to (CoproWindow *self, GFile *file, gboolean close_after);
+static void save_to_full (CoproWindow *self, GFile *file, CoproSaveFlags flags, gboolean close_after);
 static void save_as (CoproWindow *self, gboolean close_after);
+static void load (CoproWindow *self, GFile *file, gboolean as_copy);
+static void ask_about_changed_file (CoproWindow *self, GFile *file, const char *message, gboolean close_after);
+static void move_lock_to (CoproWindow *self, GFile *file);
+static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file);
+static void populate_drafts (CoproWindow *self);
 
 static FileOp *
 file_op_new (CoproWindow *self,
@@ -399,6 +415,8 @@ on_load_done_cb (GObject      *source,
   else
     {
       add_to_recent (op->file);
+      open_with_lock (self, document, op->file);
+      return;
     }
   copro_window_set_document (self, document);
 }
@@ -441,6 +459,11 @@ on_save_done_cb (GObject      *source,
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
+      if (g_error_matches (error, COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK))
+        {
+          ask_about_changed_file (self, op->file, error->message, op->close_after);
+          return;
+        }
       name = dup_file_display_name (op->file);
       /* TRANSLATORS: heading of a dialogue; the file's name */
       heading = g_strdup_printf (_("Could not save “%s”"), name);
@@ -448,6 +471,7 @@ on_save_done_cb (GObject      *source,
       return;
     }
 
+  move_lock_to (self, op->file);
   add_to_recent (op->file);
   /* Closing asks again if something changed while the file was written. */
   if (op->close_after)
@@ -455,9 +479,10 @@ on_save_done_cb (GObject      *source,
 }
 
 static void
-save_to (CoproWindow *self,
-         GFile       *file,
-         gboolean     close_after)
+save_to_full (CoproWindow    *self,
+              GFile          *file,
+              CoproSaveFlags  flags,
+              gboolean        close_after)
 {
   FileOp *op = file_op_new (self, file);
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
@@ -471,7 +496,15 @@ save_to (CoproWindow *self,
       g_application_hold (op->application);
     }
   op->close_after = close_after;
-  copro_document_save_async (self->document, file, self->cancellable, on_save_done_cb, op);
+  copro_document_save_full_async (self->document, file, flags, self->cancellable, on_save_done_cb, op);
+}
+
+static void
+save_to (CoproWindow *self,
+         GFile       *file,
+         gboolean     close_after)
+{
+  save_to_full (self, file, COPRO_SAVE_NONE, close_after);
 }
 
 static GFile *
@@ -658,6 +691,8 @@ on_close_dialog_response_cb (AdwMessageDialog *dialog,
       /* Not from inside the dialogue's own signal: destroying its parent
        * there would leave the dialogue pointing at a freed window. */
       self->close_confirmed = TRUE;
+      if (self->draft != NULL)
+        copro_draft_discard (self->draft);
       gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
       g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, destroy_in_idle_cb,
                        g_object_ref (self), g_object_unref);
@@ -782,6 +817,8 @@ copro_window_dispose (GObject *object)
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->lock, copro_lock_release);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_WINDOW);
 
@@ -794,6 +831,7 @@ copro_window_finalize (GObject *object)
   CoproWindow *self = COPRO_WINDOW (object);
 
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->restore_draft_id, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -901,9 +939,334 @@ copro_window_init (CoproWindow *self)
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
   populate_recent (self);
+  populate_drafts (self);
 
   update_title (self);
   update_read_only (self);
+}
+
+/* Nothing is lost: locks, conflicts and drafts */
+
+typedef struct
+{
+  CoproWindow   *self;
+  CoproDocument *document;
+  GFile         *file;
+  char          *reason;
+} LockOp;
+
+static void
+lock_op_free (LockOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->document);
+  g_clear_object (&op->file);
+  g_free (op->reason);
+  g_free (op);
+}
+
+static void
+on_locked_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       LockOp           *op)
+{
+  CoproWindow *self = op->self;
+
+  if (g_str_equal (response, "read-only"))
+    {
+      copro_document_set_read_only (op->document, op->reason);
+      copro_window_set_document (self, op->document);
+    }
+  else if (g_str_equal (response, "take-over"))
+    {
+      g_autoptr(GError) error = NULL;
+      CoproLock *lock = copro_lock_acquire (op->file, TRUE, NULL, &error);
+
+      copro_window_set_document (self, op->document);
+      self->lock = lock;
+      if (lock == NULL)
+        show_message (self, _("Could not take the project over"), error->message);
+    }
+}
+
+/* Opens @document unless someone else has @file open; then asks. */
+static void
+open_with_lock (CoproWindow   *self,
+                CoproDocument *document,
+                GFile         *file)
+{
+  g_autoptr(CoproLockInfo) holder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *body = NULL;
+  CoproLock *lock;
+  GtkWidget *dialog;
+  LockOp *op;
+
+  /* A file from a newer version is read-only anyway: no need to lock it. */
+  if (copro_document_get_read_only (document))
+    {
+      copro_window_set_document (self, document);
+      return;
+    }
+
+  lock = copro_lock_acquire (file, FALSE, &holder, &error);
+  if (lock != NULL || holder == NULL)
+    {
+      /* No lock could be written (a read-only share, say): the project can
+       * still be worked on, and the etag check still guards each save. */
+      copro_window_set_document (self, document);
+      self->lock = lock;
+      return;
+    }
+
+  name = dup_file_display_name (file);
+  who = copro_lock_info_describe (holder);
+  /* TRANSLATORS: heading of a dialogue; the file's name */
+  heading = g_strdup_printf (_("“%s” Is in Use"), name);
+  if (copro_lock_info_is_stale (holder))
+    /* TRANSLATORS: %s says who had the project open, and since when */
+    body = g_strdup_printf (_("%s But Coproduce is no longer running there, so it probably closed "
+                              "unexpectedly: you can take the project over."), who);
+  else
+    /* TRANSLATORS: %s says who has the project open, and since when */
+    body = g_strdup_printf (_("%s You can open it read-only, so that neither of you overwrites "
+                              "the other’s work."), who);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "read-only", _("Open _Read-Only"),
+                                    NULL);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
+  if (copro_lock_info_is_stale (holder))
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "take-over", _("_Take Over"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take-over",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "take-over");
+    }
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  op = g_new0 (LockOp, 1);
+  op->self = g_object_ref (self);
+  op->document = g_object_ref (document);
+  op->file = g_object_ref (file);
+  /* TRANSLATORS: %s says who has the project open, and since when */
+  op->reason = g_strdup_printf (_("%s This copy is read-only."), who);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_locked_response_cb), op,
+                         (GClosureNotify) (void (*) (void)) lock_op_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* After Save As, the lock follows the project to its new file. */
+static void
+move_lock_to (CoproWindow *self,
+              GFile       *file)
+{
+  g_autoptr(GFile) wanted = copro_lock_file_for (file);
+
+  if (self->lock != NULL)
+    {
+      g_autoptr(CoproLockInfo) info = copro_lock_read (file);
+
+      if (info != NULL && copro_lock_info_is_mine (info))
+        return;
+      g_clear_pointer (&self->lock, copro_lock_release);
+    }
+  self->lock = copro_lock_acquire (file, FALSE, NULL, NULL);
+}
+
+typedef struct
+{
+  CoproWindow *self;
+  GFile       *file;
+  gboolean     close_after;
+} ConflictOp;
+
+static void
+conflict_op_free (ConflictOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->file);
+  g_free (op);
+}
+
+static void
+on_conflict_response_cb (AdwMessageDialog *dialog,
+                         const char       *response,
+                         ConflictOp       *op)
+{
+  CoproWindow *self = op->self;
+
+  if (self->document == NULL)
+    return;
+  if (g_str_equal (response, "keep-mine"))
+    save_to_full (self, op->file, COPRO_SAVE_OVERWRITE_CHANGES, op->close_after);
+  else if (g_str_equal (response, "save-as"))
+    save_as (self, op->close_after);
+  else if (g_str_equal (response, "reload"))
+    {
+      /* Their version replaces this one: the unsaved changes go, with their draft. */
+      if (self->draft != NULL)
+        copro_draft_discard (self->draft);
+      copro_document_set_modified (self->document, FALSE);
+      load (self, op->file, FALSE);
+    }
+}
+
+static void
+ask_about_changed_file (CoproWindow *self,
+                        GFile       *file,
+                        const char  *message,
+                        gboolean     close_after)
+{
+  GtkWidget *dialog;
+  ConflictOp *op;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Project"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", message,
+                                  _("Keep your version and overwrite theirs, reload theirs and lose "
+                                    "your unsaved changes, or save yours under another name."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "reload", _("_Reload Theirs"),
+                                    "save-as", _("Save _As…"),
+                                    "keep-mine", _("_Keep Mine"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep-mine",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  op = g_new0 (ConflictOp, 1);
+  op->self = g_object_ref (self);
+  op->file = g_object_ref (file);
+  op->close_after = close_after;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response_cb), op,
+                         (GClosureNotify) (void (*) (void)) conflict_op_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+draft_is_open_elsewhere (CoproWindow *self,
+                         const char  *id)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (GList *l = application != NULL ? gtk_application_get_windows (application) : NULL; l != NULL; l = l->next)
+    if (COPRO_IS_WINDOW (l->data) && COPRO_WINDOW (l->data)->draft != NULL &&
+        g_strcmp0 (copro_draft_get_id (COPRO_WINDOW (l->data)->draft), id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_restore_draft_clicked_cb (GtkButton   *button,
+                             CoproWindow *self)
+{
+  CoproDraftInfo *info = g_object_get_data (G_OBJECT (button), "draft");
+  g_autoptr(CoproDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  document = copro_drafts_restore (info, &error);
+  if (document == NULL)
+    {
+      show_message (self, _("Could not restore the unsaved work"), error->message);
+      return;
+    }
+  g_free (self->restore_draft_id);
+  self->restore_draft_id = g_strdup (info->id);
+  copro_window_set_document (self, document);
+  if (info->original != NULL)
+    self->lock = copro_lock_acquire (info->original, FALSE, NULL, NULL);
+}
+
+static void
+on_discard_draft_clicked_cb (GtkButton   *button,
+                             CoproWindow *self)
+{
+  copro_drafts_delete (g_object_get_data (G_OBJECT (button), "draft"));
+  populate_drafts (self);
+}
+
+/* Unsaved work left by a crash, offered on the start screen. */
+static void
+populate_drafts (CoproWindow *self)
+{
+  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+  GtkWidget *box = gtk_widget_get_parent (self->recent_box);
+  guint shown = 0;
+
+  if (self->drafts_group != NULL)
+    {
+      gtk_box_remove (GTK_BOX (box), self->drafts_group);
+      self->drafts_group = NULL;
+    }
+
+  self->drafts_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->drafts_group), _("Unsaved Work"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->drafts_group),
+                                         _("Coproduce closed before these changes were saved."));
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CoproDraftInfo *info = g_ptr_array_index (drafts, i);
+      g_autoptr(GDateTime) local = g_date_time_to_local (info->edited);
+      g_autofree char *when = g_date_time_format (local, "%d/%m/%Y %H:%M");
+      g_autofree char *subtitle = NULL;
+      g_autofree char *restore_name = NULL;
+      g_autofree char *discard_name = NULL;
+      GtkWidget *row, *restore, *discard;
+
+      if (draft_is_open_elsewhere (self, info->id))
+        continue;
+      if (info->original != NULL)
+        {
+          g_autofree char *name = dup_file_display_name (info->original);
+          /* TRANSLATORS: the file's name, then when it was last edited (day/month/year hour:minute) */
+          subtitle = g_strdup_printf (_("%s, last edited %s"), name, when);
+        }
+      else
+        /* TRANSLATORS: %s is when the project was last edited (day/month/year hour:minute) */
+        subtitle = g_strdup_printf (_("Never saved, last edited %s"), when);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *info->title != '\0' ? info->title : _("Untitled project"));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+      restore = gtk_button_new_with_label (_("Restore"));
+      discard = gtk_button_new_with_label (_("Discard"));
+      /* TRANSLATORS: accessible names of the buttons; %s is the project's title */
+      restore_name = g_strdup_printf (_("Restore “%s”"), info->title);
+      discard_name = g_strdup_printf (_("Discard the unsaved work in “%s”"), info->title);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, discard_name, -1);
+      gtk_widget_add_css_class (restore, "suggested-action");
+      gtk_widget_add_css_class (discard, "destructive-action");
+      gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
+      g_object_set_data_full (G_OBJECT (restore), "draft", info, NULL);
+      g_object_set_data_full (G_OBJECT (discard), "draft", info, NULL);
+      /* The rows own the information their buttons use. */
+      g_object_set_data_full (G_OBJECT (row), "draft", g_ptr_array_steal_index_fast (drafts, i--),
+                              (GDestroyNotify) copro_draft_info_free);
+      g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_draft_clicked_cb), self);
+      g_signal_connect (discard, "clicked", G_CALLBACK (on_discard_draft_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->drafts_group), row);
+      shown++;
+    }
+
+  gtk_box_insert_child_after (GTK_BOX (box), self->drafts_group,
+                              gtk_widget_get_prev_sibling (self->recent_box));
+  gtk_widget_set_visible (self->drafts_group, shown > 0);
 }
 
 /* Public API */
@@ -938,6 +1301,11 @@ copro_window_set_document (CoproWindow   *self,
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  g_clear_object (&self->draft);
+  g_clear_pointer (&self->lock, copro_lock_release);
+  if (document != NULL)
+    self->draft = copro_draft_new (document, self->restore_draft_id);
+  g_clear_pointer (&self->restore_draft_id, g_free);
 
   if (document != NULL)
     {
@@ -951,6 +1319,7 @@ copro_window_set_document (CoproWindow   *self,
   else
     {
       gtk_stack_set_visible_child_name (self->stack, "start");
+      populate_drafts (self);
     }
 
   update_title (self);
