@@ -81,6 +81,10 @@ test_draft_after_edit_and_restore (void)
   g_assert_no_error (error);
   g_assert_true (copro_document_get_modified (restored));
   g_assert_true (g_file_equal (copro_document_get_file (restored), file));
+  /* ...remembering which version of the file the edits were made to, so a
+   * save still notices a colleague's changes made since. */
+  g_assert_nonnull (copro_document_get_etag (document));
+  g_assert_cmpstr (copro_document_get_etag (restored), ==, copro_document_get_etag (document));
   g_assert_cmpstr (copro_record_get_string (copro_record_get_record (copro_document_get_project (restored), "overview"), "summary"),
                    ==, "Unsaved words");
   g_assert_cmpuint (copro_list_get_n_items (copro_record_get_list (copro_document_get_project (restored), "partners")), ==, 1);

@@ -715,6 +715,8 @@ copro_document_set_file (CoproDocument *self,
 
   if (g_set_object (&self->file, file))
     {
+      /* What we knew of the old file says nothing about the new one. */
+      g_clear_pointer (&self->etag, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
@@ -769,6 +771,24 @@ copro_document_set_read_only (CoproDocument *self,
   self->read_only_reason = g_strdup (reason);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY_REASON]);
+}
+
+const char *
+copro_document_get_etag (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  return self->etag;
+}
+
+void
+copro_document_set_etag (CoproDocument *self,
+                         const char    *etag)
+{
+  g_return_if_fail (COPRO_IS_DOCUMENT (self));
+
+  g_free (self->etag);
+  self->etag = g_strdup (etag);
 }
 
 int
@@ -1008,9 +1028,9 @@ finish_save (CoproDocument *self,
              char          *new_etag,
              guint64        change_count)
 {
+  copro_document_set_file (self, file);
   g_free (self->etag);
   self->etag = new_etag;
-  copro_document_set_file (self, file);
   if (change_count == self->change_count)
     copro_document_set_modified (self, FALSE);
 }

@@ -43,6 +43,10 @@ const char    *copro_document_get_read_only_reason (CoproDocument *self);
 void           copro_document_set_read_only     (CoproDocument *self,
                                                  const char    *reason);
 int            copro_document_get_format_version (CoproDocument *self);
+/* The etag of the file as last read or written, which saves check against. */
+const char    *copro_document_get_etag          (CoproDocument *self);
+void           copro_document_set_etag          (CoproDocument *self,
+                                                 const char    *etag);
 char          *copro_document_dup_display_title (CoproDocument *self);
 
 typedef enum

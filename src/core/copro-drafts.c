@@ -49,6 +49,7 @@ copro_draft_info_free (CoproDraftInfo *info)
   g_clear_object (&info->draft_file);
   g_clear_object (&info->original);
   g_free (info->title);
+  g_free (info->etag);
   g_clear_pointer (&info->edited, g_date_time_unref);
   g_free (info);
 }
@@ -78,6 +79,7 @@ read_info (const char *id)
   if (uri != NULL && *uri != '\0')
     info->original = g_file_new_for_uri (uri);
   info->title = g_strdup (json_object_get_string_member_with_default (object, "title", ""));
+  info->etag = g_strdup (json_object_get_string_member_with_default (object, "etag", ""));
   info->edited = g_date_time_new_from_iso8601 (json_object_get_string_member_with_default (object, "edited", ""), NULL);
   if (info->edited == NULL)
     info->edited = g_date_time_new_now_utc ();
@@ -134,8 +136,12 @@ copro_drafts_restore (CoproDraftInfo  *info,
   document = copro_document_new_from_file (info->draft_file, NULL, error);
   if (document == NULL)
     return NULL;
-  /* It belongs where the project lives, and it holds unsaved changes. */
+  /* It belongs where the project lives, and it holds unsaved changes made to
+   * the version of that file the draft was based on: a save notices if the
+   * file changed since. */
   copro_document_set_file (document, info->original);
+  if (info->original != NULL && info->etag != NULL && *info->etag != '\0')
+    copro_document_set_etag (document, info->etag);
   copro_document_set_modified (document, TRUE);
   return document;
 }
@@ -182,6 +188,9 @@ serialize_meta (CoproDraft *self)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "original");
   json_builder_add_string_value (builder, uri != NULL ? uri : "");
+  json_builder_set_member_name (builder, "etag");
+  json_builder_add_string_value (builder, copro_document_get_etag (self->document) != NULL
+                                          ? copro_document_get_etag (self->document) : "");
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, title);
   json_builder_set_member_name (builder, "edited");

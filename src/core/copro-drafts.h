@@ -18,6 +18,7 @@ typedef struct
   GFile     *draft_file;   /* the project as it was */
   GFile     *original;     /* where the project lives, or NULL if never saved */
   char      *title;
+  char      *etag;         /* of the original when the draft was written */
   GDateTime *edited;
 } CoproDraftInfo;
 
