@@ -16,7 +16,7 @@ for harness in load csv; do
   corpus="$out/corpus-$harness"
   mkdir -p "$corpus"
   if [ "$harness" = load ]; then
-    find "$src/tests/fixtures" "$src/data" -name '*.coprod' -size -1M -exec cp {} "$corpus/" \;
+    find "$src/tests/fixtures" "$src/data" -name "*.coprod" -size -1M -exec cp {} "$corpus/" \;
   else
     find "$src/tests/fixtures" -name '*.csv' -size -1M -exec cp {} "$corpus/" \;
   fi
@@ -25,8 +25,8 @@ for harness in load csv; do
     "$out/fuzz-$harness" "$src/tests/fuzz/crashes-$harness"/* 2>&1 | tail -n 3
   fi
   echo "fuzzing the $harness harness for $seconds s"
-  ASAN_OPTIONS=detect_leaks=1 "$out/fuzz-$harness" -max_total_time="$seconds" -max_len=65536 \
-    -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/crash-$harness-" \
+  ASAN_OPTIONS=detect_leaks=1 "$out/fuzz-$harness" -max_total_time="$seconds" -max_len=262144 \
+    -timeout=60 -rss_limit_mb=4096 -print_final_stats=1 -artifact_prefix="$out/crash-$harness-" \
     "$corpus" 2>&1 | grep -E '^(stat::number_of_executed_units|#[0-9]+ *DONE|==[0-9]+==|SUMMARY|INFO: seed)' || true
   if ls "$out"/crash-"$harness"-* >/dev/null 2>&1; then
     echo "the $harness harness found a crash: $(ls "$out"/crash-"$harness"-*)"
