@@ -21,3 +21,10 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $packages
+
+# Locales the tests switch to: a decimal comma (German, French) must not
+# change a number in a file, and the app must follow the user's language.
+for locale in de_DE.UTF-8 fr_FR.UTF-8 en_GB.UTF-8; do
+  sed -i "s/^# *\($locale UTF-8\)/\1/" /etc/locale.gen
+done
+locale-gen
