@@ -39,7 +39,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COPRO_LOCALEDIR lets translators (and the tests) try a catalogue
+   * without installing it. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COPRO_LOCALEDIR") != NULL ? g_getenv ("COPRO_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -25,7 +25,7 @@ os.environ.pop("G_DEBUG", None)
 import pyatspi  # noqa: E402
 
 BINARY, SRCDIR, SCHEMA_DIR = sys.argv[1:4]
-TIMEOUT = 30
+TIMEOUT = 90   # generous: the sanitiser build is several times slower
 
 
 def find(node, role, name, depth=0):

@@ -183,12 +183,13 @@ copro_command_export (const char *project_path,
   g_autoptr(GError) error = NULL;
   CoproExportOptions options = { 0 };
   int saved_stderr, null_fd;
+  gint64 started;
   gboolean ok;
 
   if (!g_str_has_suffix (xlsx_path, ".xlsx") && !g_str_has_suffix (xlsx_path, ".XLSX"))
     {
       print_error (err, xlsx_path,
-                   _("The workbook's name must end in .xlsx, or spreadsheet programs will not open it."));
+                   _("The workbook’s name must end in .xlsx, or spreadsheet programs will not open it."));
       return COPRO_EXIT_UNREADABLE;
     }
   if (is_same_file (project_path, xlsx_path))
@@ -197,22 +198,29 @@ copro_command_export (const char *project_path,
       return COPRO_EXIT_UNREADABLE;
     }
 
+  started = g_get_monotonic_time ();
   document = copro_document_new_from_file (file, NULL, &error);
   if (document == NULL)
     {
       print_error (err, project_path, error->message);
       return COPRO_EXIT_UNREADABLE;
     }
+  g_debug ("Export: loading the project took %.3f s", (g_get_monotonic_time () - started) / 1e6);
 
   /* libxlsxwriter also prints its own complaints to standard error; the
-   * sentence below says what went wrong, once. */
+   * sentence below says what went wrong, once. Whoever asks for debugging
+   * messages (G_MESSAGES_DEBUG) sees everything. */
   fflush (stderr);
-  saved_stderr = dup (STDERR_FILENO);
-  null_fd = g_open ("/dev/null", O_WRONLY | O_CLOEXEC, 0);
-  if (saved_stderr >= 0 && null_fd >= 0)
-    dup2 (null_fd, STDERR_FILENO);
-  if (null_fd >= 0)
-    close (null_fd);
+  saved_stderr = -1;
+  if (g_getenv ("G_MESSAGES_DEBUG") == NULL)
+    {
+      saved_stderr = dup (STDERR_FILENO);
+      null_fd = g_open ("/dev/null", O_WRONLY | O_CLOEXEC, 0);
+      if (saved_stderr >= 0 && null_fd >= 0)
+        dup2 (null_fd, STDERR_FILENO);
+      if (null_fd >= 0)
+        close (null_fd);
+    }
 
   options.include_personal_data = include_personal_data;
   ok = copro_export_xlsx (copro_document_get_project (document), xlsx_path, &options, &error);

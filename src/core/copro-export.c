@@ -6,6 +6,9 @@
  *
  * - User text is only ever written with worksheet_write_string(), so “=SUM(A1)”
  *   or “+44 191 …” stay text; the only formulas are written by this file.
+ *   Text is shown as written: a literal _xHHHH_ is escaped, characters XML
+ *   cannot hold are replaced, and text over Excel's 32,767 characters is cut
+ *   with a marker saying so (copy_cell_text()).
  * - Numbers are written under a “C” LC_NUMERIC (libxlsxwriter formats doubles
  *   with the C library, which follows the locale), and dates as real dates.
  * - The workbook is written to a temporary file beside the target, checked,
@@ -79,14 +82,6 @@ static const char * const sheet_names[N_SHEETS] = {
 #define BUDGET_FIRST_LINE_ROW 3
 #define BUDGET_AMOUNT_COLUMN 2
 
-typedef enum
-{
-  CELL_TEXT,
-  CELL_DATE,
-  CELL_MONEY,
-  CELL_NUMBER,
-} CellKind;
-
 typedef struct
 {
   const char *label;   /* translated */
@@ -125,10 +120,14 @@ typedef struct
   lxw_format *f_input_date;
   lxw_format *f_band[3];          /* conditional formats: red, amber, green */
 
+  GHashTable     *labels;         /* CoproEnum → its translated labels */
+  gint64          started;        /* for the timings in debug messages */
+
   guint64         work_done;
   guint64         work_total;
   double          reported;
   lxw_error       failure;        /* the first write that failed */
+  int             failure_errno;
   gboolean        cancelled;
 } Export;
 
@@ -171,12 +170,26 @@ tick (Export *e,
   return !e->cancelled && e->failure == LXW_NO_ERROR;
 }
 
+/* Where the time goes, for G_MESSAGES_DEBUG=Coproduce. */
+static void
+log_time (Export     *e,
+          const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  g_debug ("Export: %s took %.3f s", what, (now - e->started) / 1e6);
+  e->started = now;
+}
+
 static void
 check (Export    *e,
        lxw_error  status)
 {
   if (status != LXW_NO_ERROR && e->failure == LXW_NO_ERROR)
-    e->failure = status;
+    {
+      e->failure = status;
+      e->failure_errno = errno;
+    }
 }
 
 /* Text */
@@ -383,17 +396,27 @@ put_note (Sheet       *s,
   s->width[0] = saved;
 }
 
+/* Numbers here are whole: counts, scores, people. */
 static void
 put_number (Sheet      *s,
             lxw_col_t   col,
             double      value,
             lxw_format *format)
 {
-  char digits[G_ASCII_DTOSTR_BUF_SIZE];
-
   check (s->export, worksheet_write_number (s->ws, s->row, col, value,
                                             format != NULL ? format : s->export->f_number));
-  note_width (s, col, strlen (g_ascii_dtostr (digits, sizeof digits, value)));
+  note_width (s, col, fabs (value) >= 10 ? floor (log10 (fabs (value))) + 1 + (value < 0) : 1 + (value < 0));
+}
+
+/* How wide “£1,234.56” is. */
+static double
+money_width (gint64 pence)
+{
+  double pounds = (double) pence / 100.0;
+  double digits = pounds >= 1 ? floor (log10 (pounds)) + 1 : 1;
+
+  /* “£”, the digits, their thousands commas and the pence. */
+  return 1 + digits + floor ((digits - 1) / 3) + 3;
 }
 
 static void
@@ -402,13 +425,9 @@ put_money (Sheet      *s,
            gint64      pence,
            lxw_format *format)
 {
-  double pounds = (double) pence / 100.0;
-  double digits = pounds >= 1 ? floor (log10 (pounds)) + 1 : 1;
-
-  check (s->export, worksheet_write_number (s->ws, s->row, col, pounds,
+  check (s->export, worksheet_write_number (s->ws, s->row, col, (double) pence / 100.0,
                                             format != NULL ? format : s->export->f_money));
-  /* “£”, the digits, their thousands commas and the pence. */
-  note_width (s, col, 1 + digits + floor ((digits - 1) / 3) + 3);
+  note_width (s, col, money_width (pence));
 }
 
 static gboolean
@@ -454,6 +473,31 @@ put_date (Sheet      *s,
     put_gdate (s, col, &date, NULL);
 }
 
+/* copro_enum_label(), remembered: a partner has nine enumerations, and
+ * 100,000 partners would ask gettext almost a million times. */
+static const char *
+enum_label (Export          *e,
+            const CoproEnum *enumeration,
+            const char      *key)
+{
+  int index = copro_enum_index (enumeration, key);
+  const char **labels;
+
+  if (index < 0)
+    return "";
+  labels = g_hash_table_lookup (e->labels, enumeration);
+  if (labels == NULL)
+    {
+      guint n = copro_enum_n_values (enumeration);
+
+      labels = g_new (const char *, n);
+      for (guint i = 0; i < n; i++)
+        labels[i] = copro_enum_label (enumeration, enumeration->values[i].key);
+      g_hash_table_insert (e->labels, (gpointer) enumeration, labels);
+    }
+  return labels[index];
+}
+
 static const char *
 yes_no (gboolean value)
 {
@@ -461,7 +505,8 @@ yes_no (gboolean value)
 }
 
 static char *
-join_flags (const CoproEnum    *enumeration,
+join_flags (Export             *e,
+            const CoproEnum    *enumeration,
             const char * const *flags)
 {
   GString *out = g_string_new (NULL);
@@ -470,7 +515,7 @@ join_flags (const CoproEnum    *enumeration,
     {
       if (i > 0)
         g_string_append (out, "; ");
-      g_string_append (out, copro_enum_label (enumeration, flags[i]));
+      g_string_append (out, enum_label (e, enumeration, flags[i]));
     }
   return g_string_free (out, FALSE);
 }
@@ -528,12 +573,12 @@ put_field (Sheet            *s,
       put_date (s, col, copro_record_get_string (record, field->key));
       break;
     case COPRO_FIELD_ENUM:
-      put_text (s, col, copro_enum_label (field->enumeration,
-                                          copro_record_get_string (record, field->key)), NULL);
+      put_text (s, col, enum_label (s->export, field->enumeration,
+                                    copro_record_get_string (record, field->key)), NULL);
       break;
     case COPRO_FIELD_FLAGS:
       {
-        g_autofree char *text = join_flags (field->enumeration,
+        g_autofree char *text = join_flags (s->export, field->enumeration,
                                             copro_record_get_flags (record, field->key));
 
         put_text (s, col, text, NULL);
@@ -650,12 +695,14 @@ table_end (Sheet      *s,
 {
   Export *e = s->export;
 
+  /* In constant-memory mode the filter must be set before a later row is
+   * written. */
+  check (e, worksheet_autofilter (s->ws, s->header_row, 0, s->last_row, s->n_columns - 1));
   if (s->last_row == s->header_row && empty_message != NULL)
     {
       put_note (s, empty_message, e->f_empty);
       next_row (s);
     }
-  check (e, worksheet_autofilter (s->ws, s->header_row, 0, s->last_row, s->n_columns - 1));
   if (freeze)
     {
       worksheet_freeze_panes (s->ws, s->header_row + 1, 0);
@@ -1063,9 +1110,6 @@ write_plan (Export *e)
 
   c.step = step_label ("resources");
   section = field_label (&copro_desc_plan, "resources");
-  plan_row (&c, section, field_label (&copro_desc_resources, "budget_holder"));
-  put_text (&s, 3, copro_record_get_string (resources, "budget_holder"), NULL);
-  table_row_done (&s);
   plan_row (&c, section, _("Budget total (see the Budget sheet)"));
   put_money (&s, 3, budget_total (e->project), NULL);
   table_row_done (&s);
@@ -1164,6 +1208,7 @@ write_budget (Export *e)
   formula = g_strdup_printf ("=SUM(%s:%s)", first, last);
   put_text (&s, 0, _("Total"), e->f_total_label);
   check (e, worksheet_write_blank (s.ws, s.row, 1, e->f_total_label));
+  note_width (&s, BUDGET_AMOUNT_COLUMN, money_width (budget_total (e->project)));
   check (e, worksheet_write_formula_num (s.ws, s.row, BUDGET_AMOUNT_COLUMN, formula, e->f_total_money,
                                          (double) budget_total (e->project) / 100.0));
   next_row (&s);
@@ -1397,7 +1442,7 @@ write_terms (Export *e)
   Sheet s;
 
   begin_sheet (e, &s, SHEET_TERMS, heading);
-  put_note (&s, _("The group's terms of reference, with its members."), e->f_note);
+  put_note (&s, _("The group’s terms of reference, with its members."), e->f_note);
   next_row (&s);
   table_header (&s, columns, G_N_ELEMENTS (columns));
 
@@ -1585,7 +1630,7 @@ write_risks (Export *e)
   Sheet s;
 
   begin_sheet (e, &s, SHEET_RISKS, heading);
-  put_note (&s, _("Each risk's score is its likelihood times its impact: 15 and over is high (red), "
+  put_note (&s, _("Each risk’s score is its likelihood times its impact: 15 and over is high (red), "
                   "8 to 14 medium (amber), below 8 low (green)."), e->f_note);
   next_row (&s);
   table_header (&s, columns, G_N_ELEMENTS (columns));
@@ -1886,6 +1931,18 @@ discard_workbook (Export *e)
   e->workbook = NULL;
 }
 
+/* libxlsxwriter's description of an error, without its full stop. */
+static char *
+describe_lxw_error (lxw_error status)
+{
+  char *text = g_strdup (lxw_strerror (status));
+  gsize length = strlen (text);
+
+  if (length > 0 && text[length - 1] == '.')
+    text[length - 1] = '\0';
+  return text;
+}
+
 static void
 set_write_error (GError     **error,
                  int          saved_errno,
@@ -1955,8 +2012,12 @@ set_close_error (GError    **error,
       return;
     case LXW_ERROR_CREATING_TMPFILE:
     case LXW_ERROR_READING_TMPFILE:
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
-                   _("A temporary file could not be written in “%s”; the disk may be full."), g_get_tmp_dir ());
+      /* libxlsxwriter writes each part to a temporary file first. */
+      if (saved_errno == EFBIG)
+        set_write_error (error, saved_errno, path);
+      else
+        g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                     _("A temporary file could not be written in “%s”; the disk may be full."), g_get_tmp_dir ());
       return;
     case LXW_ERROR_CREATING_XLSX_FILE:
     case LXW_ERROR_ZIP_FILE_OPERATION:
@@ -1974,8 +2035,12 @@ set_close_error (GError    **error,
     default:
       break;
     }
-  g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
-               _("The workbook could not be written: %s."), lxw_strerror (status));
+  {
+    g_autofree char *what = describe_lxw_error (status);
+
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                 _("The workbook could not be written: %s."), what);
+  }
 }
 
 static gboolean
@@ -2017,16 +2082,22 @@ write_workbook (Export      *e,
   make_header_footer (e);
   set_properties (e);
 
-  ok = write_sign_off (e) &&
-       write_plan (e) &&
-       write_budget (e) &&
-       write_partners (e) &&
-       write_partner_summary (e, &local_error) &&
+  log_time (e, "starting");
+  ok = write_sign_off (e);
+  log_time (e, "the Sign-off sheet");
+  ok = ok && write_plan (e) && write_budget (e);
+  log_time (e, "the Plan and Budget sheets");
+  ok = ok && write_partners (e);
+  log_time (e, "the Partners sheet");
+  ok = ok && write_partner_summary (e, &local_error);
+  log_time (e, "the Partner summary sheet and its map");
+  ok = ok &&
        write_terms (e) &&
        write_activities (e) &&
        write_feedback (e) &&
        write_risks (e) &&
        write_actions (e);
+  log_time (e, "the other sheets");
 
   if (!ok || e->cancelled || e->failure != LXW_NO_ERROR)
     {
@@ -2036,14 +2107,14 @@ write_workbook (Export      *e,
       else if (e->cancelled)
         g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled."));
       else
-        g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
-                     _("The workbook could not be written: %s."), lxw_strerror (e->failure));
+        set_close_error (error, e->failure, e->failure_errno, path);
       return FALSE;
     }
 
   errno = 0;
   status = workbook_close (e->workbook);
   e->workbook = NULL;
+  log_time (e, "closing (compressing) the workbook");
   if (status != LXW_NO_ERROR)
     {
       set_close_error (error, status, errno, path);
@@ -2151,7 +2222,10 @@ copro_export_xlsx (CoproRecord               *project,
   close (fd);
 
   report (&e, 0.0);
+  e.started = g_get_monotonic_time ();
+  e.labels = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   e.findings = copro_checks_run (project, &e.today);
+  log_time (&e, "the checks");
   count_work (&e);
 
   /* libxlsxwriter prints numbers with the C library, which follows
@@ -2182,8 +2256,10 @@ copro_export_xlsx (CoproRecord               *project,
     sync_folder (folder);
   else
     g_unlink (temp_path);
+  log_time (&e, "syncing and renaming");
 
   g_ptr_array_unref (e.findings);
+  g_hash_table_unref (e.labels);
   g_free (e.header);
   g_free (e.footer);
   for (guint i = 0; i < N_SHEETS; i++)

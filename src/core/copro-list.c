@@ -130,6 +130,20 @@ copro_list_get (CoproList *self,
   return g_ptr_array_index (self->items, position);
 }
 
+/* Tells the owner's tree, before the change, for the undo history. */
+static void
+report (CoproList       *self,
+        CoproChangeKind  kind,
+        guint            position,
+        guint            to,
+        CoproRecord     *item)
+{
+  CoproChange change = { kind, NULL, 0, NULL, NULL, self, position, to, item };
+
+  if (self->owner != NULL)
+    _copro_record_report_change (self->owner, &change);
+}
+
 static void
 announce (CoproList *self,
           guint      position,
@@ -151,6 +165,7 @@ copro_list_insert (CoproList   *self,
   g_return_if_fail (copro_record_get_parent (item) == NULL);
   g_return_if_fail (position <= self->items->len);
 
+  report (self, COPRO_CHANGE_INSERT, position, 0, item);
   g_ptr_array_insert (self->items, (int) position, g_object_ref (item));
   _copro_record_set_parent (item, self->owner);
   announce (self, position, 0, 1);
@@ -172,6 +187,7 @@ copro_list_remove (CoproList *self,
   g_return_if_fail (COPRO_IS_LIST (self));
   g_return_if_fail (position < self->items->len);
 
+  report (self, COPRO_CHANGE_REMOVE, position, 0, g_ptr_array_index (self->items, position));
   g_ptr_array_remove_index (self->items, position);
   announce (self, position, 1, 0);
 }
@@ -188,6 +204,7 @@ copro_list_move (CoproList *self,
 
   if (from == to)
     return;
+  report (self, COPRO_CHANGE_MOVE, from, to, NULL);
   item = g_ptr_array_steal_index (self->items, from);
   g_ptr_array_insert (self->items, (int) to, item);
   announce (self, MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
@@ -204,6 +221,8 @@ copro_list_remove_all (CoproList *self)
   n = self->items->len;
   if (n == 0)
     return;
+  for (guint i = n; i > 0; i--)
+    report (self, COPRO_CHANGE_REMOVE, i - 1, 0, g_ptr_array_index (self->items, i - 1));
   g_ptr_array_set_size (self->items, 0);
   announce (self, 0, n, 0);
 }

@@ -155,6 +155,109 @@ _copro_record_set_parent (CoproRecord *self,
   GET_PRIV (self)->parent = parent;
 }
 
+/* Change hooks: kept as qdata on the root, so records carry no extra field. */
+
+typedef struct
+{
+  CoproChangeHook hook;
+  gpointer        user_data;
+} ChangeHook;
+
+static GQuark
+change_hook_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("copro-record-change-hook");
+  return quark;
+}
+
+static ChangeHook *
+find_change_hook (CoproRecord  *self,
+                  CoproRecord **root)
+{
+  CoproRecord *r = self;
+
+  while (GET_PRIV (r)->parent != NULL)
+    r = GET_PRIV (r)->parent;
+  *root = r;
+  return g_object_get_qdata (G_OBJECT (r), change_hook_quark ());
+}
+
+void
+copro_record_set_change_hook (CoproRecord     *self,
+                              CoproChangeHook  hook,
+                              gpointer         user_data)
+{
+  ChangeHook *data = NULL;
+
+  g_return_if_fail (COPRO_IS_RECORD (self));
+  g_return_if_fail (GET_PRIV (self)->parent == NULL);
+
+  if (hook != NULL)
+    {
+      data = g_new0 (ChangeHook, 1);
+      data->hook = hook;
+      data->user_data = user_data;
+    }
+  g_object_set_qdata_full (G_OBJECT (self), change_hook_quark (), data, g_free);
+}
+
+void
+_copro_record_report_change (CoproRecord       *self,
+                             const CoproChange *change)
+{
+  CoproRecord *root;
+  ChangeHook *data;
+
+  g_return_if_fail (COPRO_IS_RECORD (self));
+
+  data = find_change_hook (self, &root);
+  if (data != NULL)
+    data->hook (root, change, data->user_data);
+}
+
+/* Called before field @index takes @new_value (of the property's type). */
+static void
+report_field_change (CoproRecord  *self,
+                     guint         index,
+                     const GValue *new_value)
+{
+  GParamSpec *pspec = COPRO_RECORD_GET_CLASS (self)->pspecs[index];
+  g_auto(GValue) old_value = G_VALUE_INIT;
+  CoproChange change = { COPRO_CHANGE_FIELD, self, index, NULL, NULL, NULL, 0, 0, NULL };
+  CoproRecord *root;
+  ChangeHook *data = find_change_hook (self, &root);
+
+  if (data == NULL)
+    return;
+  g_value_init (&old_value, pspec->value_type);
+  g_object_get_property (G_OBJECT (self), pspec->name, &old_value);
+  change.old_value = &old_value;
+  change.new_value = new_value;
+  data->hook (root, &change, data->user_data);
+}
+
+static void
+report_boxed_change (CoproRecord   *self,
+                     guint          index,
+                     GType          type,
+                     gconstpointer  value)
+{
+  g_auto(GValue) new_value = G_VALUE_INIT;
+  CoproRecord *root;
+
+  if (find_change_hook (self, &root) == NULL)
+    return;
+  g_value_init (&new_value, type);
+  if (type == G_TYPE_STRING)
+    g_value_set_string (&new_value, value);
+  else
+    g_value_set_boxed (&new_value, value);
+  report_field_change (self, index, &new_value);
+}
+
 static void
 set_string_index (CoproRecord *self,
                   guint        index,
@@ -176,6 +279,7 @@ set_string_index (CoproRecord *self,
     }
   if (g_strcmp0 (priv->values[index].s, value) == 0)
     return;
+  report_boxed_change (self, index, G_TYPE_STRING, value);
   g_free (priv->values[index].s);
   priv->values[index].s = g_strdup (value);
   copro_record_notify_field (self, index);
@@ -207,6 +311,7 @@ set_flags_index (CoproRecord        *self,
       }
   if (strv_equal0 (priv->values[index].strv, (char **) flags))
     return;
+  report_boxed_change (self, index, G_TYPE_STRV, flags);
   g_strfreev (priv->values[index].strv);
   priv->values[index].strv = g_strdupv ((char **) flags);
   copro_record_notify_field (self, index);
@@ -290,6 +395,7 @@ copro_record_set_property (GObject      *object,
     case COPRO_FIELD_INT:
       if (priv->values[index].i != g_value_get_int (value))
         {
+          report_field_change (self, index, value);
           priv->values[index].i = g_value_get_int (value);
           copro_record_notify_field (self, index);
         }
@@ -297,6 +403,7 @@ copro_record_set_property (GObject      *object,
     case COPRO_FIELD_MONEY:
       if (priv->values[index].m != g_value_get_int64 (value))
         {
+          report_field_change (self, index, value);
           priv->values[index].m = g_value_get_int64 (value);
           copro_record_notify_field (self, index);
         }
@@ -304,6 +411,7 @@ copro_record_set_property (GObject      *object,
     case COPRO_FIELD_BOOL:
       if (priv->values[index].b != g_value_get_boolean (value))
         {
+          report_field_change (self, index, value);
           priv->values[index].b = g_value_get_boolean (value);
           copro_record_notify_field (self, index);
         }

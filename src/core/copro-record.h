@@ -64,6 +64,41 @@ void         copro_record_set_extra   (CoproRecord *self, JsonObject *extra);
 void         copro_record_emit_changed (CoproRecord *self, const char *key);
 void         _copro_record_set_parent  (CoproRecord *self, CoproRecord *parent);
 
+/* Change hooks, for the undo history: one hook per tree of records, set on
+ * its root, called just BEFORE a field, or a list below the root, changes. */
+typedef enum
+{
+  COPRO_CHANGE_FIELD,   /* record, field, old_value, new_value */
+  COPRO_CHANGE_INSERT,  /* list, position, item */
+  COPRO_CHANGE_REMOVE,  /* list, position, item */
+  COPRO_CHANGE_MOVE,    /* list, position (from), to */
+} CoproChangeKind;
+
+typedef struct
+{
+  CoproChangeKind  kind;
+  CoproRecord     *record;
+  guint            field;      /* index into the record's description */
+  const GValue    *old_value;
+  const GValue    *new_value;
+  CoproList       *list;
+  guint            position;
+  guint            to;
+  CoproRecord     *item;
+} CoproChange;
+
+typedef void (*CoproChangeHook) (CoproRecord       *root,
+                                 const CoproChange *change,
+                                 gpointer           user_data);
+
+/* @self must be a root (no parent); NULL removes the hook. */
+void         copro_record_set_change_hook (CoproRecord     *self,
+                                           CoproChangeHook  hook,
+                                           gpointer         user_data);
+/* Called by CoproList before it changes; @self is the list's owner. */
+void         _copro_record_report_change  (CoproRecord       *self,
+                                           const CoproChange *change);
+
 gboolean     copro_date_parse          (const char *text, GDate *date);
 char        *copro_date_to_iso         (const GDate *date);
 

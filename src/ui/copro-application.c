@@ -126,6 +126,21 @@ copro_application_startup (GApplication *application)
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close", { "<Control>w", NULL } },
+    /* The project view's actions (copro-project-view.c); all are listed in
+     * gtk/help-overlay.ui, the keyboard shortcuts window. */
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
+    { "win.next-section", { "<Control>Page_Down", NULL } },
+    { "win.previous-section", { "<Control>Page_Up", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.show-section('overview')", { "<Alt>1", NULL } },
+    { "win.show-section('outline')", { "<Alt>2", NULL } },
+    { "win.show-section('partners')", { "<Alt>3", NULL } },
+    { "win.show-section('terms')", { "<Alt>4", NULL } },
+    { "win.show-section('review')", { "<Alt>5", NULL } },
+    { "win.show-section('risks')", { "<Alt>6", NULL } },
+    { "win.show-section('signoff')", { "<Alt>7", NULL } },
+    { "win.show-section('checks')", { "<Alt>8", NULL } },
   };
 
   static gsize named = 0;

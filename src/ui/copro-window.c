@@ -8,6 +8,7 @@
 #include "copro-drafts.h"
 #include "copro-error.h"
 #include "copro-lock.h"
+#include "copro-project-view.h"
 #include "copro-window.h"
 
 #define PROJECT_MIME_TYPE "application/x-coproduce-project"
@@ -19,7 +20,6 @@ struct _CoproWindow
   AdwApplicationWindow  parent_instance;
 
   CoproDocument        *document;
-  GPtrArray            *bindings;       /* GBinding: overview record <-> rows */
   GSettings            *settings;
   GCancellable         *cancellable;    /* loads and saves in flight */
   GtkFileChooserNative *chooser;        /* while a file chooser is showing */
@@ -41,12 +41,8 @@ struct _CoproWindow
   GtkListBox           *recent_list;
   GtkWidget            *read_only_notice;
   GtkLabel             *read_only_label;
-  GtkWidget            *overview_group;
-  GtkWidget            *title_row;
-  GtkWidget            *reference_row;
-  GtkWidget            *service_area_row;
-  GtkWidget            *lead_name_row;
-  GtkWidget            *sponsor_row;
+  CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
+  GtkWidget            *sidebar_button;
 };
 
 G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -100,13 +96,6 @@ file_op_free (FileOp *op)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileOp, file_op_free)
-
-static void
-unbind_and_unref (gpointer data)
-{
-  g_binding_unbind (data);
-  g_object_unref (data);
-}
 
 static char *
 dup_file_display_name (GFile *file)
@@ -266,7 +255,7 @@ update_read_only (CoproWindow *self)
     reason = copro_document_get_read_only_reason (self->document);
   gtk_label_set_text (self->read_only_label, reason != NULL ? reason : "");
   gtk_widget_set_visible (self->read_only_notice, reason != NULL);
-  gtk_widget_set_sensitive (self->overview_group, reason == NULL);
+  copro_project_view_set_editable (self->project_view, reason == NULL);
   update_actions (self);
 }
 
@@ -280,31 +269,6 @@ on_document_notify_cb (CoproDocument *document,
   if (g_str_equal (name, "read-only-reason"))
     update_read_only (self);
   update_title (self);
-}
-
-static void
-bind_row (CoproWindow *self,
-          CoproRecord *record,
-          const char  *property,
-          GtkWidget   *row)
-{
-  GBinding *binding = g_object_bind_property (record, property, row, "text",
-                                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-
-  g_ptr_array_add (self->bindings, g_object_ref (binding));
-}
-
-static void
-bind_document (CoproWindow *self)
-{
-  CoproRecord *overview = copro_record_get_record (copro_document_get_project (self->document),
-                                                   "overview");
-
-  bind_row (self, overview, "title", self->title_row);
-  bind_row (self, overview, "reference", self->reference_row);
-  bind_row (self, overview, "service-area", self->service_area_row);
-  bind_row (self, overview, "lead-name", self->lead_name_row);
-  bind_row (self, overview, "sponsor", self->sponsor_row);
 }
 
 static void
@@ -812,8 +776,6 @@ copro_window_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
-  if (self->bindings != NULL)
-    g_ptr_array_set_size (self->bindings, 0);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
@@ -830,7 +792,6 @@ copro_window_finalize (GObject *object)
 {
   CoproWindow *self = COPRO_WINDOW (object);
 
-  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_clear_pointer (&self->restore_draft_id, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -889,6 +850,8 @@ copro_window_class_init (CoproWindowClass *klass)
   object_class->set_property = copro_window_set_property;
   window_class->close_request = copro_window_close_request;
 
+  g_type_ensure (COPRO_TYPE_PROJECT_VIEW);
+
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL, COPRO_TYPE_DOCUMENT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -902,12 +865,8 @@ copro_window_class_init (CoproWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_notice);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_label);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, overview_group);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, title_row);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, reference_row);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, service_area_row);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, lead_name_row);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, sponsor_row);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
 }
 
@@ -918,11 +877,11 @@ copro_window_init (CoproWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->bindings = g_ptr_array_new_with_free_func (unbind_and_unref);
   self->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
+  copro_project_view_install_actions (self->project_view, G_ACTION_MAP (self));
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width",
@@ -1297,10 +1256,11 @@ copro_window_set_document (CoproWindow   *self,
   if (self->document == document)
     return;
 
-  g_ptr_array_set_size (self->bindings, 0);
   if (self->document != NULL)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  copro_project_view_set_document (self->project_view, document);
+  gtk_widget_set_visible (self->sidebar_button, document != NULL);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
   if (document != NULL)
@@ -1313,7 +1273,6 @@ copro_window_set_document (CoproWindow   *self,
       g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_notify_cb), self, 0);
       g_signal_connect_object (document, "notify::file", G_CALLBACK (on_document_notify_cb), self, 0);
       g_signal_connect_object (document, "notify::read-only-reason", G_CALLBACK (on_document_notify_cb), self, 0);
-      bind_document (self);
       gtk_stack_set_visible_child_name (self->stack, "project");
     }
   else

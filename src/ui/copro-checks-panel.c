@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The live findings of the checks: problems first, each leading to its field. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "copro-checks-panel.h"
+#include "copro-record-form.h"
+#include "copro-sections.h"
+
+/* One finding, as an item of the list model. */
+#define COPRO_TYPE_FINDING_ITEM (copro_finding_item_get_type ())
+G_DECLARE_FINAL_TYPE (CoproFindingItem, copro_finding_item, COPRO, FINDING_ITEM, GObject)
+
+struct _CoproFindingItem
+{
+  GObject        parent_instance;
+
+  CoproSeverity  severity;
+  char          *message;
+  char          *location;
+  CoproRecord   *record;
+  const char    *field;
+};
+
+G_DEFINE_FINAL_TYPE (CoproFindingItem, copro_finding_item, G_TYPE_OBJECT)
+
+static void
+copro_finding_item_finalize (GObject *object)
+{
+  CoproFindingItem *self = COPRO_FINDING_ITEM (object);
+
+  g_free (self->message);
+  g_free (self->location);
+  g_clear_object (&self->record);
+
+  G_OBJECT_CLASS (copro_finding_item_parent_class)->finalize (object);
+}
+
+static void
+copro_finding_item_class_init (CoproFindingItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = copro_finding_item_finalize;
+}
+
+static void
+copro_finding_item_init (CoproFindingItem *self)
+{
+}
+
+/* Where a finding points, in words: "Outline · Management support". */
+static char *
+describe_location (CoproFinding *finding)
+{
+  const CoproSection *section = copro_sections_for_record (finding->record);
+  const CoproField *field = finding->field != NULL
+                            ? copro_record_desc_find_field (copro_record_get_desc (finding->record), finding->field)
+                            : NULL;
+  const char *where = section != NULL ? _(section->title) : NULL;
+  const char *what = field != NULL ? copro_field_label (field) : NULL;
+
+  if (where != NULL && what != NULL)
+    /* TRANSLATORS: where a finding points: the section, then the field */
+    return g_strdup_printf (_("%s · %s"), where, what);
+  return g_strdup (where != NULL ? where : what != NULL ? what : "");
+}
+
+/* The panel */
+
+struct _CoproChecksPanel
+{
+  GtkWidget   parent_instance;
+
+  GtkWidget  *box;
+  GListStore *store;
+  GtkWidget  *list_view;
+  GtkWidget  *summary_label;
+  GtkStack   *stack;
+  guint       n_problems;
+};
+
+G_DEFINE_FINAL_TYPE (CoproChecksPanel, copro_checks_panel, GTK_TYPE_WIDGET)
+
+enum {
+  FINDING_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+on_setup_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  "valign", GTK_ALIGN_START,
+                                  NULL);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *where = gtk_label_new (NULL);
+  GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                   "icon-name", "go-next-symbolic",
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   NULL);
+
+  gtk_widget_add_css_class (row, "copro-finding");
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_wrap (GTK_LABEL (where), TRUE);
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "copro-finding-where");
+  gtk_label_set_xalign (GTK_LABEL (message), 0);
+  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (text), where);
+  gtk_box_append (GTK_BOX (text), message);
+  gtk_box_append (GTK_BOX (row), icon);
+  gtk_box_append (GTK_BOX (row), text);
+  gtk_box_append (GTK_BOX (row), arrow);
+  gtk_list_item_set_child (item, row);
+}
+
+static void
+on_bind_cb (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  CoproFindingItem *finding = gtk_list_item_get_item (item);
+  GtkWidget *row = gtk_list_item_get_child (item);
+  GtkWidget *icon = gtk_widget_get_first_child (row);
+  GtkWidget *text = gtk_widget_get_next_sibling (icon);
+  GtkWidget *where = gtk_widget_get_first_child (text);
+  GtkWidget *message = gtk_widget_get_next_sibling (where);
+  gboolean problem = finding->severity == COPRO_SEVERITY_PROBLEM;
+  /* The severity is written out, not shown by colour or icon alone. */
+  g_autofree char *caption = g_strdup_printf ("%s · %s",
+                                              problem ? C_("finding", "Problem") : C_("finding", "Advice"),
+                                              finding->location);
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (icon), problem ? "dialog-warning-symbolic" : "dialog-information-symbolic");
+  if (problem)
+    {
+      gtk_widget_add_css_class (row, "copro-problem");
+      gtk_widget_remove_css_class (row, "copro-advice");
+    }
+  else
+    {
+      gtk_widget_add_css_class (row, "copro-advice");
+      gtk_widget_remove_css_class (row, "copro-problem");
+    }
+  gtk_label_set_text (GTK_LABEL (where), caption);
+  gtk_label_set_text (GTK_LABEL (message), finding->message);
+}
+
+static void
+on_list_view_activate_cb (GtkListView      *list_view,
+                          guint             position,
+                          CoproChecksPanel *self)
+{
+  copro_checks_panel_activate (self, position);
+}
+
+static void
+copro_checks_panel_dispose (GObject *object)
+{
+  CoproChecksPanel *self = COPRO_CHECKS_PANEL (object);
+
+  g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (copro_checks_panel_parent_class)->dispose (object);
+}
+
+static void
+copro_checks_panel_class_init (CoproChecksPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = copro_checks_panel_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "copropanel");
+
+  /**
+   * CoproChecksPanel::finding-activated:
+   * @record: the record the finding is about
+   * @field: (nullable): the key of its field
+   */
+  signals[FINDING_ACTIVATED] =
+    g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  COPRO_TYPE_RECORD, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+copro_checks_panel_init (CoproChecksPanel *self)
+{
+  self->store = g_list_store_new (COPRO_TYPE_FINDING_ITEM);
+}
+
+GtkWidget *
+copro_checks_panel_new (const char *title,
+                        const char *guidance)
+{
+  CoproChecksPanel *self = g_object_new (COPRO_TYPE_CHECKS_PANEL, NULL);
+  GtkWidget *clamp, *header, *heading, *label, *scrolled, *list_clamp, *empty;
+  GtkListItemFactory *factory;
+  GtkSelectionModel *selection;
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+
+  clamp = adw_clamp_new ();
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (header, "copro-panel-header");
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "label", title,
+                          "xalign", 0.0f,
+                          "wrap", TRUE,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          NULL);
+  gtk_widget_add_css_class (heading, "title-1");
+  gtk_box_append (GTK_BOX (header), heading);
+  label = gtk_label_new (guidance);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "copro-guidance");
+  gtk_box_append (GTK_BOX (header), label);
+  self->summary_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
+  gtk_widget_add_css_class (self->summary_label, "heading");
+  gtk_widget_set_margin_top (self->summary_label, 12);
+  gtk_box_append (GTK_BOX (header), self->summary_label);
+  adw_clamp_set_child (ADW_CLAMP (clamp), header);
+  gtk_box_append (GTK_BOX (self->box), clamp);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store))));
+  self->list_view = gtk_list_view_new (selection, factory);
+  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
+  gtk_widget_add_css_class (self->list_view, "copro-list-view");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Press Enter on a finding to go to what it is about"),
+                                  -1);
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
+
+  list_clamp = adw_clamp_scrollable_new ();
+  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (list_clamp), 760);
+  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (list_clamp), 560);
+  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (list_clamp), self->list_view);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_clamp);
+  gtk_widget_add_css_class (scrolled, "copro-list-view-scroll");
+
+  empty = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Point Out"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("The project meets every rule of thumb that Coproduce checks."));
+
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+  gtk_stack_add_named (self->stack, scrolled, "findings");
+  gtk_stack_add_named (self->stack, empty, "empty");
+  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
+
+  copro_checks_panel_set_findings (self, NULL);
+  return GTK_WIDGET (self);
+}
+
+void
+copro_checks_panel_set_findings (CoproChecksPanel *self,
+                                 GPtrArray        *findings)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_advice = 0;
+  g_autofree char *problems = NULL;
+  g_autofree char *advice = NULL;
+  g_autofree char *summary = NULL;
+
+  g_return_if_fail (COPRO_IS_CHECKS_PANEL (self));
+
+  self->n_problems = 0;
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      CoproFinding *finding = g_ptr_array_index (findings, i);
+      CoproFindingItem *item = g_object_new (COPRO_TYPE_FINDING_ITEM, NULL);
+
+      item->severity = finding->check->severity;
+      item->message = g_strdup (finding->message);
+      item->record = g_object_ref (finding->record);
+      item->field = finding->field;
+      item->location = describe_location (finding);
+      g_ptr_array_add (items, item);
+      if (item->severity == COPRO_SEVERITY_PROBLEM)
+        self->n_problems++;
+      else
+        n_advice++;
+    }
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  /* TRANSLATORS: the first half of "2 problems and 5 pieces of advice" */
+  problems = g_strdup_printf (ngettext ("%u problem", "%u problems", self->n_problems), self->n_problems);
+  /* TRANSLATORS: the second half of "2 problems and 5 pieces of advice" */
+  advice = g_strdup_printf (ngettext ("%u piece of advice", "%u pieces of advice", n_advice), n_advice);
+  /* TRANSLATORS: e.g. "2 problems and 5 pieces of advice" */
+  summary = g_strdup_printf (_("%s and %s"), problems, advice);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
+  gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "findings" : "empty");
+}
+
+guint
+copro_checks_panel_get_n_findings (CoproChecksPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_CHECKS_PANEL (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->store));
+}
+
+guint
+copro_checks_panel_get_n_problems (CoproChecksPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_CHECKS_PANEL (self), 0);
+
+  return self->n_problems;
+}
+
+const char *
+copro_checks_panel_get_message (CoproChecksPanel *self,
+                                guint             position)
+{
+  g_autoptr(CoproFindingItem) item = NULL;
+
+  g_return_val_if_fail (COPRO_IS_CHECKS_PANEL (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  return item != NULL ? item->message : NULL;
+}
+
+void
+copro_checks_panel_activate (CoproChecksPanel *self,
+                             guint             position)
+{
+  g_autoptr(CoproFindingItem) item = NULL;
+
+  g_return_if_fail (COPRO_IS_CHECKS_PANEL (self));
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  if (item != NULL)
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->record, item->field);
+}

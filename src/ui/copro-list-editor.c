@@ -1,0 +1,1096 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * An editable list: one expander row per item, bound to the CoproList (a
+ * GListModel) so that undo, redo and other views keep it right. An item's
+ * fields are built the first time it is opened.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "copro-format.h"
+#include "copro-history.h"
+#include "copro-list-editor.h"
+#include "copro-model.h"
+#include "copro-partner-chooser.h"
+#include "copro-record-form.h"
+
+struct _CoproListEditor
+{
+  AdwPreferencesGroup  parent_instance;
+
+  CoproList           *list;
+  CoproRecord         *owner;
+  const CoproRecordDesc *item_desc;
+  char                *title;
+  GtkListBox          *list_box;
+  GtkWidget           *add_button;
+  GtkWidget           *summary_label;
+  GHashTable          *open_items;   /* CoproRecord (a reference) → itself */
+  char                *summary;
+};
+
+G_DEFINE_FINAL_TYPE (CoproListEditor, copro_list_editor, ADW_TYPE_PREFERENCES_GROUP)
+
+/* How each kind of item is titled, and what a list of them adds up to */
+
+typedef struct
+{
+  const CoproRecordDesc *desc;
+  void  (*describe) (CoproRecord *item, GString *title, GString *subtitle);
+  char *(*summarise) (CoproList *list);
+} ItemStyle;
+
+static const ItemStyle *find_style (const CoproRecordDesc *desc);
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The first line of some text, cut to a sensible length for a title. */
+static void
+append_first_line (GString    *out,
+                   const char *text)
+{
+  const char *end;
+  glong length;
+
+  while (text != NULL && g_unichar_isspace (g_utf8_get_char (text)) && *text != '\0')
+    text = g_utf8_next_char (text);
+  if (text == NULL || *text == '\0')
+    return;
+  end = strchr (text, '\n');
+  length = g_utf8_strlen (text, end != NULL ? end - text : -1);
+  if (length > 90)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, 87);
+
+      g_string_append_printf (out, "%s…", start);
+    }
+  else
+    {
+      g_string_append_len (out, text, end != NULL ? end - text : (gssize) strlen (text));
+    }
+}
+
+static void
+append_part (GString    *out,
+             const char *part)
+{
+  if (is_blank (part))
+    return;
+  if (out->len > 0)
+    /* TRANSLATORS: separates the details of an item in a list */
+    g_string_append (out, _(" · "));
+  g_string_append (out, part);
+}
+
+static void
+append_enum (GString         *out,
+             CoproRecord     *item,
+             const char      *key,
+             const CoproEnum *enumeration)
+{
+  append_part (out, copro_enum_label (enumeration, copro_record_get_string (item, key)));
+}
+
+static void
+append_date (GString     *out,
+             CoproRecord *item,
+             const char  *key)
+{
+  g_autofree char *date = copro_format_date (copro_record_get_string (item, key));
+
+  append_part (out, date);
+}
+
+static void
+describe_budget_line (CoproRecord *item,
+                      GString     *title,
+                      GString     *subtitle)
+{
+  g_autofree char *amount = copro_format_money (copro_record_get_money (item, "amount"));
+
+  append_first_line (title, copro_record_get_string (item, "description"));
+  if (title->len == 0)
+    append_enum (title, item, "cost_head", &copro_enum_cost_head);
+  else
+    append_enum (subtitle, item, "cost_head", &copro_enum_cost_head);
+  append_part (subtitle, amount);
+  append_part (subtitle, copro_record_get_string (item, "funding_source"));
+}
+
+static char *
+summarise_budget (CoproList *list)
+{
+  gint64 total = 0;
+  guint n = copro_list_get_n_items (list);
+  g_autofree char *amount = NULL;
+
+  for (guint i = 0; i < n; i++)
+    total += copro_record_get_money (copro_list_get (list, i), "amount");
+  amount = copro_format_money (total);
+  /* TRANSLATORS: under the budget; %s is an amount such as £1,250.00 */
+  return g_strdup_printf (ngettext ("Total: %s in %u line", "Total: %s in %u lines", n), amount, n);
+}
+
+static void
+describe_communication (CoproRecord *item,
+                        GString     *title,
+                        GString     *subtitle)
+{
+  append_first_line (title, copro_record_get_string (item, "audience"));
+  if (title->len == 0)
+    append_first_line (title, copro_record_get_string (item, "message"));
+  append_part (subtitle, copro_record_get_string (item, "method"));
+  append_part (subtitle, copro_record_get_string (item, "timing"));
+}
+
+static void
+describe_action (CoproRecord *item,
+                 GString     *title,
+                 GString     *subtitle)
+{
+  append_first_line (title, copro_record_get_string (item, "description"));
+  append_part (subtitle, copro_record_get_string (item, "owner"));
+  append_date (subtitle, item, "due_date");
+  append_enum (subtitle, item, "status", &copro_enum_task_status);
+}
+
+static void
+describe_member (CoproRecord *item,
+                 GString     *title,
+                 GString     *subtitle)
+{
+  const char *id = copro_record_get_string (item, "partner");
+  CoproList *partners = copro_partner_register_for (item);
+  CoproRecord *partner = id != NULL && partners != NULL ? copro_list_find_by_id (partners, id) : NULL;
+
+  if (partner != NULL)
+    g_string_append (title, copro_partner_display_name (partner));
+  else if (id != NULL)
+    g_string_append (title, _("A partner no longer in the register"));
+  append_enum (subtitle, item, "role", &copro_enum_member_role);
+}
+
+static void
+describe_activity (CoproRecord *item,
+                   GString     *title,
+                   GString     *subtitle)
+{
+  g_autofree char *start = copro_format_date (copro_record_get_string (item, "start_date"));
+  g_autofree char *end = copro_format_date (copro_record_get_string (item, "end_date"));
+
+  append_first_line (title, copro_record_get_string (item, "title"));
+  if (*start != '\0' && *end != '\0' && !g_str_equal (start, end))
+    {
+      /* TRANSLATORS: a span of dates, from – to */
+      g_autofree char *span = g_strdup_printf (_("%s to %s"), start, end);
+
+      append_part (subtitle, span);
+    }
+  else
+    {
+      append_part (subtitle, *start != '\0' ? start : end);
+    }
+  append_enum (subtitle, item, "level_planned", &copro_enum_level);
+}
+
+static void
+describe_feedback (CoproRecord *item,
+                   GString     *title,
+                   GString     *subtitle)
+{
+  append_first_line (title, copro_record_get_string (item, "we_asked"));
+  if (title->len == 0)
+    append_first_line (title, copro_record_get_string (item, "you_said"));
+  append_enum (subtitle, item, "status", &copro_enum_feedback_status);
+}
+
+const char *
+copro_risk_band (CoproRecord  *risk,
+                 int          *score,
+                 const char  **css_class)
+{
+  int likelihood = copro_record_get_int (risk, "likelihood");
+  int impact = copro_record_get_int (risk, "impact");
+  int product = likelihood * impact;
+
+  if (score != NULL)
+    *score = product;
+  if (likelihood == 0 || impact == 0)
+    {
+      if (css_class != NULL)
+        *css_class = NULL;
+      return NULL;
+    }
+  /* The workbook's thresholds: 15 and over high, 8 to 14 medium. */
+  if (product >= 15)
+    {
+      if (css_class != NULL)
+        *css_class = "risk-high";
+      return C_("risk", "High");
+    }
+  if (product >= 8)
+    {
+      if (css_class != NULL)
+        *css_class = "risk-medium";
+      return C_("risk", "Medium");
+    }
+  if (css_class != NULL)
+    *css_class = "risk-low";
+  return C_("risk", "Low");
+}
+
+static void
+describe_risk (CoproRecord *item,
+               GString     *title,
+               GString     *subtitle)
+{
+  int score;
+  const char *band = copro_risk_band (item, &score, NULL);
+
+  append_first_line (title, copro_record_get_string (item, "description"));
+  if (band != NULL)
+    {
+      /* TRANSLATORS: a risk's score and band, e.g. "Score 12, medium" */
+      g_autofree char *text = g_strdup_printf (_("Score %d (%s)"), score, band);
+
+      append_part (subtitle, text);
+    }
+  else
+    {
+      append_part (subtitle, _("Not scored yet"));
+    }
+  append_part (subtitle, copro_record_get_string (item, "owner"));
+  append_enum (subtitle, item, "status", &copro_enum_risk_status);
+}
+
+static char *
+summarise_risks (CoproList *list)
+{
+  guint counts[4] = { 0, 0, 0, 0 };   /* high, medium, low, not scored */
+  guint n = copro_list_get_n_items (list);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *risk = copro_list_get (list, i);
+      const char *css = NULL;
+
+      if (g_strcmp0 (copro_record_get_string (risk, "status"), "closed") == 0)
+        continue;
+      copro_risk_band (risk, NULL, &css);
+      if (g_strcmp0 (css, "risk-high") == 0)
+        counts[0]++;
+      else if (g_strcmp0 (css, "risk-medium") == 0)
+        counts[1]++;
+      else if (g_strcmp0 (css, "risk-low") == 0)
+        counts[2]++;
+      else
+        counts[3]++;
+    }
+  if (counts[0] + counts[1] + counts[2] + counts[3] == 0)
+    return g_strdup (n > 0 ? _("Every risk is closed.") : "");
+  /* TRANSLATORS: a summary of the risks that are not closed, by band */
+  g_string_printf (text, _("Open risks: %u high, %u medium, %u low"), counts[0], counts[1], counts[2]);
+  if (counts[3] > 0)
+    /* TRANSLATORS: continues "Open risks: 1 high, 2 medium, 0 low" */
+    g_string_append_printf (text, ngettext (", %u not scored", ", %u not scored", counts[3]), counts[3]);
+  g_string_append_c (text, '.');
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+describe_approval (CoproRecord *item,
+                   GString     *title,
+                   GString     *subtitle)
+{
+  append_first_line (title, copro_record_get_string (item, "name"));
+  append_part (subtitle, copro_record_get_string (item, "role"));
+  append_enum (subtitle, item, "decision", &copro_enum_decision);
+  append_date (subtitle, item, "date");
+}
+
+static void
+describe_history (CoproRecord *item,
+                  GString     *title,
+                  GString     *subtitle)
+{
+  const char *version = copro_record_get_string (item, "version");
+
+  if (!is_blank (version))
+    /* TRANSLATORS: a document history entry; %s is a version such as 1.2 */
+    g_string_append_printf (title, _("Version %s"), version);
+  else
+    append_first_line (title, copro_record_get_string (item, "summary"));
+  append_date (subtitle, item, "date");
+  append_part (subtitle, copro_record_get_string (item, "author"));
+}
+
+static void
+describe_partner (CoproRecord *item,
+                  GString     *title,
+                  GString     *subtitle)
+{
+  g_string_append (title, copro_partner_display_name (item));
+  append_part (subtitle, copro_record_get_string (item, "organisation"));
+}
+
+static const ItemStyle *
+find_style (const CoproRecordDesc *desc)
+{
+  static const ItemStyle styles[] = {
+    { &copro_desc_budget_line, describe_budget_line, summarise_budget },
+    { &copro_desc_communication, describe_communication, NULL },
+    { &copro_desc_action, describe_action, NULL },
+    { &copro_desc_member, describe_member, NULL },
+    { &copro_desc_activity, describe_activity, NULL },
+    { &copro_desc_feedback, describe_feedback, NULL },
+    { &copro_desc_risk, describe_risk, summarise_risks },
+    { &copro_desc_approval, describe_approval, NULL },
+    { &copro_desc_history, describe_history, NULL },
+    { &copro_desc_partner, describe_partner, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    if (styles[i].desc == desc)
+      return &styles[i];
+  return NULL;
+}
+
+/* The title and subtitle of an item's row. */
+static void
+describe (CoproListEditor *self,
+          CoproRecord     *item,
+          guint            position,
+          GString         *title,
+          GString         *subtitle)
+{
+  const ItemStyle *style = find_style (self->item_desc);
+
+  if (style != NULL)
+    style->describe (item, title, subtitle);
+  else
+    for (guint i = 0; i < self->item_desc->n_fields && title->len == 0; i++)
+      {
+        const CoproField *field = &self->item_desc->fields[i];
+
+        if (field->kind == COPRO_FIELD_STRING || field->kind == COPRO_FIELD_TEXT)
+          append_first_line (title, copro_record_get_string (item, field->key));
+      }
+  if (title->len == 0)
+    /* TRANSLATORS: an item not named yet: what it is and its place, e.g. "Risk 3" */
+    g_string_printf (title, _("%s %u (untitled)"),
+                     g_dgettext (GETTEXT_PACKAGE, self->item_desc->label), position + 1);
+}
+
+/* Rows */
+
+static CoproRecord *
+row_get_item (GtkWidget *row)
+{
+  return g_object_get_data (G_OBJECT (row), "copro-item");
+}
+
+static void
+update_row (CoproListEditor *self,
+            GtkWidget       *row)
+{
+  CoproRecord *item = row_get_item (row);
+  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "copro-badge");
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+
+  describe (self, item, position < 0 ? 0 : (guint) position, title, subtitle);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
+
+  if (badge != NULL)
+    {
+      static const char * const classes[] = { "risk-high", "risk-medium", "risk-low", "risk-none" };
+      const char *css = NULL;
+      int score;
+      const char *band = copro_risk_band (item, &score, &css);
+
+      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+        gtk_widget_remove_css_class (badge, classes[i]);
+      gtk_widget_add_css_class (badge, css != NULL ? css : "risk-none");
+      if (band != NULL)
+        {
+          /* TRANSLATORS: the badge of a risk: its band and score, e.g. "High 16" */
+          g_autofree char *text = g_strdup_printf (_("%s %d"), band, score);
+
+          gtk_label_set_text (GTK_LABEL (badge), text);
+        }
+      else
+        {
+          gtk_label_set_text (GTK_LABEL (badge), C_("risk", "Not scored"));
+        }
+    }
+}
+
+static void
+update_move_buttons (CoproListEditor *self)
+{
+  guint n = copro_list_get_n_items (self->list);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
+      GtkWidget *up, *down;
+
+      if (row == NULL)
+        continue;
+      up = g_object_get_data (G_OBJECT (row), "copro-move-up");
+      down = g_object_get_data (G_OBJECT (row), "copro-move-down");
+      if (up != NULL)
+        gtk_widget_set_sensitive (up, i > 0);
+      if (down != NULL)
+        gtk_widget_set_sensitive (down, i + 1 < n);
+    }
+}
+
+static int
+row_position (GtkWidget *widget)
+{
+  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "copro-row");
+
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
+static void
+on_move_up_clicked_cb (GtkButton       *button,
+                       CoproListEditor *self)
+{
+  int position = row_position (GTK_WIDGET (button));
+
+  if (position > 0)
+    copro_list_editor_move (self, (guint) position, -1);
+}
+
+static void
+on_move_down_clicked_cb (GtkButton       *button,
+                         CoproListEditor *self)
+{
+  int position = row_position (GTK_WIDGET (button));
+
+  if (position >= 0)
+    copro_list_editor_move (self, (guint) position, 1);
+}
+
+static void
+on_delete_clicked_cb (GtkButton       *button,
+                      CoproListEditor *self)
+{
+  int position = row_position (GTK_WIDGET (button));
+
+  if (position >= 0)
+    copro_list_editor_delete (self, (guint) position);
+}
+
+static GtkWidget *
+icon_button_new (const char *icon_name,
+                 const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+/* The fields of an item, built when it is first opened. */
+static void
+populate_row (CoproListEditor *self,
+              GtkWidget       *row)
+{
+  CoproRecord *item = row_get_item (row);
+  const CoproRecordDesc *desc = copro_record_get_desc (item);
+  GtkWidget *actions_row, *box, *up, *down, *delete;
+  g_autofree char *delete_description = NULL;
+
+  if (g_object_get_data (G_OBJECT (row), "copro-populated") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "copro-populated", GINT_TO_POINTER (TRUE));
+
+  for (guint i = 0; i < desc->n_fields; i++)
+    {
+      const CoproField *field = &desc->fields[i];
+
+      if (field->kind == COPRO_FIELD_LIST)
+        {
+          GtkWidget *holder = gtk_list_box_row_new ();
+          GtkWidget *editor = copro_list_editor_new (copro_record_get_list (item, field->key),
+                                                     copro_field_label (field));
+
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+          gtk_widget_set_focusable (holder, FALSE);
+          gtk_widget_add_css_class (holder, "copro-nested-list");
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), editor);
+          copro_field_widget_register (editor, item, field->key, NULL);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), holder);
+        }
+      else if (field->kind != COPRO_FIELD_RECORD)
+        {
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), copro_field_row_new (item, field));
+        }
+    }
+
+  /* Move and delete, last: after the fields, in reading order. */
+  actions_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
+  gtk_widget_set_focusable (actions_row, FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_add_css_class (box, "copro-item-actions");
+  up = icon_button_new ("go-up-symbolic", _("Move Up"));
+  down = icon_button_new ("go-down-symbolic", _("Move Down"));
+  /* No mnemonic: GTK 4.8 would name the button "_Delete Delete". */
+  delete = gtk_button_new_with_label (_("Delete"));
+  gtk_widget_add_css_class (delete, "destructive-action");
+  gtk_widget_set_hexpand (delete, TRUE);
+  gtk_widget_set_halign (delete, GTK_ALIGN_END);
+  delete_description = g_strdup_printf (_("Deletes this %s; a notice offers to undo it"),
+                                        g_dgettext (GETTEXT_PACKAGE, desc->label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, delete_description,
+                                  -1);
+  g_object_set_data (G_OBJECT (up), "copro-row", row);
+  g_object_set_data (G_OBJECT (down), "copro-row", row);
+  g_object_set_data (G_OBJECT (delete), "copro-row", row);
+  g_object_set_data (G_OBJECT (row), "copro-move-up", up);
+  g_object_set_data (G_OBJECT (row), "copro-move-down", down);
+  g_signal_connect (up, "clicked", G_CALLBACK (on_move_up_clicked_cb), self);
+  g_signal_connect (down, "clicked", G_CALLBACK (on_move_down_clicked_cb), self);
+  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
+  gtk_box_append (GTK_BOX (box), up);
+  gtk_box_append (GTK_BOX (box), down);
+  gtk_box_append (GTK_BOX (box), delete);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), box);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
+
+  update_move_buttons (self);
+}
+
+static void
+on_row_expanded_cb (GtkWidget       *row,
+                    GParamSpec      *pspec,
+                    CoproListEditor *self)
+{
+  CoproRecord *item = row_get_item (row);
+
+  if (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    {
+      populate_row (self, row);
+      g_hash_table_add (self->open_items, g_object_ref (item));
+    }
+  else
+    {
+      g_hash_table_remove (self->open_items, item);
+    }
+}
+
+static void
+on_item_changed_cb (CoproRecord *item,
+                    CoproRecord *origin,
+                    const char  *key,
+                    GtkWidget   *row)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (gtk_widget_get_ancestor (row, COPRO_TYPE_LIST_EDITOR));
+
+  if (self != NULL)
+    update_row (self, row);
+}
+
+static GtkWidget *
+create_row (gpointer object,
+            gpointer user_data)
+{
+  CoproListEditor *self = user_data;
+  CoproRecord *item = object;
+  GtkWidget *row = adw_expander_row_new ();
+
+  copro_expander_row_tidy (row);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data_full (G_OBJECT (row), "copro-item", g_object_ref (item), g_object_unref);
+  if (self->item_desc == &copro_desc_risk)
+    {
+      GtkWidget *badge = gtk_label_new (NULL);
+
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (badge, "risk-badge");
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
+      g_object_set_data (G_OBJECT (row), "copro-badge", badge);
+    }
+  g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed_cb), row, 0);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_row_expanded_cb), self);
+  /* Titled once it has its place in the list (see on_items_changed_cb). */
+  return row;
+}
+
+static void
+update_summary (CoproListEditor *self)
+{
+  const ItemStyle *style = find_style (self->item_desc);
+
+  g_clear_pointer (&self->summary, g_free);
+  if (style == NULL || style->summarise == NULL)
+    return;
+  self->summary = style->summarise (self->list);
+  gtk_label_set_text (GTK_LABEL (self->summary_label), self->summary);
+  gtk_widget_set_visible (self->summary_label, *self->summary != '\0');
+}
+
+static void
+on_items_changed_cb (GListModel      *model,
+                     guint            position,
+                     guint            removed,
+                     guint            added,
+                     CoproListEditor *self)
+{
+  guint n = g_list_model_get_n_items (model);
+  GHashTableIter iter;
+  gpointer key;
+
+  /* Forget opened items that left the list. */
+  g_hash_table_iter_init (&iter, self->open_items);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!copro_list_find (self->list, key, NULL))
+      g_hash_table_iter_remove (&iter);
+
+  /* Rows after the change have new places: titles like "Risk 3" follow. */
+  for (guint i = position; i < n; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
+
+      if (row == NULL)
+        continue;
+      update_row (self, GTK_WIDGET (row));
+      if (i < position + added && g_hash_table_contains (self->open_items, row_get_item (GTK_WIDGET (row))))
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  update_move_buttons (self);
+  update_summary (self);
+}
+
+static void
+on_owner_changed_cb (CoproRecord     *owner,
+                     CoproRecord     *origin,
+                     const char      *key,
+                     CoproListEditor *self)
+{
+  update_summary (self);
+}
+
+static void
+on_add_clicked_cb (GtkButton       *button,
+                   CoproListEditor *self)
+{
+  copro_list_editor_add (self);
+}
+
+/* Deleting, and undoing it from the toast */
+
+typedef struct
+{
+  CoproList    *list;
+  CoproRecord  *item;
+  guint         position;
+  GWeakRef      history;
+  guint64       serial;
+} Deleted;
+
+static void
+deleted_free (gpointer data)
+{
+  Deleted *deleted = data;
+
+  g_clear_object (&deleted->list);
+  g_clear_object (&deleted->item);
+  g_weak_ref_clear (&deleted->history);
+  g_free (deleted);
+}
+
+static void
+on_toast_undo_cb (AdwToast *toast,
+                  Deleted  *deleted)
+{
+  g_autoptr(CoproHistory) history = g_weak_ref_get (&deleted->history);
+
+  /* If the deletion is still the last change, undo it as Ctrl+Z would;
+   * else put the item back where it was. */
+  if (history != NULL && deleted->serial != 0 &&
+      copro_history_get_undo_serial (history) == deleted->serial)
+    copro_history_undo (history);
+  else if (copro_record_get_parent (deleted->item) == NULL)
+    copro_list_insert (deleted->list, MIN (deleted->position, copro_list_get_n_items (deleted->list)),
+                       deleted->item);
+}
+
+static gboolean
+focus_later_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gtk_widget_grab_focus (widget);
+  return G_SOURCE_REMOVE;
+}
+
+/* Focus once the widget has its place on screen, so that the view scrolls to it. */
+static void
+focus_soon (GtkWidget *widget)
+{
+  gtk_widget_grab_focus (widget);
+  gtk_widget_add_tick_callback (widget, focus_later_cb, NULL, NULL);
+}
+
+/* The first control of an opened item. */
+static GtkWidget *
+first_field_focus (GtkWidget *row)
+{
+  CoproRecord *item = row_get_item (row);
+  const CoproRecordDesc *desc = copro_record_get_desc (item);
+
+  for (guint i = 0; i < desc->n_fields; i++)
+    {
+      GtkWidget *widget = copro_field_widget_find (row, item, desc->fields[i].key);
+
+      if (widget != NULL)
+        return copro_field_widget_get_focus (widget);
+    }
+  return NULL;
+}
+
+static void
+copro_list_editor_dispose (GObject *object)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (object);
+
+  if (self->list_box != NULL)
+    gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->list != NULL)
+    g_signal_handlers_disconnect_by_data (self->list, self);
+  if (self->owner != NULL)
+    g_signal_handlers_disconnect_by_data (self->owner, self);
+  g_clear_object (&self->list);
+  g_clear_object (&self->owner);
+  g_clear_pointer (&self->open_items, g_hash_table_unref);
+
+  G_OBJECT_CLASS (copro_list_editor_parent_class)->dispose (object);
+}
+
+static void
+copro_list_editor_finalize (GObject *object)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (object);
+
+  g_free (self->title);
+  g_free (self->summary);
+
+  G_OBJECT_CLASS (copro_list_editor_parent_class)->finalize (object);
+}
+
+static void
+copro_list_editor_class_init (CoproListEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = copro_list_editor_dispose;
+  object_class->finalize = copro_list_editor_finalize;
+}
+
+static void
+copro_list_editor_init (CoproListEditor *self)
+{
+  self->open_items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+}
+
+/* Public API */
+
+GtkWidget *
+copro_list_editor_new (CoproList  *list,
+                       const char *title)
+{
+  CoproListEditor *self;
+  GtkWidget *content;
+  GtkWidget *placeholder;
+  g_autofree char *add_name = NULL;
+
+  g_return_val_if_fail (COPRO_IS_LIST (list), NULL);
+
+  self = g_object_new (COPRO_TYPE_LIST_EDITOR, NULL);
+  self->list = g_object_ref (list);
+  self->owner = g_object_ref (copro_list_get_owner (list));
+  self->item_desc = copro_record_desc_find_field (copro_record_get_desc (self->owner),
+                                                  copro_list_get_key (list))->record;
+  self->title = g_strdup (title);
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
+
+  /* Add, in the group's header. */
+  /* Not AdwButtonContent: its label would name the button a second time,
+   * after the fuller name below. */
+  self->add_button = gtk_button_new ();
+  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (content), g_object_new (GTK_TYPE_IMAGE,
+                                                   "icon-name", "list-add-symbolic",
+                                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                   NULL));
+  gtk_box_append (GTK_BOX (content), gtk_label_new (_("Add")));
+  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
+  gtk_widget_add_css_class (self->add_button, "flat");
+  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
+  /* TRANSLATORS: the name of an Add button; %s is the list, e.g. Risks */
+  add_name = g_strdup_printf (_("Add to “%s”"), title != NULL ? title : "");
+  gtk_widget_set_tooltip_text (self->add_button, add_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_name,
+                                  -1);
+  g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
+
+  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
+  if (title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  placeholder = gtk_label_new (_("Nothing here yet: use Add to start the list."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "copro-list-placeholder");
+  gtk_list_box_set_placeholder (self->list_box, placeholder);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list_box));
+
+  self->summary_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
+  gtk_widget_set_visible (self->summary_label, FALSE);
+  gtk_widget_add_css_class (self->summary_label, "copro-list-summary");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->summary_label);
+
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (list), create_row, self, NULL);
+  g_signal_connect_after (list, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  g_signal_connect (self->owner, "changed", G_CALLBACK (on_owner_changed_cb), self);
+  on_items_changed_cb (G_LIST_MODEL (list), 0, 0, copro_list_get_n_items (list), self);
+  return GTK_WIDGET (self);
+}
+
+CoproList *
+copro_list_editor_get_list (CoproListEditor *self)
+{
+  g_return_val_if_fail (COPRO_IS_LIST_EDITOR (self), NULL);
+
+  return self->list;
+}
+
+GtkWidget *
+copro_list_editor_get_row (CoproListEditor *self,
+                           guint            position,
+                           gboolean         open)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (COPRO_IS_LIST_EDITOR (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->list_box, (int) position);
+  if (row != NULL && open)
+    {
+      populate_row (self, GTK_WIDGET (row));
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
+  return GTK_WIDGET (row);
+}
+
+CoproRecord *
+copro_list_editor_add (CoproListEditor *self)
+{
+  CoproRecord *item;
+  GtkWidget *row;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (COPRO_IS_LIST_EDITOR (self), NULL);
+
+  item = copro_list_add_new (self->list);
+  row = copro_list_editor_get_row (self, copro_list_get_n_items (self->list) - 1, TRUE);
+  if (row != NULL && (focus = first_field_focus (row)) != NULL)
+    focus_soon (focus);
+  return item;
+}
+
+void
+copro_list_editor_delete (CoproListEditor *self,
+                          guint            position)
+{
+  g_autoptr(GString) title = g_string_new (NULL);
+  g_autoptr(GString) subtitle = g_string_new (NULL);
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  CoproHistory *history;
+  Deleted *deleted;
+  GtkWidget *overlay;
+  AdwToast *toast;
+  GtkListBoxRow *next;
+  guint n;
+
+  g_return_if_fail (COPRO_IS_LIST_EDITOR (self));
+  g_return_if_fail (position < copro_list_get_n_items (self->list));
+
+  deleted = g_new0 (Deleted, 1);
+  deleted->list = g_object_ref (self->list);
+  deleted->item = g_object_ref (copro_list_get (self->list, position));
+  deleted->position = position;
+  describe (self, deleted->item, position, title, subtitle);
+
+  history = copro_history_get_for_record (self->owner);
+  g_weak_ref_init (&deleted->history, history);
+  copro_list_remove (self->list, position);
+  g_hash_table_remove (self->open_items, deleted->item);
+  if (history != NULL)
+    deleted->serial = copro_history_get_undo_serial (history);
+
+  /* TRANSLATORS: a notice after deleting an item; %s is its title */
+  escaped = g_markup_escape_text (title->str, -1);
+  message = g_strdup_printf (_("“%s” deleted"), escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb),
+                         deleted, (GClosureNotify) (void (*) (void)) deleted_free, 0);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+
+  /* Keep the keyboard in the list: the next item, the one before, or Add. */
+  n = copro_list_get_n_items (self->list);
+  next = n > 0 ? gtk_list_box_get_row_at_index (self->list_box, (int) MIN (position, n - 1)) : NULL;
+  if (next != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (next));
+  else
+    gtk_widget_grab_focus (self->add_button);
+}
+
+void
+copro_list_editor_move (CoproListEditor *self,
+                        guint            position,
+                        int              delta)
+{
+  guint n, to;
+  CoproRecord *item;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  g_return_if_fail (COPRO_IS_LIST_EDITOR (self));
+
+  n = copro_list_get_n_items (self->list);
+  if (position >= n || (delta < 0 && position < (guint) -delta) || position + delta >= n)
+    return;
+  to = (guint) ((int) position + delta);
+  item = copro_list_get (self->list, position);
+  g_hash_table_add (self->open_items, g_object_ref (item));
+  copro_list_move (self->list, position, to);
+
+  /* The moved item stays open, with the keyboard on the same button. */
+  row = copro_list_editor_get_row (self, to, TRUE);
+  button = g_object_get_data (G_OBJECT (row), delta < 0 ? "copro-move-up" : "copro-move-down");
+  if (button != NULL && gtk_widget_get_sensitive (button))
+    focus_soon (button);
+  else if (button != NULL)
+    focus_soon (g_object_get_data (G_OBJECT (row), delta < 0 ? "copro-move-down" : "copro-move-up"));
+}
+
+const char *
+copro_list_editor_get_summary (CoproListEditor *self)
+{
+  g_return_val_if_fail (COPRO_IS_LIST_EDITOR (self), NULL);
+
+  return self->summary;
+}
+
+/* Revealing a field */
+
+/* The item of @list that is @record or has it below. */
+static CoproRecord *
+item_holding (CoproList   *list,
+              CoproRecord *record,
+              guint       *position)
+{
+  for (CoproRecord *r = record; r != NULL; r = copro_record_get_parent (r))
+    if (copro_list_find (list, r, position))
+      return r;
+  return NULL;
+}
+
+/* Builds the fields of the first unbuilt item on the way to @record. */
+static gboolean
+open_item_holding (GtkWidget   *root,
+                   CoproRecord *record)
+{
+  if (COPRO_IS_LIST_EDITOR (root))
+    {
+      CoproListEditor *self = COPRO_LIST_EDITOR (root);
+      GtkListBoxRow *row;
+      guint position;
+
+      if (item_holding (self->list, record, &position) != NULL &&
+          (row = gtk_list_box_get_row_at_index (self->list_box, (int) position)) != NULL &&
+          g_object_get_data (G_OBJECT (row), "copro-populated") == NULL)
+        {
+          copro_list_editor_get_row (self, position, TRUE);
+          return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (open_item_holding (child, record))
+      return TRUE;
+  return FALSE;
+}
+
+GtkWidget *
+copro_list_editor_reveal (GtkWidget   *root,
+                          CoproRecord *record,
+                          const char  *key)
+{
+  GtkWidget *widget;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  g_return_val_if_fail (COPRO_IS_RECORD (record), NULL);
+
+  /* Build the items on the way down, one level at a time... */
+  while ((widget = copro_field_widget_find (root, record, key)) == NULL)
+    if (!open_item_holding (root, record))
+      return NULL;
+  /* ...and open every one of them. */
+  for (GtkWidget *w = gtk_widget_get_parent (widget); w != NULL && w != root; w = gtk_widget_get_parent (w))
+    if (ADW_IS_EXPANDER_ROW (w))
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (w), TRUE);
+
+  if (COPRO_IS_LIST_EDITOR (widget))
+    {
+      CoproListEditor *editor = COPRO_LIST_EDITOR (widget);
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (editor->list_box, 0);
+
+      focus = first != NULL ? GTK_WIDGET (first) : editor->add_button;
+    }
+  else
+    {
+      focus = copro_field_widget_get_focus (widget);
+    }
+  focus_soon (focus);
+  return widget;
+}

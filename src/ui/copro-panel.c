@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A section's page: heading and guidance, then the editable groups. */
+
+#include "config.h"
+
+#include "copro-panel.h"
+
+struct _CoproPanel
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *scrolled;
+  GtkWidget *content;
+};
+
+G_DEFINE_FINAL_TYPE (CoproPanel, copro_panel, GTK_TYPE_WIDGET)
+
+static void
+copro_panel_dispose (GObject *object)
+{
+  CoproPanel *self = COPRO_PANEL (object);
+
+  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (copro_panel_parent_class)->dispose (object);
+}
+
+static void
+copro_panel_class_init (CoproPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = copro_panel_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "copropanel");
+}
+
+static void
+copro_panel_init (CoproPanel *self)
+{
+}
+
+GtkWidget *
+copro_panel_new (const char *title,
+                 const char *overline,
+                 const char *guidance)
+{
+  CoproPanel *self = g_object_new (COPRO_TYPE_PANEL, NULL);
+  GtkWidget *clamp = adw_clamp_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
+  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+
+  gtk_widget_add_css_class (page, "copro-panel-page");
+  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+
+  if (overline != NULL)
+    {
+      GtkWidget *label = gtk_label_new (overline);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "copro-overline");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (header), label);
+    }
+  heading = g_object_new (GTK_TYPE_LABEL,
+                          "label", title,
+                          "xalign", 0.0f,
+                          "wrap", TRUE,
+                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                          NULL);
+  gtk_widget_add_css_class (heading, "title-1");
+  gtk_box_append (GTK_BOX (header), heading);
+  if (guidance != NULL)
+    {
+      GtkWidget *label = gtk_label_new (guidance);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (label, "copro-guidance");
+      gtk_box_append (GTK_BOX (header), label);
+    }
+  gtk_box_append (GTK_BOX (page), header);
+
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_box_append (GTK_BOX (page), self->content);
+  return GTK_WIDGET (self);
+}
+
+void
+copro_panel_add (CoproPanel *self,
+                 GtkWidget  *child)
+{
+  g_return_if_fail (COPRO_IS_PANEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (child));
+
+  gtk_box_append (GTK_BOX (self->content), child);
+}
+
+GtkWidget *
+copro_panel_get_content (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
+
+  return self->content;
+}
+
+void
+copro_panel_set_editable (CoproPanel *self,
+                          gboolean    editable)
+{
+  g_return_if_fail (COPRO_IS_PANEL (self));
+
+  gtk_widget_set_sensitive (self->content, editable);
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* CoproPanel: one section of the project, as a scrolling page: a heading,
+ * a short guidance text, then groups of rows (record forms, list editors). */
+#define COPRO_TYPE_PANEL (copro_panel_get_type ())
+G_DECLARE_FINAL_TYPE (CoproPanel, copro_panel, COPRO, PANEL, GtkWidget)
+
+/* @overline: the part the section belongs to (e.g. "Plan"), or NULL. */
+GtkWidget  *copro_panel_new          (const char *title,
+                                      const char *overline,
+                                      const char *guidance);
+void        copro_panel_add          (CoproPanel *self,
+                                      GtkWidget  *child);
+/* The widget that holds the groups: insensitive when the project is read-only. */
+GtkWidget  *copro_panel_get_content  (CoproPanel *self);
+void        copro_panel_set_editable (CoproPanel *self,
+                                      gboolean    editable);
+
+G_END_DECLS

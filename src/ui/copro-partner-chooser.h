@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "copro-list.h"
+
+G_BEGIN_DECLS
+
+/* A dialogue to pick one partner from the register, searchable by name,
+ * organisation and role. It shows the register through a GtkListView, so a
+ * register of 100,000 partners costs only the rows on screen. Emits
+ * "chosen" with the partner's id, or NULL for "no partner", then closes. */
+#define COPRO_TYPE_PARTNER_CHOOSER (copro_partner_chooser_get_type ())
+G_DECLARE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, COPRO, PARTNER_CHOOSER, AdwWindow)
+
+CoproPartnerChooser *copro_partner_chooser_new        (GtkWindow           *parent,
+                                                       CoproList           *partners,
+                                                       const char          *selected_id);
+void                 copro_partner_chooser_set_search (CoproPartnerChooser *self,
+                                                       const char          *text);
+/* How many partners the search shows (for tests). */
+guint                copro_partner_chooser_get_n_shown (CoproPartnerChooser *self);
+/* Chooses the partner shown at @position, as activating its row does. */
+void                 copro_partner_chooser_choose     (CoproPartnerChooser *self,
+                                                       guint                position);
+
+/* The partner's name, else the organisation, else a placeholder. */
+const char          *copro_partner_display_name       (CoproRecord *partner);
+/* The register of the project @record belongs to, or NULL. */
+CoproList           *copro_partner_register_for       (CoproRecord *record);
+
+G_END_DECLS

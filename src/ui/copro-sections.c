@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The sections of a project and what each panel shows. The panels are built
+ * from the model's descriptions by CoproRecordForm and CoproListEditor; this
+ * file only chooses the fields, their grouping and the guidance.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "copro-checks-panel.h"
+#include "copro-list-editor.h"
+#include "copro-list.h"
+#include "copro-panel.h"
+#include "copro-partners-panel.h"
+#include "copro-record-form.h"
+#include "copro-sections.h"
+
+static const CoproSection sections[] = {
+  { "overview", N_("Overview"), NULL,
+    N_("The essentials of the project: what it is, who leads it, when it runs and how far "
+       "along the spectrum of involvement it aims to go, from informing people to "
+       "co-producing with them. The rest of the plan builds on this page."),
+    { "overview" } },
+  { "outline", N_("Outline"), N_("Plan"),
+    N_("Step 1: say what the project wants to achieve and, just as plainly, what people "
+       "can and cannot change. Being honest about the limits is part of treating partners "
+       "as equals. Then choose the level of involvement you intend at each step."),
+    { "plan.outline" } },
+  { "resources", N_("Resources and compliance"), N_("Plan"),
+    N_("Step 2: the money, time and support the project needs, and the checks that keep it "
+       "lawful and fair. Budget for taking part — payment for time, travel, care cover, "
+       "accessible formats — so that giving time never costs people money."),
+    { "plan.resources" } },
+  { "principles", N_("Principles"), N_("Plan"),
+    N_("Equality, diversity, accessibility and reciprocity are the test of real "
+       "co-production. For each, say how this project will live up to it, and rate honestly "
+       "how far it does so today."),
+    { "plan.principles" } },
+  { "communications", N_("Communications"), N_("Plan"),
+    N_("Step 4: how you will reach each audience and keep in touch while you design the "
+       "activities together. Good communication is accessible and goes both ways."),
+    { "plan.communications" } },
+  { "delivery", N_("Delivery"), N_("Plan"),
+    N_("Step 5: the actions that deliver the work together, who owns them and when they are "
+       "due, and how the group makes sure every voice carries the same weight."),
+    { "plan.delivery" } },
+  { "evaluation", N_("Evaluation"), N_("Plan"),
+    N_("Step 6: agree at the start how you will know the project made a difference, review "
+       "progress as you go, and share the results with everyone who took part."),
+    { "plan.evaluation" } },
+  { "partners", N_("Partners"), NULL,
+    N_("Step 3: the people and organisations involved, from residents and carers to "
+       "services and groups. A fuller register, with the partner map, is on its way; for now "
+       "this page lists the partners in the project."),
+    { "partners", "recruitment" } },
+  { "terms", N_("Terms of reference"), NULL,
+    N_("The group’s own agreement: why it exists, who belongs, how it decides and how its "
+       "members are supported. Write it with the group rather than for it, and agree when "
+       "to review it."),
+    { "terms_of_reference" } },
+  { "review", N_("Review"), NULL,
+    N_("Record each involvement activity: the level of involvement planned and the level "
+       "reached, what worked, and how you closed the loop — we asked, you said, we did. Then "
+       "look back on the project against the principles."),
+    { "activities", "reflection" } },
+  { "risks", N_("Risks"), NULL,
+    N_("What could stop people taking part as equals, or stop the project delivering? Rate "
+       "each risk’s likelihood and impact from 1 to 5: the score is the two multiplied, 15 "
+       "or more is high and 8 to 14 medium."),
+    { "risks" } },
+  { "signoff", N_("Sign-off"), NULL,
+    N_("The decisions of the people who approve the plan, and the history of its versions, "
+       "so that everyone can see what was agreed and when."),
+    { "approvals", "history" } },
+  { "checks", N_("Checks"), NULL,
+    N_("Coproduce checks the project against the toolkit’s rules of thumb as you work. "
+       "Problems come first, then advice. Choose a finding to go to what it is about."),
+    { NULL } },
+};
+
+const CoproSection *
+copro_sections_get (guint *n_sections)
+{
+  *n_sections = G_N_ELEMENTS (sections);
+  return sections;
+}
+
+const CoproSection *
+copro_sections_find (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    if (g_strcmp0 (sections[i].name, name) == 0)
+      return &sections[i];
+  return NULL;
+}
+
+/* The key under which @parent holds @child. */
+static const char *
+key_in_parent (CoproRecord *parent,
+               CoproRecord *child)
+{
+  const CoproRecordDesc *desc = copro_record_get_desc (parent);
+
+  for (guint i = 0; i < desc->n_fields; i++)
+    {
+      const CoproField *field = &desc->fields[i];
+
+      if (field->kind == COPRO_FIELD_RECORD && copro_record_get_record (parent, field->key) == child)
+        return field->key;
+      if (field->kind == COPRO_FIELD_LIST &&
+          copro_list_find (copro_record_get_list (parent, field->key), child, NULL))
+        return field->key;
+    }
+  return NULL;
+}
+
+char *
+copro_record_dup_path (CoproRecord *record)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  GString *path = g_string_new (NULL);
+  CoproRecord *parent;
+
+  g_return_val_if_fail (COPRO_IS_RECORD (record), NULL);
+
+  for (; (parent = copro_record_get_parent (record)) != NULL; record = parent)
+    {
+      const char *key = key_in_parent (parent, record);
+
+      if (key == NULL)
+        break;
+      g_ptr_array_add (keys, (gpointer) key);
+    }
+  for (guint i = keys->len; i > 0; i--)
+    {
+      if (path->len > 0)
+        g_string_append_c (path, '.');
+      g_string_append (path, g_ptr_array_index (keys, i - 1));
+    }
+  return g_string_free (path, FALSE);
+}
+
+const CoproSection *
+copro_sections_for_record (CoproRecord *record)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (COPRO_IS_RECORD (record), NULL);
+
+  path = copro_record_dup_path (record);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (sections[i].paths) && sections[i].paths[j] != NULL; j++)
+      {
+        const char *prefix = sections[i].paths[j];
+        gsize len = strlen (prefix);
+
+        if (strncmp (path, prefix, len) == 0 && (path[len] == '\0' || path[len] == '.'))
+          return &sections[i];
+      }
+  return NULL;
+}
+
+/* Building the panels */
+
+static void
+add_form (GtkWidget          *panel,
+          CoproRecord        *record,
+          const char         *title,
+          const char * const *keys)
+{
+  copro_panel_add (COPRO_PANEL (panel), copro_record_form_new (record, title, keys));
+}
+
+static void
+add_list (GtkWidget   *panel,
+          CoproRecord *owner,
+          const char  *key,
+          const char  *title)
+{
+  GtkWidget *editor = copro_list_editor_new (copro_record_get_list (owner, key), title);
+
+  copro_field_widget_register (editor, owner, key, NULL);
+  copro_panel_add (COPRO_PANEL (panel), editor);
+}
+
+#define KEYS(...) ((const char * const []) { __VA_ARGS__, NULL })
+
+static void
+build_overview (GtkWidget   *panel,
+                CoproRecord *project)
+{
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+
+  add_form (panel, overview, _("The project"),
+            KEYS ("title", "reference", "service_area", "summary"));
+  add_form (panel, overview, _("People"),
+            KEYS ("lead_name", "lead_role", "lead_email", "sponsor"));
+  add_form (panel, overview, _("Timescale and involvement"),
+            KEYS ("start_date", "end_date", "current_step", "target_level"));
+}
+
+static void
+build_outline (GtkWidget   *panel,
+               CoproRecord *project)
+{
+  CoproRecord *outline = copro_record_lookup (project, "plan.outline");
+
+  add_form (panel, outline, _("Aims and scope"),
+            KEYS ("aims", "can_influence", "cannot_influence", "in_scope", "out_of_scope",
+                  "success_measures"));
+  add_form (panel, outline, _("Management support"),
+            KEYS ("management_support", "management_support_who"));
+  add_form (panel, outline, NULL, KEYS ("step_levels"));
+  add_form (panel, outline, _("Barriers and experience"),
+            KEYS ("barriers", "experience", "training_needs"));
+}
+
+static void
+build_resources (GtkWidget   *panel,
+                 CoproRecord *project)
+{
+  CoproRecord *resources = copro_record_lookup (project, "plan.resources");
+
+  add_form (panel, resources, _("Budget"), KEYS ("budget_holder"));
+  add_list (panel, resources, "budget_lines", _("Budget lines"));
+  add_form (panel, resources, _("Time and other resources"), KEYS ("staff_time", "other_resources"));
+  add_form (panel, resources, NULL, KEYS ("compliance", "data_protection", "equality"));
+}
+
+static void
+build_principles (GtkWidget   *panel,
+                  CoproRecord *project)
+{
+  add_form (panel, copro_record_lookup (project, "plan.principles"), NULL, NULL);
+}
+
+static void
+build_communications (GtkWidget   *panel,
+                      CoproRecord *project)
+{
+  add_list (panel, copro_record_get_record (project, "plan"), "communications", _("Communications"));
+}
+
+static void
+build_delivery (GtkWidget   *panel,
+                CoproRecord *project)
+{
+  CoproRecord *delivery = copro_record_lookup (project, "plan.delivery");
+
+  add_list (panel, delivery, "actions", _("Actions"));
+  add_form (panel, delivery, _("Working together"), KEYS ("facilitation_support", "equal_voice"));
+}
+
+static void
+build_evaluation (GtkWidget   *panel,
+                  CoproRecord *project)
+{
+  add_form (panel, copro_record_lookup (project, "plan.evaluation"), NULL, NULL);
+}
+
+static void
+build_terms (GtkWidget   *panel,
+             CoproRecord *project)
+{
+  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+
+  add_form (panel, terms, _("The group"), KEYS ("group_name", "purpose", "remit_in", "remit_out"));
+  add_form (panel, terms, _("Membership"), KEYS ("who_may_join", "group_size", "term"));
+  add_list (panel, terms, "members", _("Members"));
+  add_form (panel, terms, _("How the group works"),
+            KEYS ("accountability", "meeting_frequency", "meeting_format", "quorum", "decisions",
+                  "ground_rules", "confidentiality"));
+  add_form (panel, terms, _("Support and access"), KEYS ("support", "recognition", "accessibility"));
+  add_form (panel, terms, _("Dates"), KEYS ("date_agreed", "review_date"));
+}
+
+static void
+build_review (GtkWidget   *panel,
+              CoproRecord *project)
+{
+  add_list (panel, project, "activities", _("Activities"));
+  add_form (panel, copro_record_get_record (project, "reflection"), _("Looking back"), NULL);
+}
+
+static void
+build_risks (GtkWidget   *panel,
+             CoproRecord *project)
+{
+  add_list (panel, project, "risks", _("Risks"));
+}
+
+static void
+build_signoff (GtkWidget   *panel,
+               CoproRecord *project)
+{
+  add_list (panel, project, "approvals", _("Approvals"));
+  add_list (panel, project, "history", _("Document history"));
+}
+
+GtkWidget *
+copro_sections_build (const CoproSection *section,
+                      CoproDocument      *document)
+{
+  static const struct {
+    const char *name;
+    void (*build) (GtkWidget *panel, CoproRecord *project);
+  } builders[] = {
+    { "overview", build_overview },
+    { "outline", build_outline },
+    { "resources", build_resources },
+    { "principles", build_principles },
+    { "communications", build_communications },
+    { "delivery", build_delivery },
+    { "evaluation", build_evaluation },
+    { "terms", build_terms },
+    { "review", build_review },
+    { "risks", build_risks },
+    { "signoff", build_signoff },
+  };
+  CoproRecord *project;
+  GtkWidget *panel;
+
+  g_return_val_if_fail (section != NULL, NULL);
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
+
+  if (g_str_equal (section->name, "partners"))
+    return copro_partners_panel_new (document, _(section->title), _(section->guidance));
+  if (g_str_equal (section->name, "checks"))
+    return copro_checks_panel_new (_(section->title), _(section->guidance));
+
+  project = copro_document_get_project (document);
+  panel = copro_panel_new (_(section->title),
+                           section->part != NULL ? _(section->part) : NULL,
+                           _(section->guidance));
+  for (guint i = 0; i < G_N_ELEMENTS (builders); i++)
+    if (g_str_equal (builders[i].name, section->name))
+      builders[i].build (panel, project);
+  return panel;
+}
