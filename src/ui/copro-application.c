@@ -140,6 +140,7 @@ copro_application_startup (GApplication *application)
     { "win.show-section('review')", { "<Alt>5", NULL } },
     { "win.show-section('risks')", { "<Alt>6", NULL } },
     { "win.show-section('signoff')", { "<Alt>7", NULL } },
+    { "win.export", { "<Control>e", NULL } },
     { "win.show-section('checks')", { "<Alt>8", NULL } },
   };
 

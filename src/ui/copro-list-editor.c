@@ -736,6 +736,21 @@ on_toast_undo_cb (AdwToast *toast,
                        deleted->item);
 }
 
+/* libadwaita 1.2 makes the toast's button with a mnemonic, and GTK 4.8 then
+ * names it twice ("Undo Undo"): keep the button's label as its one name. */
+static void
+name_toast_buttons_once (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      name_toast_buttons_once (child);
+    }
+}
+
 static gboolean
 focus_later_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -963,15 +978,25 @@ copro_list_editor_delete (CoproListEditor *self,
   escaped = g_markup_escape_text (title->str, -1);
   message = g_strdup_printf (_("“%s” deleted"), escaped);
   toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_button_label (toast, _("Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb),
                          deleted, (GClosureNotify) (void (*) (void)) deleted_free, 0);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    {
+      /* High priority: shown at once, so its button can be put right now. */
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+          name_toast_buttons_once (child);
+    }
   else
-    g_object_unref (toast);
+    {
+      g_object_unref (toast);
+    }
 
   /* Keep the keyboard in the list: the next item, the one before, or Add. */
   n = copro_list_get_n_items (self->list);

@@ -7,6 +7,7 @@
 
 #include "copro-drafts.h"
 #include "copro-error.h"
+#include "copro-export-flow.h"
 #include "copro-lock.h"
 #include "copro-project-view.h"
 #include "copro-window.h"
@@ -244,6 +245,9 @@ update_actions (CoproWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
+  /* A workbook is only read, so any open project can be exported. */
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "export");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
 }
 
 static void
@@ -760,7 +764,19 @@ open_example_activated (GSimpleAction *action,
   load (target, example, TRUE);
 }
 
+static void
+export_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (self->document != NULL)
+    copro_export_flow_run (GTK_WINDOW (self), self->document, NULL);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "export", .activate = export_activated },
   { .name = "save", .activate = save_activated },
   { .name = "save-as", .activate = save_as_activated },
   { .name = "close", .activate = close_activated },

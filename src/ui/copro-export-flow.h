@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "copro-document.h"
+
+G_BEGIN_DECLS
+
+/* "Export for sign-off…": asks where (with a choice to include personal
+ * details, off by default), writes the workbook off the main thread with its
+ * progress shown, then says so in a toast with an "Open" button; failures
+ * are shown in a dialogue. @toasts may be NULL: the result is then a dialogue. */
+void copro_export_flow_run (GtkWindow       *parent,
+                            CoproDocument   *document,
+                            AdwToastOverlay *toasts);
+
+/* The same once the file is chosen (what the chooser's answer leads to). */
+void copro_export_flow_start (GtkWindow       *parent,
+                              CoproDocument   *document,
+                              AdwToastOverlay *toasts,
+                              GFile           *file,
+                              gboolean         include_personal_data);
+
+G_END_DECLS
