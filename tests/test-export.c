@@ -45,6 +45,14 @@ make_folder (void)
 }
 
 /* The names in @folder, sorted, as one string. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  /* g_ptr_array_sort() passes pointers to the elements. */
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
 static char *
 list_folder (const char *folder)
 {
@@ -55,7 +63,7 @@ list_folder (const char *folder)
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (names, compare_names);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
