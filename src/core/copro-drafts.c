@@ -257,27 +257,38 @@ after_write (CoproDraft *self)
     write_draft (self);
 }
 
+/* Ends one of the two writes of a draft (the project, then its description).
+ * FALSE when there is nothing more to do: the draft was discarded meanwhile
+ * (it must not come back), or the write failed (the next edit tries again). */
+static gboolean
+finish_write (CoproDraft   *self,
+              GAsyncResult *result)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    {
+      delete_draft_files (self);
+      return FALSE;
+    }
+  if (!write_bytes_finish (result, &error))
+    {
+      g_warning ("Could not write the draft: %s", error->message);
+      after_write (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 on_meta_written_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(CoproDraft) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  /* Discarded while this was being written: it must not come back. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      delete_draft_files (self);
-      return;
-    }
-  if (!write_bytes_finish (result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("Could not write the draft: %s", error->message);
-    }
-  after_write (self);
+  if (finish_write (self, result))
+    after_write (self);
 }
 
 static void
@@ -286,24 +297,11 @@ on_data_written_cb (GObject      *source,
                     gpointer      user_data)
 {
   g_autoptr(CoproDraft) self = user_data;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GFile) meta = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  /* Discarded while this was being written: it must not come back. */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    {
-      delete_draft_files (self);
-      return;
-    }
-  if (!write_bytes_finish (result, &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("Could not write the draft: %s", error->message);
-      after_write (self);
-      return;
-    }
+  if (!finish_write (self, result))
+    return;
   meta = draft_file (self->id, ".json");
   bytes = serialize_meta (self);
   write_bytes_async (meta, bytes, self->cancellable, on_meta_written_cb, g_object_ref (self));
