@@ -253,21 +253,8 @@ describe_risk (CoproRecord *item,
                GString     *title,
                GString     *subtitle)
 {
-  int score;
-  const char *band = copro_risk_band (item, &score, NULL);
-
+  /* The score and band are in the badge beside the title. */
   append_first_line (title, copro_record_get_string (item, "description"));
-  if (band != NULL)
-    {
-      /* TRANSLATORS: a risk's score and band, e.g. "Score 12, medium" */
-      g_autofree char *text = g_strdup_printf (_("Score %d (%s)"), score, band);
-
-      append_part (subtitle, text);
-    }
-  else
-    {
-      append_part (subtitle, _("Not scored yet"));
-    }
   append_part (subtitle, copro_record_get_string (item, "owner"));
   append_enum (subtitle, item, "status", &copro_enum_risk_status);
 }
@@ -399,12 +386,29 @@ row_get_item (GtkWidget *row)
   return g_object_get_data (G_OBJECT (row), "copro-item");
 }
 
+/* The header row inside an AdwExpanderRow: the one that takes the focus. */
+static GtkWidget *
+find_header (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 update_row (CoproListEditor *self,
             GtkWidget       *row)
 {
   CoproRecord *item = row_get_item (row);
   GtkWidget *badge = g_object_get_data (G_OBJECT (row), "copro-badge");
+  GtkWidget *header = g_object_get_data (G_OBJECT (row), "copro-header");
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
@@ -434,7 +438,20 @@ update_row (CoproListEditor *self,
         {
           gtk_label_set_text (GTK_LABEL (badge), C_("risk", "Not scored"));
         }
+      append_part (subtitle, gtk_label_get_text (GTK_LABEL (badge)));
     }
+
+  /* What the row shows beneath and beside its title, for screen readers:
+   * the header takes the focus, named by the title alone. */
+  if (header == NULL)
+    {
+      header = find_header (row);
+      g_object_set_data (G_OBJECT (row), "copro-header", header);
+    }
+  if (header != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (header),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
+                                    -1);
 }
 
 static void

@@ -56,6 +56,9 @@ copro_panel_new (const char *title,
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
@@ -114,6 +117,22 @@ copro_panel_get_content (CoproPanel *self)
   g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
 
   return self->content;
+}
+
+void
+copro_name_scrolled_window (GtkWidget  *widget,
+                            const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      copro_name_scrolled_window (child, name);
+    }
 }
 
 void

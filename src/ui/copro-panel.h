@@ -21,4 +21,9 @@ GtkWidget  *copro_panel_get_content  (CoproPanel *self);
 void        copro_panel_set_editable (CoproPanel *self,
                                       gboolean    editable);
 
+/* Names the scrolled window inside @widget (an AdwStatusPage, say), which
+ * libadwaita leaves nameless for screen readers. */
+void        copro_name_scrolled_window (GtkWidget  *widget,
+                                        const char *name);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-model.h"
+#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 
 struct _CoproPartnerChooser
@@ -163,6 +164,11 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), copro_partner_display_name (partner));
   gtk_label_set_text (GTK_LABEL (detail), text);
   gtk_widget_set_visible (detail, *text != '\0');
+  /* Name the row GTK puts around ours, which is what takes the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copro_partner_display_name (partner),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 static void
@@ -311,12 +317,16 @@ copro_partner_chooser_init (CoproPartnerChooser *self)
                                   -1);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partners"),
+                                  -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Partners Found"));
   adw_status_page_set_description (ADW_STATUS_PAGE (empty),
                                    _("Nobody in the register matches the search. Partners are added on the Partners page."));
+  copro_name_scrolled_window (empty, _("No Partners Found"));
 
   self->stack = GTK_STACK (gtk_stack_new ());
   gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
@@ -381,6 +391,28 @@ copro_partner_chooser_set_search (CoproPartnerChooser *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   /* Not waiting for the entry's delay: the caller asked for this search. */
   gtk_string_filter_set_search (self->filter, text);
+}
+
+CoproRecord *
+copro_partner_chooser_get_shown (CoproPartnerChooser *self,
+                                 guint                position)
+{
+  CoproRecord *partner;
+
+  g_return_val_if_fail (COPRO_IS_PARTNER_CHOOSER (self), NULL);
+
+  partner = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
+  if (partner != NULL)
+    g_object_unref (partner);  /* the register keeps it */
+  return partner;
+}
+
+gboolean
+copro_partner_chooser_is_searching (CoproPartnerChooser *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_CHOOSER (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->filtered) > 0;
 }
 
 guint

@@ -19,8 +19,13 @@ CoproPartnerChooser *copro_partner_chooser_new        (GtkWindow           *pare
                                                        const char          *selected_id);
 void                 copro_partner_chooser_set_search (CoproPartnerChooser *self,
                                                        const char          *text);
+/* A big register is searched in slices: TRUE until the search is done. */
+gboolean             copro_partner_chooser_is_searching (CoproPartnerChooser *self);
 /* How many partners the search shows (for tests). */
 guint                copro_partner_chooser_get_n_shown (CoproPartnerChooser *self);
+/* The partner shown at @position (owned by the register), or NULL. */
+CoproRecord         *copro_partner_chooser_get_shown  (CoproPartnerChooser *self,
+                                                       guint                position);
 /* Chooses the partner shown at @position, as activating its row does. */
 void                 copro_partner_chooser_choose     (CoproPartnerChooser *self,
                                                        guint                position);

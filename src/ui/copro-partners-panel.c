@@ -95,6 +95,11 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (title), copro_partner_display_name (partner));
   gtk_label_set_text (GTK_LABEL (detail), text);
   gtk_widget_set_visible (detail, *text != '\0');
+  /* Name the row GTK puts around ours, which is what takes the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copro_partner_display_name (partner),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
+                                  -1);
 }
 
 static void
@@ -210,6 +215,9 @@ copro_partners_panel_new (CoproDocument *document,
   adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (list_clamp), 560);
   adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (list_clamp), self->list_view);
   scrolled = gtk_scrolled_window_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partners"),
+                                  -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_clamp);
   gtk_widget_set_vexpand (scrolled, TRUE);
@@ -243,6 +251,14 @@ copro_partners_panel_reveal (CoproPartnersPanel *self,
   return FALSE;
 }
 
+gboolean
+copro_partners_panel_is_searching (CoproPartnersPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PANEL (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->filtered) > 0;
+}
+
 guint
 copro_partners_panel_get_n_shown (CoproPartnersPanel *self)
 {
@@ -258,5 +274,6 @@ copro_partners_panel_set_search (CoproPartnersPanel *self,
   g_return_if_fail (COPRO_IS_PARTNERS_PANEL (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* Not waiting for the entry's delay: the caller asked for this search. */
   gtk_string_filter_set_search (self->filter, text);
 }

@@ -20,6 +20,8 @@ GtkWidget *copro_partners_panel_new      (CoproDocument      *document,
 gboolean   copro_partners_panel_reveal   (CoproPartnersPanel *self,
                                           CoproRecord        *record);
 guint      copro_partners_panel_get_n_shown (CoproPartnersPanel *self);
+/* A big register is searched in slices: TRUE until the search is done. */
+gboolean   copro_partners_panel_is_searching (CoproPartnersPanel *self);
 void       copro_partners_panel_set_search (CoproPartnersPanel *self,
                                             const char         *text);
 

@@ -480,7 +480,8 @@ copro_project_view_set_document (CoproProjectView *self,
                         G_CALLBACK (on_project_changed_cb), self);
       build_panels (self);
       apply_editable (self);
-      run_checks (self);
+      /* Once the window shows: a big register takes a moment to check. */
+      self->checks_source = g_idle_add (run_checks_cb, self);
       copro_project_view_show_section (self, "overview");
     }
   else if (self->checks_badge != NULL)

@@ -450,6 +450,14 @@ on_typed_entry_changed_cb (GtkEditable *entry,
   g_autofree char *shown = g_strstrip (g_strdup (text));
   g_autofree char *problem = NULL;
 
+  /* Emptying the field unsets the value only when the user moves on or
+   * presses Enter: replacing the text empties it on the way. */
+  if (*shown == '\0')
+    {
+      typed_field_show_problem (data, NULL);
+      return;
+    }
+
   g_signal_handler_block (data->record, data->notify_id);
   if (data->field->kind == COPRO_FIELD_DATE)
     {
@@ -502,12 +510,38 @@ on_typed_record_notify_cb (CoproRecord *record,
   typed_field_set_text (data, text);
 }
 
+/* An emptied field unsets the value. */
+static void
+typed_field_commit_empty (TypedField *data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (data->entry))));
+
+  if (*text != '\0')
+    return;
+  g_signal_handler_block (data->record, data->notify_id);
+  if (data->field->kind == COPRO_FIELD_DATE)
+    copro_record_set_string (data->record, data->field->key, NULL);
+  else
+    copro_record_set_money (data->record, data->field->key, 0);
+  g_signal_handler_unblock (data->record, data->notify_id);
+}
+
+static void
+on_typed_entry_activate_cb (GtkEntry   *entry,
+                            TypedField *data)
+{
+  typed_field_commit_empty (data);
+}
+
 static void
 on_typed_focus_leave_cb (GtkEventControllerFocus *controller,
                          TypedField              *data)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (data->entry));
+  const char *text;
   g_autofree char *tidy = NULL;
+
+  typed_field_commit_empty (data);
+  text = gtk_editable_get_text (GTK_EDITABLE (data->entry));
 
   /* Write a valid value the usual way once the user moves on. */
   if (!typed_field_matches (data, text))
@@ -619,6 +653,7 @@ typed_row_new (CoproRecord      *record,
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   typed_field_show_problem (data, NULL);
   data->changed_id = g_signal_connect (entry, "changed", G_CALLBACK (on_typed_entry_changed_cb), data);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_typed_entry_activate_cb), data);
   data->notify_id = g_signal_connect_object (record, signal, G_CALLBACK (on_typed_record_notify_cb),
                                              row, 0);
   g_signal_connect (focus_controller, "leave", G_CALLBACK (on_typed_focus_leave_cb), data);
@@ -674,6 +709,8 @@ spin_row_new (CoproRecord      *record,
       g_autofree char *range = g_strdup_printf (_("From %d to %d"), field->min, field->max);
 
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), range);
+      /* gtk_spin_button_new_with_range() allows digits only: "Not set" too. */
+      gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), FALSE);
       gtk_editable_set_width_chars (GTK_EDITABLE (spin), 7);
       g_signal_connect (spin, "output", G_CALLBACK (on_spin_output_cb), NULL);
       g_signal_connect (spin, "input", G_CALLBACK (on_spin_input_cb), NULL);
@@ -685,6 +722,9 @@ spin_row_new (CoproRecord      *record,
     }
   g_object_bind_property (record, field_property (record, field), spin, "value",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  /* The spin button wrote its first value before the handlers were there. */
+  if (field->min > 0)
+    on_spin_output_cb (GTK_SPIN_BUTTON (spin), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
   *focus = spin;
@@ -969,13 +1009,35 @@ copro_field_row_new (CoproRecord      *record,
 
 /* The form */
 
+/* A group names its list of rows after its title; an untitled one is
+ * named after what the record is, so that no list is nameless. */
+static void
+name_inner_list (GtkWidget  *widget,
+                 const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      else
+        name_inner_list (child, name);
+    }
+}
+
 static GtkWidget *
-new_group (const char *title)
+new_group (const char            *title,
+           const CoproRecordDesc *desc)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   if (title != NULL)
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  else
+    name_inner_list (group, g_dgettext (GETTEXT_PACKAGE, desc->label));
   return group;
 }
 
@@ -990,7 +1052,7 @@ build (CoproRecordForm    *self,
 
   if (title != NULL)
     {
-      group = new_group (title);
+      group = new_group (title, desc);
       gtk_widget_set_parent (group, GTK_WIDGET (self));
     }
 
@@ -1027,7 +1089,7 @@ build (CoproRecordForm    *self,
         default:
           if (group == NULL)
             {
-              group = new_group (NULL);
+              group = new_group (NULL, desc);
               gtk_widget_set_parent (group, GTK_WIDGET (self));
             }
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),

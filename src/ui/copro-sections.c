@@ -98,12 +98,16 @@ copro_sections_find (const char *name)
   return NULL;
 }
 
-/* The key under which @parent holds @child. */
+/* The key under which @parent holds @child. A register of 100,000 partners
+ * is not searched: the only list of the child's type is the answer. */
 static const char *
 key_in_parent (CoproRecord *parent,
                CoproRecord *child)
 {
   const CoproRecordDesc *desc = copro_record_get_desc (parent);
+  const CoproRecordDesc *child_desc = copro_record_get_desc (child);
+  const CoproField *list_field = NULL;
+  guint n_lists = 0;
 
   for (guint i = 0; i < desc->n_fields; i++)
     {
@@ -111,7 +115,19 @@ key_in_parent (CoproRecord *parent,
 
       if (field->kind == COPRO_FIELD_RECORD && copro_record_get_record (parent, field->key) == child)
         return field->key;
-      if (field->kind == COPRO_FIELD_LIST &&
+      if (field->kind == COPRO_FIELD_LIST && field->record == child_desc)
+        {
+          list_field = field;
+          n_lists++;
+        }
+    }
+  if (n_lists == 1)
+    return list_field->key;
+  for (guint i = 0; i < desc->n_fields; i++)
+    {
+      const CoproField *field = &desc->fields[i];
+
+      if (field->kind == COPRO_FIELD_LIST && field->record == child_desc &&
           copro_list_find (copro_record_get_list (parent, field->key), child, NULL))
         return field->key;
     }
@@ -259,7 +275,7 @@ static void
 build_evaluation (GtkWidget   *panel,
                   CoproRecord *project)
 {
-  add_form (panel, copro_record_lookup (project, "plan.evaluation"), NULL, NULL);
+  add_form (panel, copro_record_lookup (project, "plan.evaluation"), _("Measuring the difference"), NULL);
 }
 
 static void

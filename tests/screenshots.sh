@@ -1,0 +1,129 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Takes a screenshot of every panel of the example project, on a virtual
+# screen (Xvfb), with ImageMagick's `import -window root`. Not a test: it is
+# for the README, the metainfo and for looking at the panels.
+#
+#   tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
+#
+# Writes OUTPUT_DIR (default: BUILD_DIR/screenshots) /NN-section.png at the
+# usual window size, and narrow-*.png at 360 pixels wide. Needs Xvfb,
+# dbus-daemon, /usr/bin/python3 with pyatspi, and ImageMagick.
+
+set -eu
+
+if [ $# -lt 1 ]; then
+  echo "usage: $0 BUILD_DIR [OUTPUT_DIR]" >&2
+  exit 2
+fi
+build=$(cd "$1" && pwd)
+out=${2:-$build/screenshots}
+tests=$(cd "$(dirname "$0")" && pwd)
+source_root=$(dirname "$tests")
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+
+for tool in import convert Xvfb dbus-run-session; do
+  command -v "$tool" >/dev/null 2>&1 || { echo "$tool is needed" >&2; exit 1; }
+done
+
+export GSETTINGS_SCHEMA_DIR="$build/data"
+export LC_ALL=C.UTF-8
+
+exec "$tests/run-gui-test.sh" /usr/bin/python3 - "$build/src/coproduce" "$source_root" "$out" <<'PYTHON'
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+binary, source_root, out = sys.argv[1:4]
+sys.path.insert(0, os.path.join(source_root, "tests"))
+
+from copro_atspi import ALT, CONTROL, App, find, key, log, page, wait_for  # noqa: E402
+import pyatspi  # noqa: E402
+
+SECTIONS = [("overview", "Overview"), ("outline", "Outline"),
+            ("resources", "Resources and compliance"), ("principles", "Principles"),
+            ("communications", "Communications"), ("delivery", "Delivery"),
+            ("evaluation", "Evaluation"), ("partners", "Partners"),
+            ("terms", "Terms of reference"), ("review", "Review"), ("risks", "Risks"),
+            ("signoff", "Sign-off"), ("checks", "Checks")]
+
+
+# An item to open (by clicking its row) in some panels, to show its fields.
+OPEN = {"risks": "Budget pressure leads to fewer breaks than carers expect."}
+
+
+def click(node):
+    # Window coordinates are screen coordinates here: no window manager on
+    # the virtual screen puts the window anywhere but the top left corner.
+    extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 3, extents.y + extents.height // 2,
+                                        pyatspi.MOUSE_B1C)
+
+
+def settle():
+    # Let the panel draw (a crossfade, then the text views' second layout).
+    time.sleep(0.8)
+
+
+def shoot(window, name):
+    # The whole virtual screen, cut down to the window: with no window
+    # manager, the window sits in the top left-hand corner on black.
+    path = os.path.join(out, name + ".png")
+    screen = subprocess.run(["import", "-window", "root", "png:-"], check=True,
+                            stdout=subprocess.PIPE).stdout
+    subprocess.run(["convert", "png:-", "-trim", "+repage", path], input=screen, check=True)
+    log("wrote", path)
+
+
+def run(width, height, prefix, sections):
+    scratch = tempfile.mkdtemp(prefix="copro-shots-")
+    path = os.path.join(scratch, "carers-short-breaks.coprod")
+    shutil.copy(os.path.join(source_root, "data", "example.coprod"), path)
+    # The window's size comes from its settings: a keyfile for this run.
+    config = os.path.join(scratch, "config", "glib-2.0", "settings")
+    os.makedirs(config)
+    with open(os.path.join(config, "keyfile"), "w") as f:
+        f.write("[io/github/coproduce/Coproduce]\nwindow-width=%d\nwindow-height=%d\n" % (width, height))
+    app = App(binary, path, {"GSETTINGS_BACKEND": "keyfile",
+                             "XDG_CONFIG_HOME": os.path.join(scratch, "config")})
+    try:
+        window = app.window()
+        find(page(window, "Overview"), "text", "Project title")
+        sidebar = find(window, "list", "Sections")
+        for number, (name, title) in enumerate(SECTIONS):
+            if name not in sections:
+                continue
+            # Choosing the row in the sidebar (AT-SPI's Selection), not the
+            # keyboard: no focus ring in the picture.
+            sidebar.querySelection().selectChild(number)
+            row = find(sidebar, "list item", title)
+            wait_for(title, lambda: row.getState().contains(pyatspi.STATE_SELECTED))
+            if prefix == "" and name in OPEN:
+                settle()
+                panel = page(window, title)
+                click(find(panel, "list item", OPEN[name]))
+                find(panel, "spin button", "Likelihood")
+            settle()
+            shoot(window, "%s%02d-%s" % (prefix, number + 1, name))
+        if prefix == "narrow-":
+            # The sections, brought over the panel with F9.
+            key("F9")
+            settle()
+            shoot(window, prefix + "sidebar")
+        else:
+            key("question", CONTROL)
+            wait_for("the shortcuts window", lambda: app.root.childCount > 1)
+            settle()
+            shoot(window, "shortcuts-window")
+    finally:
+        app.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+run(1100, 760, "", [name for name, _ in SECTIONS])
+run(360, 720, "narrow-", ["overview", "risks"])
+PYTHON
