@@ -128,12 +128,13 @@ def main():
             if title == "Sign-off":
                 # Delete the new approval: the toast and its Undo button.
                 approvals = find(panel, "list", "Approvals")
-                n_rows = sum(1 for c in children(approvals) if c.getRoleName() == "list item")
+                toasts = panel.parent.parent   # the page, in the stack, in the toast overlay
                 do_action(find(approvals, "push button", "Delete"))
-                wait_for("the approval to go", lambda: sum(
-                    1 for c in children(approvals) if c.getRoleName() == "list item") == n_rows - 1)
-                undo = wait_for("the toast’s Undo button", lambda: find_all(
-                    window, "push button", predicate=lambda n: "Undo" in n.name))[0]
+                # The toast goes after a few seconds: look beside the panels.
+                undo = wait_for("the toast’s Undo button", lambda: [
+                    button for toast in list(children(toasts))[1:]
+                    for button in find_all(toast, "push button",
+                                           predicate=lambda n: "Undo" in n.name)])[0]
                 audit(undo, "toast", problems, names)
 
         # The keyboard shortcuts window opens (Ctrl+?); GTK draws it.

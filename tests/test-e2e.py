@@ -176,13 +176,17 @@ def run(app, path, before):
     # Sign-off: add an approval, then delete it; the toast offers to undo.
     signoff = s.shortcut(7, "Sign-off")
     approvals = find(signoff, "list", "Approvals")
+    toasts = signoff.parent.parent   # the page, in the stack, in the toast overlay
     n_approvals = len(before["approvals"])
     do_action(find(signoff, "push button", "Add to “Approvals”"))
     set_text(find(approvals, "text", "Name"), "Not needed after all")
     wait_for("the new approval", lambda: n_items(approvals) == n_approvals + 1)
     do_action(find(approvals, "push button", "Delete"))
+    # The toast goes after a few seconds: look beside the panels only (the
+    # overlay's first child), not through the whole window.
+    wait_for("the toast’s Undo button", lambda: any(
+        find_all(toast, "push button", "Undo") for toast in list(children(toasts))[1:]))
     wait_for("the approval to go", lambda: n_items(approvals) == n_approvals)
-    find(s.window, "push button", "Undo", what="the toast’s Undo button")
 
     # Checks: the list of findings is there, and the sidebar counts problems.
     checks = s.shortcut(8, "Checks")

@@ -81,10 +81,15 @@ def named(role, name):
 
 
 def has_text(fragment):
+    """Any node that shows @fragment, as its name or as its text."""
     for node in walk(app()):
         try:
-            if node.getRole() == pyatspi.ROLE_LABEL and fragment in (node.name or ""):
+            if fragment in (node.name or ""):
                 return node
+            if node.getRole() == pyatspi.ROLE_LABEL:
+                text = node.queryText()
+                if fragment in text.getText(0, text.characterCount):
+                    return node
         except Exception:
             continue
     return None
@@ -127,7 +132,7 @@ def main():
         wait_for("the in-use question", lambda: has_text("Jo Doe has had it open on county-pc-17"))
         assert button("Take Over") is None, "someone else's live lock is not offered for take-over"
         wait_for("Open Read-Only", lambda: button("Open Read-Only")).queryAction().doAction(0)
-        wait_for("the read-only notice", lambda: has_text("This copy is read-only"))
+        wait_for("the read-only notice", lambda: has_text("This copy is read-only") or has_text("— Read-only"))
         with open(lock, encoding="utf-8") as f:
             assert json.load(f)["user"] == "jdoe", "their lock is left alone"
         stop(process)

@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "copro-format.h"
@@ -23,7 +25,6 @@ struct _CoproListEditor
   CoproList           *list;
   CoproRecord         *owner;
   const CoproRecordDesc *item_desc;
-  char                *title;
   GtkListBox          *list_box;
   GtkWidget           *add_button;
   GtkWidget           *summary_label;
@@ -825,7 +826,6 @@ copro_list_editor_finalize (GObject *object)
 {
   CoproListEditor *self = COPRO_LIST_EDITOR (object);
 
-  g_free (self->title);
   g_free (self->summary);
 
   G_OBJECT_CLASS (copro_list_editor_parent_class)->finalize (object);
@@ -864,7 +864,6 @@ copro_list_editor_new (CoproList  *list,
   self->owner = g_object_ref (copro_list_get_owner (list));
   self->item_desc = copro_record_desc_find_field (copro_record_get_desc (self->owner),
                                                   copro_list_get_key (list))->record;
-  self->title = g_strdup (title);
   if (title != NULL)
     adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
 

@@ -11,7 +11,8 @@ G_BEGIN_DECLS
  * CoproListEditor: a group showing the items of a CoproList, one expandable
  * row each (its fields appear, as a CoproRecordForm's rows, when opened),
  * with Add, Delete (and an "Undo" toast), Move Up and Move Down. Budget
- * lines show a live total; risks show their score and band.
+ * lines show a live total; risks show their score and band. A widget per
+ * item: for the lists of a plan, not for the partner register (a list view).
  */
 #define COPRO_TYPE_LIST_EDITOR (copro_list_editor_get_type ())
 G_DECLARE_FINAL_TYPE (CoproListEditor, copro_list_editor, COPRO, LIST_EDITOR, AdwPreferencesGroup)
