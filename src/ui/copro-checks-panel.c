@@ -216,31 +216,16 @@ copro_checks_panel_new (const char *title,
                         const char *guidance)
 {
   CoproChecksPanel *self = g_object_new (COPRO_TYPE_CHECKS_PANEL, NULL);
-  GtkWidget *clamp, *header, *heading, *label, *scrolled, *list_clamp, *empty;
+  GtkWidget *clamp, *header, *scrolled, *list_clamp, *empty;
   GtkListItemFactory *factory;
   GtkSelectionModel *selection;
 
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  clamp = copro_panel_clamp_new ();
+  header = copro_panel_header_new (NULL, title, guidance);
   gtk_widget_add_css_class (header, "copro-panel-header");
-  heading = g_object_new (GTK_TYPE_LABEL,
-                          "label", title,
-                          "xalign", 0.0f,
-                          "wrap", TRUE,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                          NULL);
-  gtk_widget_add_css_class (heading, "title-1");
-  gtk_box_append (GTK_BOX (header), heading);
-  label = gtk_label_new (guidance);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "copro-guidance");
-  gtk_box_append (GTK_BOX (header), label);
   self->summary_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
   gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);

@@ -41,31 +41,24 @@ copro_panel_init (CoproPanel *self)
 {
 }
 
+/* The width every page of the project keeps to, whatever the window's. */
 GtkWidget *
-copro_panel_new (const char *title,
-                 const char *overline,
-                 const char *guidance)
+copro_panel_clamp_new (void)
 {
-  CoproPanel *self = g_object_new (COPRO_TYPE_PANEL, NULL);
   GtkWidget *clamp = adw_clamp_new ();
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *heading;
-
-  self->scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
 
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
   adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  return clamp;
+}
 
-  gtk_widget_add_css_class (page, "copro-panel-page");
-  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+GtkWidget *
+copro_panel_header_new (const char *overline,
+                        const char *title,
+                        const char *guidance)
+{
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading;
 
   if (overline != NULL)
     {
@@ -94,6 +87,32 @@ copro_panel_new (const char *title,
       gtk_widget_add_css_class (label, "copro-guidance");
       gtk_box_append (GTK_BOX (header), label);
     }
+  return header;
+}
+
+GtkWidget *
+copro_panel_new (const char *title,
+                 const char *overline,
+                 const char *guidance)
+{
+  CoproPanel *self = g_object_new (COPRO_TYPE_PANEL, NULL);
+  GtkWidget *clamp = copro_panel_clamp_new ();
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *header = copro_panel_header_new (overline, title, guidance);
+
+  self->scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+
+  gtk_widget_add_css_class (page, "copro-panel-page");
+  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+
   gtk_box_append (GTK_BOX (page), header);
 
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);

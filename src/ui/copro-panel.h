@@ -21,6 +21,14 @@ GtkWidget  *copro_panel_get_content  (CoproPanel *self);
 void        copro_panel_set_editable (CoproPanel *self,
                                       gboolean    editable);
 
+/* The pieces every section's page is made of, for pages that are not a
+ * CoproPanel (the checks, the partners): the width they keep to, and the
+ * overline (may be NULL), heading and guidance (may be NULL) above them. */
+GtkWidget  *copro_panel_clamp_new    (void);
+GtkWidget  *copro_panel_header_new   (const char *overline,
+                                      const char *title,
+                                      const char *guidance);
+
 /* Names the scrolled window inside @widget (an AdwStatusPage, say), which
  * libadwaita leaves nameless for screen readers. */
 void        copro_name_scrolled_window (GtkWidget  *widget,

@@ -7,6 +7,7 @@
 
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-panel.h"
 
@@ -144,7 +145,7 @@ copro_partners_panel_new (CoproDocument *document,
                           const char    *guidance)
 {
   CoproPartnersPanel *self;
-  GtkWidget *clamp, *header, *heading, *label, *scrolled, *list_clamp;
+  GtkWidget *clamp, *header, *scrolled, *list_clamp;
   GtkListItemFactory *factory;
 
   g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
@@ -155,24 +156,9 @@ copro_partners_panel_new (CoproDocument *document,
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_set_parent (self->box, GTK_WIDGET (self));
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 760);
-  adw_clamp_set_tightening_threshold (ADW_CLAMP (clamp), 560);
-  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  clamp = copro_panel_clamp_new ();
+  header = copro_panel_header_new (NULL, title, guidance);
   gtk_widget_add_css_class (header, "copro-panel-header");
-  heading = g_object_new (GTK_TYPE_LABEL,
-                          "label", title,
-                          "xalign", 0.0f,
-                          "wrap", TRUE,
-                          "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                          NULL);
-  gtk_widget_add_css_class (heading, "title-1");
-  gtk_box_append (GTK_BOX (header), heading);
-  label = gtk_label_new (guidance);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "copro-guidance");
-  gtk_box_append (GTK_BOX (header), label);
 
   self->count_label = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->count_label), 0);
