@@ -627,6 +627,79 @@ test_about (void)
   destroy_window (window);
 }
 
+/* Every toplevel GTK lists is showing. GTK 4.8 answers a screen reader that
+ * asks for a window just past the visible ones (as it does when a dialogue
+ * closes under it) with the last toplevel in its list, and crashes when that
+ * window is hidden: so no window may be kept hidden for later. */
+static void
+assert_no_hidden_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (!gtk_widget_get_visible (GTK_WIDGET (window)))
+        g_error ("a hidden %s is kept as a toplevel", G_OBJECT_TYPE_NAME (window));
+    }
+}
+
+static gboolean
+find_shortcuts_window (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  *(GtkWindow **) data = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        *(GtkWindow **) data = window;
+    }
+  return *(GtkWindow **) data != NULL;
+}
+
+static gboolean
+shortcuts_window_gone (gpointer data)
+{
+  GtkWindow *found;
+
+  return !find_shortcuts_window (&found);
+}
+
+static void
+test_no_hidden_windows (void)
+{
+  CoproWindow *window = copro_window_new (app);
+  GtkWindow *shortcuts = NULL;
+  GtkWindow *about = NULL;
+
+  gtk_window_present (GTK_WINDOW (window));
+  spin_until (is_mapped, window);
+  assert_no_hidden_toplevels ();
+
+  /* The keyboard shortcuts window is built when asked for, over the window,
+   * and gone once closed. */
+  g_action_group_activate_action (G_ACTION_GROUP (window), "show-help-overlay", NULL);
+  spin_until (find_shortcuts_window, &shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  spin_until (is_mapped, shortcuts);
+  assert_no_hidden_toplevels ();
+  gtk_window_close (shortcuts);
+  spin_until (shortcuts_window_gone, NULL);
+  assert_no_hidden_toplevels ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  spin_until (find_about_window, &about);
+  gtk_window_close (about);
+  spin_idle ();
+  assert_no_hidden_toplevels ();
+
+  destroy_window (window);
+}
+
 static void
 test_accelerators (void)
 {
@@ -637,6 +710,7 @@ test_accelerators (void)
     { "win.save", "<Control>s" },
     { "win.save-as", "<Shift><Control>s" },
     { "win.close", "<Control>w" },
+    { "win.show-help-overlay", "<Control>question" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -693,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/copro/window/quit-asks-first", test_quit_asks_first);
   g_test_add_func ("/copro/window/drop-opens", test_drop_opens);
   g_test_add_func ("/copro/window/about", test_about);
+  g_test_add_func ("/copro/window/no-hidden-windows", test_no_hidden_windows);
   g_test_add_func ("/copro/window/accelerators", test_accelerators);
   status = g_test_run ();
 

@@ -127,7 +127,7 @@ copro_application_startup (GApplication *application)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close", { "<Control>w", NULL } },
     /* The project view's actions (copro-project-view.c); all are listed in
-     * gtk/help-overlay.ui, the keyboard shortcuts window. */
+     * copro-shortcuts-window.ui, the keyboard shortcuts window. */
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.next-section", { "<Control>Page_Down", NULL } },
@@ -141,6 +141,7 @@ copro_application_startup (GApplication *application)
     { "win.show-section('risks')", { "<Alt>6", NULL } },
     { "win.show-section('signoff')", { "<Alt>7", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-section('checks')", { "<Alt>8", NULL } },
   };
 

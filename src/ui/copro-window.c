@@ -775,7 +775,29 @@ export_activated (GSimpleAction *action,
     copro_export_flow_run (GTK_WINDOW (self), self->document, NULL);
 }
 
+/* The keyboard shortcuts window is built each time it is asked for and
+ * destroyed when closed, rather than loaded once by GtkApplication from
+ * gtk/help-overlay.ui and kept hidden. GTK 4.8 answers an AT-SPI request for
+ * a window index past the visible ones with the last toplevel in its list; a
+ * hidden window there has no object path, and GTK then crashes. That happens
+ * when a screen reader asks just as a dialogue closes. So no hidden toplevel
+ * may linger: tests/test-window.c checks this. */
+static void
+show_help_overlay_activated (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/coproduce/Coproduce/copro-shortcuts-window.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
+  gtk_window_present (overlay);
+}
+
 static const GActionEntry win_entries[] = {
+  { .name = "show-help-overlay", .activate = show_help_overlay_activated },
   { .name = "export", .activate = export_activated },
   { .name = "save", .activate = save_activated },
   { .name = "save-as", .activate = save_as_activated },
