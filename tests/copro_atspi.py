@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Driving the real Coproduce binary through its accessibility tree (AT-SPI),
-as assistive technology would: shared by test-e2e.py, test-a11y-audit.py and
-screenshots.sh. Run under tests/run-gui-test.sh (Xvfb and a session bus).
+as assistive technology would: shared by the end-to-end, accessibility,
+crash-recovery, desktop-integration and shared-drive tests and screenshots.sh.
+Run under tests/run-gui-test.sh (Xvfb and a session bus).
 
 GTK 4.8 quirks (see PLATFORM.md): Text.getText(0, -1) returns '' (pass the
 character count); grabFocus() fails; key synthesis through XTest works.
@@ -53,8 +54,12 @@ def wait_for(what, predicate, timeout=WAIT_SECONDS):
 class App:
     """The application, started on a file, with its own scratch home."""
 
-    def __init__(self, binary, path=None, extra_env=None):
-        self.home = tempfile.mkdtemp(prefix="copro-atspi-")
+    def __init__(self, binary, path=None, extra_env=None, args=None, home=None):
+        """Starts @binary with @args (or just @path). A @home given by the
+        caller is used and kept, so that a second start sees the first one's
+        drafts and settings; otherwise a scratch home is made and removed."""
+        self.own_home = home is None
+        self.home = home or tempfile.mkdtemp(prefix="copro-atspi-")
         env = dict(os.environ)
         env.update({
             "HOME": self.home,
@@ -69,7 +74,9 @@ class App:
             "G_DEBUG": "gc-friendly,fatal-warnings",
         })
         env.update(extra_env or {})
-        args = [binary] + ([path] if path else [])
+        if args is None:
+            args = [path] if path else []
+        args = [binary] + list(args)
         self.process = subprocess.Popen(args, env=env)
         self.root = wait_for("the application on the accessibility bus", self._find)
 
@@ -87,6 +94,18 @@ class App:
     def window(self):
         return wait_for("the window", lambda: self.root.getChildAtIndex(0))
 
+    def frames(self):
+        """The names of the application's windows, sorted."""
+        return sorted(node.name for node in children(self.root) if node.getRoleName() == "frame")
+
+    def kill(self):
+        """Ends the application at once, as a crash would, and waits until
+        it has left the accessibility bus."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        wait_for("the application to leave the accessibility bus", lambda: self._find() is None)
+
     def close(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -95,7 +114,8 @@ class App:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        shutil.rmtree(self.home, ignore_errors=True)
+        if self.own_home:
+            shutil.rmtree(self.home, ignore_errors=True)
 
     def check_alive(self):
         if self.process.poll() is not None:
@@ -105,8 +125,16 @@ class App:
 # Finding things
 
 def children(node):
-    for i in range(node.childCount):
-        child = node.getChildAtIndex(i)
+    try:
+        count = node.childCount
+    except Exception:   # a node that went away while we looked
+        return
+    for i in range(count):
+        # One node that cannot be read must not hide its siblings.
+        try:
+            child = node.getChildAtIndex(i)
+        except Exception:
+            continue
         if child is not None:
             yield child
 
@@ -141,6 +169,31 @@ def find(root, role=None, name=None, predicate=None, what=None):
             raise Failure("%d nodes match %s" % (len(nodes), what or (role, name)))
         return nodes[0] if nodes else None
     return wait_for(what or "[%s] %r" % (role, name), look)
+
+
+def button(root, label):
+    """The visible push button @label, or None. libadwaita 1.2 names a message
+    dialogue's buttons twice ("_Save Save", newer versions say "Save") and
+    keeps a second, hidden row of them for narrow windows."""
+    def visible_button(node):
+        if node.getRoleName() != "push button":
+            return False
+        if " ".join(dict.fromkeys(node.name.replace("_", "").split())) != label:
+            return False
+        # Window coordinates: GTK 4.8 warns about screen ones.
+        return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0
+    nodes = find_all(root, predicate=visible_button)
+    return nodes[0] if nodes else None
+
+
+def has_text(root, fragment):
+    """A node that shows @fragment, as its name or as its text, or None."""
+    def shows(node):
+        if fragment in (node.name or ""):
+            return True
+        return node.getRoleName() == "label" and fragment in text_of(node)
+    nodes = find_all(root, predicate=shows)
+    return nodes[0] if nodes else None
 
 
 def page(window, title):

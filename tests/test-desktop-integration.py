@@ -13,43 +13,18 @@ import sys
 import tempfile
 import time
 
-os.environ.pop("G_DEBUG", None)   # this script is the assistive technology
-
-import pyatspi  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from copro_atspi import App, wait_for  # noqa: E402
 
 BINARY, SRCDIR, SCHEMA_DIR = sys.argv[1:4]
-TIMEOUT = 90
-
-
-def wait_for(what, probe):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
-        result = probe()
-        if result:
-            return result
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-def apps():
-    desktop = pyatspi.Registry.getDesktop(0)
-    return [desktop.getChildAtIndex(i) for i in range(desktop.childCount)
-            if desktop.getChildAtIndex(i) is not None
-            and (desktop.getChildAtIndex(i).name or "").lower() == "coproduce"]
-
-
-def frames(app):
-    return sorted(app.getChildAtIndex(i).name for i in range(app.childCount)
-                  if app.getChildAtIndex(i).getRole() == pyatspi.ROLE_FRAME)
 
 
 def main():
     work = tempfile.mkdtemp(prefix="copro-desktop-")
     first = None
     try:
-        env = dict(os.environ)
-        env.update({"XDG_DATA_HOME": os.path.join(work, "data"), "GSETTINGS_BACKEND": "memory",
-                    "GSETTINGS_SCHEMA_DIR": SCHEMA_DIR, "GTK_A11Y": "atspi"})
+        home = os.path.join(work, "home")
+        extra = {"GSETTINGS_BACKEND": "memory", "GSETTINGS_SCHEMA_DIR": SCHEMA_DIR}
         one = os.path.join(work, "one.coprod")
         two = os.path.join(work, "two.coprod")
         for path, title in ((one, "First project"), (two, "Second project")):
@@ -57,28 +32,29 @@ def main():
                 f.write('{"format": "coproduce-project", "format_version": 1, '
                         f'"overview": {{"title": "{title}"}}}}\n')
 
-        first = subprocess.Popen([BINARY, one], env=env)
-        app = wait_for("the first instance", lambda: (apps() or [None])[0])
-        wait_for("the first project's window", lambda: frames(app) == ["First project"])
+        first = App(BINARY, one, extra_env=extra, home=home)
+        wait_for("the first project's window", lambda: first.frames() == ["First project"])
 
-        # As the file manager does: run the program again with the file.
-        second = subprocess.run([BINARY, two], env=env, timeout=TIMEOUT)
+        # As the file manager does: run the program again with the file, in
+        # the same session (same home, same bus).
+        env = dict(os.environ, HOME=home, XDG_DATA_HOME=os.path.join(home, "data"),
+                   XDG_CONFIG_HOME=os.path.join(home, "config"),
+                   XDG_CACHE_HOME=os.path.join(home, "cache"), **extra)
+        second = subprocess.run([BINARY, two], env=env, timeout=180)
         assert second.returncode == 0
         wait_for("the second project in the running instance",
-                 lambda: frames(app) == ["First project", "Second project"])
-        assert len(apps()) == 1, "one instance, not two"
+                 lambda: first.frames() == ["First project", "Second project"])
 
         # A second launch with no file hands over and leaves at once.
-        again = subprocess.run([BINARY], env=env, timeout=TIMEOUT)
+        again = subprocess.run([BINARY], env=env, timeout=180)
         assert again.returncode == 0
         time.sleep(1)
-        assert frames(app) == ["First project", "Second project"]
-        assert first.poll() is None, "the first instance is still running"
+        assert first.frames() == ["First project", "Second project"], "no window was added"
+        first.check_alive()
         print("files open in the running instance; a second launch hands over")
     finally:
-        if first is not None and first.poll() is None:
-            first.kill()
-            first.wait()
+        if first is not None:
+            first.close()
         shutil.rmtree(work, ignore_errors=True)
 
 
