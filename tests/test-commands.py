@@ -4,15 +4,17 @@
 exit codes, standard output and standard error, and files left as they were
 when a command refuses to act."""
 
-import hashlib
 import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copro_headless  # noqa: E402
+from copro_headless import digest, load  # noqa: E402
 
 BINARY = sys.argv[1]
 SRCDIR = sys.argv[2]
@@ -20,21 +22,8 @@ EXAMPLE = os.path.join(SRCDIR, "data", "example.coprod")
 
 
 def run(*args, env_extra=None):
-    env = dict(os.environ)
     # Headless means headless: no display and no session bus at all.
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        env.pop(name, None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    if env_extra:
-        env.update(env_extra)
-    result = subprocess.run([BINARY, *args], capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr}"
-    return result
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+    return copro_headless.run(BINARY, args, env=env_extra, timeout=60)
 
 
 def write(path, text, mode="w"):

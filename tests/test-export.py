@@ -14,7 +14,6 @@ locale; and that a failed export leaves an earlier file untouched.
 """
 
 import datetime
-import hashlib
 import json
 import os
 import re
@@ -36,6 +35,9 @@ EXAMPLE = os.path.join(SRCDIR, "data", "example.coprod")
 INJECTION = os.path.join(SRCDIR, "tests", "fixtures", "export-injection.coprod")
 sys.path.insert(0, os.path.join(SRCDIR, "bench"))
 import generate  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copro_headless  # noqa: E402
+from copro_headless import digest, load  # noqa: E402
 
 SHEETS = ["Sign-off", "Plan", "Budget", "Partners", "Partner summary", "Terms of reference",
           "Activities", "Feedback", "Risks", "Actions"]
@@ -73,15 +75,7 @@ TEXT_LIMIT = 32767
 
 
 def run(args, env=None, preexec_fn=None, timeout=300):
-    environment = dict(os.environ)
-    environment.pop("DISPLAY", None)
-    environment.pop("WAYLAND_DISPLAY", None)
-    if env:
-        environment.update(env)
-    result = subprocess.run([BINARY, *args], capture_output=True, text=True, env=environment,
-                            preexec_fn=preexec_fn, timeout=timeout)
-    assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr}"
-    return result
+    return copro_headless.run(BINARY, args, env=env, preexec_fn=preexec_fn, timeout=timeout)
 
 
 def export(project, out, personal=False, env=None):
@@ -92,11 +86,6 @@ def export(project, out, personal=False, env=None):
     if result.returncode != 0:
         raise AssertionError(f"export failed ({result.returncode}): {result.stderr}")
     return result
-
-
-def load_json(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
 
 
 def decode_xstring(text):
@@ -114,11 +103,6 @@ def as_written(text):
 
 def utf16_len(text):
     return len(text.encode("utf-16-le")) // 2
-
-
-def sha256(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 def money(pence):
@@ -191,7 +175,7 @@ class ExampleExport(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="copro-export-")
-        cls.project = load_json(EXAMPLE)
+        cls.project = load(EXAMPLE)
         cls.out = os.path.join(cls.dir, "sign-off.xlsx")
         cls.result = export(EXAMPLE, cls.out)
         cls.book = Book(cls.out)
@@ -698,7 +682,7 @@ class InjectionExport(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp(prefix="copro-export-")
-        cls.project = load_json(INJECTION)
+        cls.project = load(INJECTION)
         cls.out = os.path.join(cls.dir, "injection.xlsx")
         export(INJECTION, cls.out)
         cls.book = Book(cls.out)
@@ -877,7 +861,7 @@ class FailedExport(unittest.TestCase):
         self.earlier = os.path.join(self.dir, "sign-off.xlsx")
         with open(self.earlier, "wb") as f:
             f.write(b"an earlier workbook, which must survive")
-        self.before = sha256(self.earlier)
+        self.before = digest(self.earlier)
 
     def tearDown(self):
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -891,7 +875,7 @@ class FailedExport(unittest.TestCase):
         self.assertEqual(result.stdout, "")
 
     def assert_earlier_untouched(self, folder=None):
-        self.assertEqual(sha256(self.earlier), self.before)
+        self.assertEqual(digest(self.earlier), self.before)
         folder = folder or self.dir
         self.assertEqual([n for n in os.listdir(folder) if n.startswith(".")], [], "temporary files were left")
 
@@ -947,7 +931,7 @@ class FailedExport(unittest.TestCase):
         target = os.path.join(mount, "sign-off.xlsx")
         shutil.copy(self.earlier, target)
         self.assert_failed(run([f"--export-xlsx={target}", EXAMPLE]), "not enough space on the disk")
-        self.assertEqual(sha256(target), self.before)
+        self.assertEqual(digest(target), self.before)
         self.assertEqual(os.listdir(mount), ["sign-off.xlsx"])
 
     def test_read_only_disk(self):
@@ -956,7 +940,7 @@ class FailedExport(unittest.TestCase):
         shutil.copy(self.earlier, target)
         subprocess.run(["mount", "-o", "remount,ro", mount], check=True)
         self.assert_failed(run([f"--export-xlsx={target}", EXAMPLE]), "cannot be written to")
-        self.assertEqual(sha256(target), self.before)
+        self.assertEqual(digest(target), self.before)
 
     def test_folder_without_permission(self):
         folder = os.path.join(self.dir, "locked")
@@ -1003,9 +987,9 @@ class FailedExport(unittest.TestCase):
     def test_never_over_the_project(self):
         project = os.path.join(self.dir, "plan.xlsx")
         shutil.copy(EXAMPLE, project)
-        before = sha256(project)
+        before = digest(project)
         self.assert_failed(run([f"--export-xlsx={project}", project]), "project file itself")
-        self.assertEqual(sha256(project), before)
+        self.assertEqual(digest(project), before)
 
     def test_option_mistakes(self):
         self.assert_failed(run(["--include-personal-data", EXAMPLE]), "--include-personal-data goes with --export-xlsx")

@@ -9,14 +9,16 @@ error must contain: "<file><TAB><text>". Lines starting with '#' are comments.
 Usage: test-malformed.py COPRODUCE SOURCE_ROOT
 """
 
-import hashlib
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copro_headless  # noqa: E402
+from copro_headless import digest  # noqa: E402
 
 BINARY = sys.argv[1]
 SRCDIR = sys.argv[2]
@@ -25,16 +27,7 @@ MANIFEST = os.path.join(FOLDER, "expected.txt")
 
 
 def run(*args):
-    env = dict(os.environ)
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        env.pop(name, None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    return subprocess.run([BINARY, *args], capture_output=True, env=env, timeout=60)
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+    return copro_headless.run(BINARY, args, text=False, timeout=60)
 
 
 def read_manifest():

@@ -14,12 +14,15 @@ import copy
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
 
 import jsonschema
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copro_headless  # noqa: E402
+from copro_headless import load, write_json  # noqa: E402
 
 BINARY = sys.argv[1]
 SRCDIR = sys.argv[2]
@@ -35,23 +38,7 @@ CSV = (
 
 
 def run(*args):
-    env = dict(os.environ)
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        env.pop(name, None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    result = subprocess.run([BINARY, *args], capture_output=True, text=True, env=env, timeout=120)
-    assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr}"
-    return result
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def write_json(path, value):
-    with open(path, "w", encoding="utf-8") as f:
-        json.dump(value, f, ensure_ascii=False, indent=2)
+    return copro_headless.run(BINARY, args)
 
 
 class Schema(unittest.TestCase):

@@ -6,14 +6,15 @@ a file from a newer version is read but never overwritten.
 Usage: test-unknown-members.py COPRODUCE SOURCE_ROOT
 """
 
-import hashlib
-import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import copro_headless  # noqa: E402
+from copro_headless import digest, load  # noqa: E402
 
 BINARY = sys.argv[1]
 SRCDIR = sys.argv[2]
@@ -28,23 +29,7 @@ CSV = (
 
 
 def run(*args):
-    env = dict(os.environ)
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        env.pop(name, None)
-    env["DBUS_SESSION_BUS_ADDRESS"] = "disabled:"
-    result = subprocess.run([BINARY, *args], capture_output=True, text=True, env=env, timeout=60)
-    assert result.returncode >= 0, f"killed by signal {-result.returncode}: {result.stderr}"
-    return result
-
-
-def load(path):
-    with open(path, encoding="utf-8") as f:
-        return json.load(f)
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+    return copro_headless.run(BINARY, args, timeout=60)
 
 
 def known_members(schema):
