@@ -65,9 +65,20 @@ export GDK_BACKEND GSK_RENDERER GDK_DEBUG
 unset WAYLAND_DISPLAY
 
 if command -v dbus-run-session >/dev/null 2>&1; then
-  dbus-run-session -- "$@"
-else
-  "$@"
+  set -- dbus-run-session -- "$@"
 fi
+# The test runs in a process group of its own, so that everything it started
+# (the session bus, the accessibility bus launcher and registry) can be ended
+# with it: left running after a timeout, they hold the test's output pipes and
+# later tests then hang after passing.
+setsid "$@" &
+test_pid=$!
+end_group () {
+  kill -TERM "-$test_pid" 2>/dev/null
+}
+trap 'end_group; exit 130' INT
+trap 'end_group; exit 143' TERM
+wait "$test_pid"
 rc=$?
+end_group
 exit $rc
