@@ -15,6 +15,7 @@
 
 #include "copro-document.h"
 #include "copro-error.h"
+#include "copro-fast-json.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-record-private.h"
@@ -488,10 +489,80 @@ check_member_refs (CoproRecord  *project,
   return TRUE;
 }
 
-CoproDocument *
-copro_document_new_from_data (const char  *data,
-                              gsize        length,
-                              GError     **error)
+static CoproDocument *
+document_new_for_project (CoproRecord *project,
+                          gint64       version)
+{
+  CoproDocument *self = g_object_new (COPRO_TYPE_DOCUMENT, NULL);
+
+  set_project (self, project);
+  self->format_version = (int) MIN (version, G_MAXINT);
+  if (version > COPRO_FORMAT_VERSION)
+    self->read_only_reason =
+      g_strdup_printf (_("This project was saved by a newer version of Coproduce (file format %d). "
+                         "It is open read-only so that nothing this version does not understand is lost."),
+                       self->format_version);
+  return self;
+}
+
+/* The checks before any parser, which both paths need. */
+static gboolean
+check_text (const char **data,
+            gsize       *length,
+            GError     **error)
+{
+  const char *end = NULL;
+
+  if (*length >= 3 && memcmp (*data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+  if (*length == 0)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EMPTY, _("The file is empty."));
+      return FALSE;
+    }
+  if (*length > COPRO_MAX_FILE_SIZE)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_TOO_LARGE,
+                   _("The file is larger than %d MB, far larger than any project, so it was not opened."),
+                   COPRO_MAX_FILE_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_utf8_validate_len (*data, *length, &end))
+    {
+      guint line, column;
+
+      offset_to_line_column (*data, (gsize) (end - *data), &line, &column);
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_ENCODING,
+                   _("The file is not UTF-8 text: the bytes at line %u, column %u are not valid."),
+                   line, column);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The fast path (copro-fast-json.c), after check_text(): NULL when it gives
+ * up, which says nothing about whether the file is good. */
+static CoproDocument *
+new_from_text_fast (const char *data,
+                    gsize       length)
+{
+  g_autoptr(CoproRecord) project = NULL;
+  g_autoptr(GHashTable) ids = NULL;
+
+  project = _copro_fast_read_project (data, length, &ids);
+  if (project == NULL || !check_member_refs (project, ids, NULL))
+    return NULL;
+  return document_new_for_project (project, COPRO_FORMAT_VERSION);
+}
+
+/* json-glib's path, the reference, after check_text(). */
+static CoproDocument *
+new_from_text_reference (const char  *data,
+                         gsize        length,
+                         GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -500,42 +571,11 @@ copro_document_new_from_data (const char  *data,
   g_autoptr(GHashTable) ids = NULL;
   CoproReadContext context;
   static const char * const skip[] = { "format", "format_version", NULL };
-  CoproDocument *self;
-  const char *end = NULL;
   JsonNode *root;
   JsonObject *object;
   JsonNode *node;
   gint64 version;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-
-  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-  if (length == 0)
-    {
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EMPTY, _("The file is empty."));
-      return NULL;
-    }
-  if (length > COPRO_MAX_FILE_SIZE)
-    {
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_TOO_LARGE,
-                   _("The file is larger than %d MB, far larger than any project, so it was not opened."),
-                   COPRO_MAX_FILE_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_utf8_validate_len (data, length, &end))
-    {
-      guint line, column;
-
-      offset_to_line_column (data, (gsize) (end - data), &line, &column);
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_ENCODING,
-                   _("The file is not UTF-8 text: the bytes at line %u, column %u are not valid."),
-                   line, column);
-      return NULL;
-    }
   if (!check_depth (data, length, error) || !check_literals (data, length, error))
     return NULL;
 
@@ -589,15 +629,47 @@ copro_document_new_from_data (const char  *data,
       return NULL;
     }
 
-  self = g_object_new (COPRO_TYPE_DOCUMENT, NULL);
-  set_project (self, project);
-  self->format_version = (int) MIN (version, G_MAXINT);
-  if (version > COPRO_FORMAT_VERSION)
-    self->read_only_reason =
-      g_strdup_printf (_("This project was saved by a newer version of Coproduce (file format %d). "
-                         "It is open read-only so that nothing this version does not understand is lost."),
-                       self->format_version);
-  return self;
+  return document_new_for_project (project, version);
+}
+
+CoproDocument *
+copro_document_new_from_data (const char  *data,
+                              gsize        length,
+                              GError     **error)
+{
+  CoproDocument *self;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!check_text (&data, &length, error))
+    return NULL;
+  self = new_from_text_fast (data, length);
+  if (self != NULL)
+    return self;
+  return new_from_text_reference (data, length, error);
+}
+
+CoproDocument *
+_copro_document_new_from_data_reference (const char  *data,
+                                         gsize        length,
+                                         GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!check_text (&data, &length, error))
+    return NULL;
+  return new_from_text_reference (data, length, error);
+}
+
+CoproDocument *
+_copro_document_new_from_data_fast (const char *data,
+                                    gsize       length)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+
+  if (!check_text (&data, &length, NULL))
+    return NULL;
+  return new_from_text_fast (data, length);
 }
 
 CoproDocument *
@@ -818,6 +890,19 @@ copro_document_dup_display_title (CoproDocument *self)
 
 GBytes *
 copro_document_serialize (CoproDocument *self)
+{
+  GBytes *bytes;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
+
+  bytes = _copro_fast_write_project (self->project);
+  if (bytes != NULL)
+    return bytes;
+  return _copro_document_serialize_reference (self);
+}
+
+GBytes *
+_copro_document_serialize_reference (CoproDocument *self)
 {
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;

@@ -279,3 +279,11 @@ _copro_list_release (CoproList *self)
   self->owner = NULL;
   copro_list_remove_all (self);
 }
+
+void
+_copro_list_append_loaded (CoproList   *self,
+                           CoproRecord *item)
+{
+  g_ptr_array_add (self->items, item);
+  _copro_record_set_parent (item, self->owner);
+}

@@ -11,16 +11,7 @@
 
 #include "copro-list.h"
 #include "copro-record.h"
-
-typedef union
-{
-  char     *s;
-  int       i;
-  gint64    m;
-  gboolean  b;
-  char    **strv;
-  GObject  *obj;
-} CoproValue;
+#include "copro-record-private.h"
 
 typedef struct
 {
@@ -42,8 +33,7 @@ static guint signals[N_SIGNALS];
 #define GET_PRIV(self) ((CoproRecordPrivate *) copro_record_get_instance_private (self))
 #define DESC(self) (COPRO_RECORD_GET_CLASS (self)->desc)
 
-/* Sum of 10^13 pence is far beyond any public project, and far below overflow. */
-#define MONEY_MAX G_GINT64_CONSTANT (10000000000000)
+#define MONEY_MAX COPRO_MONEY_MAX
 
 static int
 field_index (CoproRecord *self,
@@ -979,7 +969,6 @@ copro_record_set_extra (CoproRecord *self,
 #include <glib/gi18n-lib.h>
 
 #include "copro-error.h"
-#include "copro-record-private.h"
 
 /* A short description of what was found, for error messages. */
 static char *
@@ -1381,4 +1370,34 @@ _copro_record_write_json (CoproRecord *self)
     }
 
   return object;
+}
+
+/* For the fast reader and writer (copro-fast-json.c). */
+
+CoproValue *
+_copro_record_peek_values (CoproRecord *self)
+{
+  return GET_PRIV (self)->values;
+}
+
+void
+_copro_record_take_id (CoproRecord *self,
+                       char        *id)
+{
+  CoproRecordPrivate *priv = GET_PRIV (self);
+
+  g_free (priv->id);
+  priv->id = id;
+}
+
+void
+_copro_record_add_extra (CoproRecord *self,
+                         const char  *name,
+                         JsonNode    *node)
+{
+  CoproRecordPrivate *priv = GET_PRIV (self);
+
+  if (priv->extra == NULL)
+    priv->extra = json_object_new ();
+  json_object_set_member (priv->extra, name, node);
 }

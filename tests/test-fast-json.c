@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The fast reader and writer (src/core/copro-fast-json.c) against json-glib,
+ * the reference: every fixture, generated projects, hand-made edge cases and
+ * thousands of damaged files load to the same project or fail with the same
+ * sentence, and every project saves to the same bytes. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "copro-document.h"
+#include "copro-list.h"
+#include "copro-model.h"
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* Both writers give the same bytes for @document; returns them. */
+static char *
+check_save (CoproDocument *document)
+{
+  g_autoptr(GBytes) fast = copro_document_serialize (document);
+  g_autoptr(GBytes) reference = _copro_document_serialize_reference (document);
+  g_autofree char *fast_text = bytes_to_string (fast);
+  char *reference_text = bytes_to_string (reference);
+
+  if (strcmp (fast_text, reference_text) != 0)
+    {
+      gsize at = 0;
+
+      while (fast_text[at] == reference_text[at])
+        at++;
+      at = at > 60 ? at - 60 : 0;
+      g_test_message ("fast writer: …%.120s…", fast_text + at);
+      g_test_message ("reference:   …%.120s…", reference_text + at);
+    }
+  g_assert_cmpstr (fast_text, ==, reference_text);
+  return reference_text;
+}
+
+/* Loads @data both ways and compares. Returns whether the fast path alone
+ * read it (so that a test can tell it is not comparing the reference with
+ * itself). */
+static gboolean
+check_load (const char *data,
+            gsize       length)
+{
+  g_autoptr(GError) reference_error = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproDocument) reference = _copro_document_new_from_data_reference (data, length, &reference_error);
+  g_autoptr(CoproDocument) document = copro_document_new_from_data (data, length, &error);
+  g_autoptr(CoproDocument) fast = _copro_document_new_from_data_fast (data, length);
+  g_autofree char *reference_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (reference == NULL)
+    {
+      g_assert_null (document);
+      g_assert_null (fast);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, reference_error->message);
+      g_assert_cmpuint (error->domain, ==, reference_error->domain);
+      g_assert_cmpint (error->code, ==, reference_error->code);
+      return FALSE;
+    }
+
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+  g_assert_cmpint (copro_document_get_format_version (document), ==,
+                   copro_document_get_format_version (reference));
+  g_assert_cmpstr (copro_document_get_read_only_reason (document), ==,
+                   copro_document_get_read_only_reason (reference));
+  reference_text = check_save (reference);
+  text = check_save (document);
+  g_assert_true (strcmp (text, reference_text) == 0);
+  if (fast != NULL)
+    {
+      g_autofree char *fast_text = check_save (fast);
+
+      g_assert_true (strcmp (fast_text, reference_text) == 0);
+      g_assert_cmpint (copro_document_get_format_version (fast), ==,
+                       copro_document_get_format_version (reference));
+      g_assert_null (copro_document_get_read_only_reason (fast));
+    }
+  return fast != NULL;
+}
+
+static gboolean
+check_load_string (const char *data)
+{
+  return check_load (data, strlen (data));
+}
+
+static void
+collect_files (const char *dir,
+               GPtrArray  *paths)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          collect_files (path, paths);
+          g_free (path);
+        }
+      else
+        g_ptr_array_add (paths, path);
+    }
+}
+
+static void
+test_fixtures (void)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *fixtures = g_test_build_filename (G_TEST_DIST, "fixtures", NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "example.coprod", NULL);
+  guint n_fast = 0, n_loaded = 0, n_refused = 0;
+
+  collect_files (fixtures, paths);
+  g_ptr_array_add (paths, g_strdup (example));
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autofree char *data = NULL;
+      gsize length;
+
+      /* Files of many megabytes are refused for their size alone. */
+      if (g_str_has_suffix (path, ".csv") || !g_file_get_contents (path, &data, &length, NULL) ||
+          length > 4 * 1024 * 1024)
+        continue;
+      if (g_test_verbose ())
+        g_test_message ("%s", path);
+      if (check_load (data, length))
+        n_fast++;
+      {
+        g_autoptr(CoproDocument) document = _copro_document_new_from_data_reference (data, length, NULL);
+
+        if (document != NULL)
+          n_loaded++;
+        else
+          n_refused++;
+      }
+    }
+  g_test_message ("%u files loaded (%u by the fast path), %u refused", n_loaded, n_fast, n_refused);
+  /* The example, the injection corpus and the unknown members: fast. */
+  g_assert_cmpuint (n_fast, >=, 3);
+  g_assert_cmpuint (n_refused, >=, 50);
+}
+
+static void
+test_example_is_fast (void)
+{
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "example.coprod", NULL);
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(CoproDocument) document = NULL;
+
+  g_assert_true (g_file_get_contents (example, &data, &length, NULL));
+  document = _copro_document_new_from_data_fast (data, length);
+  g_assert_nonnull (document);
+  g_assert_cmpuint (copro_list_get_n_items (copro_record_get_list (copro_document_get_project (document), "partners")), >, 0);
+}
+
+static void
+test_generated (void)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "..", "bench", "generate.py", NULL);
+  g_autofree char *dir = NULL;
+  const char *seeds[] = { "1", "7", "2026" };
+
+  if (!g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("no /usr/bin/python3 to generate projects");
+      return;
+    }
+  dir = g_dir_make_tmp ("copro-fast-json-XXXXXX", NULL);
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, "generated.coprod", NULL);
+      const char *argv[] = { "/usr/bin/python3", script, "--partners", "60", "--activities", "10",
+                             "--seed", seeds[i], out, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *saved = NULL;
+      gsize length;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_true (g_file_get_contents (out, &data, &length, NULL));
+      g_assert_true (check_load (data, length));
+
+      /* And what it saves, in json-glib's layout, is read fast too. */
+      {
+        g_autoptr(CoproDocument) document = copro_document_new_from_data (data, length, NULL);
+        saved = check_save (document);
+      }
+      g_assert_true (check_load_string (saved));
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+}
+
+#define HEAD "{\"format\": \"coproduce-project\", \"format_version\": 1"
+#define ID1 "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+#define ID2 "7b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
+
+/* Edge cases, each with whether the fast path must take it. */
+static void
+test_edge_cases (void)
+{
+  static const struct { gboolean fast; const char *data; } cases[] = {
+    { TRUE, HEAD "}" },
+    { TRUE, "\xEF\xBB\xBF" HEAD "}\r\n\t " },
+    { TRUE, "{\"format_version\":1,\"format\":\"coproduce-project\"}" },
+    { TRUE, HEAD ", \"overview\": {\"title\": \"a\\\"b\\\\c\\/d\\b\\f\\n\\r\\t\\u00e9\\u20ac\\ud83d\\ude00\"}}" },
+    { TRUE, HEAD ", \"overview\": {\"title\": null, \"start_date\": null, \"current_step\": null}}" },
+    { TRUE, HEAD ", \"x\": 1.5e3, \"y\": [1, -2, 0.5, 123456789012345, {}, [], \"\"], \"z\": {\"a\": {\"b\": null}}}" },
+    { TRUE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"name\": \"A\", \"id2\": true, \"access_needs\": [\"bsl\", \"easy-read\"]}]}" },
+    { TRUE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}], \"terms_of_reference\": {\"members\": [{\"id\": \"" ID2 "\", \"partner\": \"" ID1 "\"}]}}" },
+    { TRUE, HEAD ", \"partners\": [], \"activities\": [], \"overview\": {}}" },
+    { TRUE, HEAD ", \"overview\": {\"id\": \"not a uuid but unknown here\"}}" },
+    { TRUE, HEAD ", \"\": \"empty name\", \"unicode ✓\": \"\\u0001\\u001f\\u007f\"}" },
+    /* Left to the reference, loaded or refused by it. */
+    { FALSE, "" },
+    { FALSE, "   " },
+    { FALSE, "{\"format_version\": 1, \"format\": \"coproduce-project\", \"format\": \"coproduce-project\"}" },
+    { FALSE, HEAD ", \"format_version\": 1}" },
+    { FALSE, "{\"format\": \"coproduce-project\", \"format_version\": 2}" },
+    { FALSE, "{\"format\": \"coproduce-project\", \"format_version\": 0}" },
+    { FALSE, "{\"format\": \"coproduce-project\", \"format_version\": 1.0}" },
+    { FALSE, "{\"format\": \"coproduce-project\"}" },
+    { FALSE, "{\"format_version\": 1}" },
+    { FALSE, "[]" },
+    { FALSE, "\"coproduce-project\"" },
+    { FALSE, HEAD "} {}" },
+    { FALSE, HEAD "," },
+    { FALSE, HEAD ",}" },
+    { FALSE, HEAD ", \"x\": 1e400}" },
+    { FALSE, HEAD ", \"x\": 99999999999999999999}" },
+    { TRUE, HEAD ", \"x\": -0}" },
+    { FALSE, HEAD ", \"x\": 01}" },
+    { FALSE, HEAD ", \"x\": 'single'}" },
+    { FALSE, HEAD ", \"x\": \"\\u0000\"}" },
+    { FALSE, HEAD ", \"x\": \"\\ud800\"}" },
+    { FALSE, HEAD ", \"x\": \"\\udc00\\ud800\"}" },
+    { FALSE, HEAD ", \"x\": \"\\q\"}" },
+    { FALSE, HEAD ", \"x\": \"raw\ttab\"}" },
+    { FALSE, HEAD ", \"x\": 1, \"x\": 2}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": \"a\", \"title\": \"b\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": 5}}" },
+    { FALSE, HEAD ", \"overview\": {\"start_date\": \"2026-02-30\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"current_step\": \"nowhere\"}}" },
+    { FALSE, HEAD ", \"overview\": []}" },
+    { FALSE, HEAD ", \"partners\": {}}" },
+    { FALSE, HEAD ", \"partners\": [{}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"nope\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}, {\"id\": \"" ID1 "\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": 9}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": -1}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"access_needs\": [\"bsl\", \"bsl\"]}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"privacy_notice\": 1}]}" },
+    { FALSE, HEAD ", \"terms_of_reference\": {\"members\": [{\"id\": \"" ID2 "\", \"partner\": \"" ID1 "\"}]}}" },
+    { FALSE, HEAD ", \"x\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]}" },
+    { FALSE, HEAD " /* comment */ }" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (g_test_verbose ())
+        g_test_message ("case %u: %s", i, cases[i].data);
+      g_assert_cmpint (check_load_string (cases[i].data), ==, cases[i].fast);
+    }
+}
+
+/* Damaged copies of a file: at many places, a byte removed, doubled or
+ * replaced by one of the characters that matter to JSON. Returns how many the
+ * fast path read. */
+static guint
+check_damaged (const char *path,
+               guint       n_cases,
+               guint32     seed)
+{
+  static const char *inserts[] = { "", "\"", "\\", "{", "}", "[", "]", ",", ":", "0", "-", "e", "x",
+                                   " ", "n", "\\u0000", "\\ud800", "1e999", "\"\"", "null" };
+  g_autofree char *data = NULL;
+  gsize length;
+  guint n_fast = 0;
+  GRand *rand = g_rand_new_with_seed (seed);
+
+  g_assert_true (g_file_get_contents (path, &data, &length, NULL));
+  for (guint k = 0; k < n_cases; k++)
+    {
+      gsize at = (gsize) g_rand_int_range (rand, 0, (gint32) length);
+      const char *insert = inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))];
+      gsize skip = g_rand_int_range (rand, 0, 3);
+      g_autoptr(GString) damaged = g_string_new_len (data, (gssize) at);
+
+      g_string_append (damaged, insert);
+      if (at + skip <= length)
+        g_string_append_len (damaged, data + at + skip, (gssize) (length - at - skip));
+      if (check_load (damaged->str, damaged->len))
+        n_fast++;
+    }
+  g_rand_free (rand);
+  g_test_message ("%u damaged copies of %s, %u read by the fast path", n_cases, path, n_fast);
+  return n_fast;
+}
+
+static void
+test_damaged (void)
+{
+  g_autofree char *unknown = g_test_build_filename (G_TEST_DIST, "fixtures", "unknown-members.coprod", NULL);
+  g_autofree char *example = g_test_build_filename (G_TEST_DIST, "..", "data", "example.coprod", NULL);
+
+  /* Small files, many times; the example (73 kB) a few times, so that the
+   * test stays quick under the sanitisers. */
+  g_assert_cmpuint (check_damaged (unknown, 400, 8), >, 0);
+  g_assert_cmpuint (check_damaged (example, 20, 9), >, 0);
+}
+
+/* The writer: every ASCII character, other scripts, and members this version
+ * does not know at every depth, against the generator. */
+static void
+test_writer (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproRecord *project = copro_document_get_project (document);
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *partner = copro_list_add_new (copro_record_get_list (project, "partners"));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GString) every = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  for (int c = 1; c < 128; c++)
+    g_string_append_c (every, (char) c);
+  g_string_append (every, "é€😀 “quotes” ünïcödé");
+  copro_record_set_string (overview, "title", every->str);
+  copro_record_set_string (partner, "name", "\x1f\x7f\x1e\x01");
+  copro_record_set_int (partner, "influence", 3);
+  copro_record_set_money (partner, "remuneration_rate", 123456789);
+
+  json_parser_load_from_data (parser,
+                              "{\"weights\": [1, -2, 0.5, 1.5e3, 0.1, 123456789012345, true, null],"
+                              " \"empty\": {}, \"list\": [], \"nested\": {\"a\": [{\"b\": {}}, []], \"c\": \"\\u0001\"},"
+                              " \"text\": \"line\\nbreak\"}", -1, &error);
+  g_assert_no_error (error);
+  copro_record_set_extra (project, json_node_get_object (json_parser_get_root (parser)));
+  copro_record_set_extra (overview, json_node_get_object (json_parser_get_root (parser)));
+  copro_record_set_extra (partner, json_node_get_object (json_parser_get_root (parser)));
+
+  saved = check_save (document);
+  g_assert_nonnull (strstr (saved, "\\u007f"));
+  /* json-glib writes 0x1f as it is, which only the reference reads back. */
+  g_assert_false (check_load_string (saved));
+  g_clear_pointer (&saved, g_free);
+  g_string_erase (every, 0x1e, 1);
+  copro_record_set_string (overview, "title", every->str);
+  copro_record_set_string (partner, "name", "\x7f\x1e\x01");
+  saved = check_save (document);
+  g_assert_true (check_load_string (saved));
+
+  /* A record added without an id is written with a null one. */
+  {
+    g_autoptr(CoproRecord) anonymous = copro_record_new (&copro_desc_partner);
+
+    copro_list_append (copro_record_get_list (project, "partners"), anonymous);
+    g_free (check_save (document));
+  }
+
+  /* An unknown member named like a known one is left to the generator. */
+  json_parser_load_from_data (parser, "{\"title\": \"clash\"}", -1, &error);
+  g_assert_no_error (error);
+  copro_record_set_extra (overview, json_node_get_object (json_parser_get_root (parser)));
+  g_free (check_save (document));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/fast-json/fixtures", test_fixtures);
+  g_test_add_func ("/fast-json/example-is-fast", test_example_is_fast);
+  g_test_add_func ("/fast-json/generated", test_generated);
+  g_test_add_func ("/fast-json/edge-cases", test_edge_cases);
+  g_test_add_func ("/fast-json/damaged", test_damaged);
+  g_test_add_func ("/fast-json/writer", test_writer);
+  return g_test_run ();
+}
