@@ -20,12 +20,14 @@ import re
 import resource
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
 import unittest
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 
 import openpyxl
 
@@ -119,6 +121,50 @@ def quadrant(influence, interest):
     if influence >= 3:
         return "Manage closely" if interest >= 3 else "Keep satisfied"
     return "Keep informed" if interest >= 3 else "Monitor"
+
+
+def decode_png(test, data):
+    """The pixels of an 8-bit RGB or RGBA PNG as rows of (r, g, b) tuples,
+    checking its signature, every chunk's CRC and the rows' length, as an
+    image viewer would before showing it."""
+    test.assertTrue(data.startswith(b"\x89PNG\r\n\x1a\n"))
+    pos, chunks = 8, []
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        test.assertEqual(zlib.crc32(kind + body), crc, kind)
+        chunks.append((kind, body))
+        pos += 12 + length
+    test.assertEqual(chunks[0][0], b"IHDR")
+    test.assertEqual(chunks[-1][0], b"IEND")
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", chunks[0][1])
+    test.assertEqual((depth, interlace), (8, 0))
+    test.assertIn(colour, (2, 6))
+    channels = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(body for kind, body in chunks if kind == b"IDAT"))
+    stride = width * channels
+    test.assertEqual(len(raw), height * (1 + stride))
+    rows, previous = [], bytearray(stride)
+    for y in range(height):
+        kind, line = raw[y * (1 + stride)], bytearray(raw[y * (1 + stride) + 1:(y + 1) * (1 + stride)])
+        test.assertLessEqual(kind, 4)
+        for i in range(stride):
+            a = line[i - channels] if i >= channels else 0
+            b, c = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + b) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 0xFF
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
+        previous = line
+    return rows
 
 
 class Book:
@@ -462,9 +508,14 @@ class ExampleExport(unittest.TestCase):
         totals = ws[header_row + len(rows) + 1]
         self.assertEqual(totals[0].value, "All sectors")
         self.assertEqual(totals[1].value, len(partners))
-        # The map, as a picture anchored on this sheet.
+        # The map, as a picture anchored on this sheet: 960 × 600 on white,
+        # with the dots of the partners' sectors on it.
         self.assertIn("xl/media/image1.png", b.parts)
-        self.assertTrue(b.parts["xl/media/image1.png"].startswith(b"\x89PNG\r\n\x1a\n"))
+        pixels = decode_png(self, b.parts["xl/media/image1.png"])
+        self.assertEqual((len(pixels[0]), len(pixels)), (960, 600))
+        self.assertEqual(pixels[0][0], (255, 255, 255))
+        colours = {pixel for row in pixels for pixel in row}
+        self.assertGreater(len(colours), 20)
         rels = b.parts["xl/worksheets/_rels/sheet5.xml.rels"].decode()
         self.assertIn("drawing", rels)
         self.assertIn(b"partners placed by influence and interest", b.parts["xl/drawings/drawing1.xml"])
@@ -843,6 +894,11 @@ class EmptyExport(unittest.TestCase):
         for row in self.book.table("Partner summary"):
             self.assertEqual([c.value for c in row[1:]], [0] * (len(row) - 1))
         self.assertIn("xl/media/image1.png", self.book.parts)
+        # The empty grid: white, with lines and the quadrants' names.
+        pixels = decode_png(self, self.book.parts["xl/media/image1.png"])
+        self.assertEqual((len(pixels[0]), len(pixels)), (960, 600))
+        self.assertEqual(pixels[0][0], (255, 255, 255))
+        self.assertGreater(len({pixel for row in pixels for pixel in row}), 2)
 
     def test_approvals_rows_are_ready(self):
         ws = self.book["Sign-off"]
