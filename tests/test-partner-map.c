@@ -212,6 +212,279 @@ test_hit_test (void)
   g_assert_null (copro_partner_map_hit_test (layout, WIDTH * 3, HEIGHT * 3));
 }
 
+/* Which (influence, interest) cell of @layout the point is in; FALSE outside the grid. */
+static gboolean
+cell_of_point (CoproPartnerMapLayout *layout,
+               double                 x,
+               double                 y,
+               int                   *influence,
+               int                   *interest)
+{
+  for (int i = 1; i <= 5; i++)
+    for (int j = 1; j <= 5; j++)
+      {
+        cairo_rectangle_t cell;
+
+        copro_partner_map_layout_get_cell (layout, i, j, &cell);
+        if (x >= cell.x && x < cell.x + cell.width && y >= cell.y && y < cell.y + cell.height)
+          {
+            *influence = i;
+            *interest = j;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+static void
+test_layout_from_model (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(GListStore) some = g_list_store_new (COPRO_TYPE_RECORD);
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+  g_autoptr(CoproPartnerMapLayout) whole = NULL;
+  CoproRecord *carer = add_partner (project, "Carer", 2, 4, "carer");
+  CoproRecord *unset = add_partner (project, "Unset", 0, 4, "carer");
+  CoproRecord *council = add_partner (project, "Council", 5, 1, "council");
+
+  add_partner (project, "Left out", 3, 3, "business");
+  add_partner (project, "Left out too", 1, 1, NULL);
+  g_list_store_append (some, carer);
+  g_list_store_append (some, unset);
+  g_list_store_append (some, council);
+
+  /* Only the partners of the model: two placed, one without influence. */
+  layout = copro_partner_map_layout_new_for_model (G_LIST_MODEL (some), WIDTH, HEIGHT);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_placed (layout), ==, 2);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_unplaced (layout), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      CoproRecord *partner;
+      double x, y;
+      int influence, interest;
+
+      copro_partner_map_layout_get_dot (layout, i, &partner, &x, &y, NULL);
+      g_assert_true (partner == carer || partner == council);
+      g_assert_true (cell_of_point (layout, x, y, &influence, &interest));
+      g_assert_cmpint (influence, ==, copro_record_get_int (partner, "influence"));
+      g_assert_cmpint (interest, ==, copro_record_get_int (partner, "interest"));
+    }
+  g_assert_false (copro_partner_map_layout_find_dot (layout, unset, NULL));
+
+  /* The whole list through either entry point. */
+  whole = copro_partner_map_layout (copro_record_get_list (project, "partners"), WIDTH, HEIGHT);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_placed (whole), ==, 4);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_unplaced (whole), ==, 1);
+}
+
+/* Entries read on one thread and laid out on another: the layout takes
+ * their references, and gives them all back when freed. */
+static void
+test_layout_from_entries (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproRecord *partners[3];
+  CoproPartnerMapEntry entries[3];
+  CoproPartnerMapLayout *layout;
+  CoproRecord *first;
+
+  partners[0] = add_partner (project, "Placed", 4, 2, "council");
+  partners[1] = add_partner (project, "Unset", 0, 2, "council");
+  partners[2] = add_partner (project, "Also placed", 1, 5, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      copro_partner_map_entry_init (&entries[i], partners[i]);
+      g_assert_true (entries[i].partner == partners[i]);
+      g_assert_cmpuint (G_OBJECT (partners[i])->ref_count, ==, 2);
+    }
+  g_assert_cmpint (entries[0].influence, ==, 4);
+  g_assert_cmpint (entries[0].interest, ==, 2);
+  g_assert_cmpint (entries[0].sector, ==, copro_enum_index (&copro_enum_sector, "council"));
+  g_assert_cmpint (entries[2].sector, ==, -1);
+
+  layout = copro_partner_map_layout_new_for_entries (entries, 3, WIDTH, HEIGHT);
+  for (guint i = 0; i < 3; i++)
+    g_assert_null (entries[i].partner);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_placed (layout), ==, 2);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_unplaced (layout), ==, 1);
+  /* In cell order: (1, 5) before (4, 2). */
+  copro_partner_map_layout_get_dot (layout, 0, &first, NULL, NULL, NULL);
+  g_assert_true (first == partners[2]);
+  g_assert_cmpuint (G_OBJECT (partners[1])->ref_count, ==, 1);
+  copro_partner_map_layout_free (layout);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpuint (G_OBJECT (partners[i])->ref_count, ==, 1);
+}
+
+/* Each partner's dot lies in the quadrant of their influence and interest:
+ * high influence above, high interest to the right. */
+static void
+test_quadrant_positions (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+  cairo_rectangle_t low, high;
+
+  for (int influence = 1; influence <= 5; influence++)
+    for (int interest = 1; interest <= 5; interest++)
+      for (int k = 0; k < 3; k++)
+        {
+          g_autofree char *name = g_strdup_printf ("P %d %d %d", influence, interest, k);
+
+          add_partner (project, name, influence, interest, "carer");
+        }
+  layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), WIDTH, HEIGHT);
+  g_assert_cmpuint (copro_partner_map_layout_get_n_placed (layout), ==, 75);
+  for (guint i = 0; i < 75; i++)
+    {
+      CoproRecord *partner;
+      double x, y;
+      int influence, interest;
+
+      copro_partner_map_layout_get_dot (layout, i, &partner, &x, &y, NULL);
+      g_assert_true (cell_of_point (layout, x, y, &influence, &interest));
+      g_assert_cmpint (copro_partner_map_quadrant (influence, interest), ==,
+                       copro_partner_map_quadrant (copro_record_get_int (partner, "influence"),
+                                                   copro_record_get_int (partner, "interest")));
+      g_assert_cmpint (influence, ==, copro_record_get_int (partner, "influence"));
+      g_assert_cmpint (interest, ==, copro_record_get_int (partner, "interest"));
+    }
+
+  copro_partner_map_layout_get_cell (layout, 1, 1, &low);
+  copro_partner_map_layout_get_cell (layout, 5, 5, &high);
+  g_assert_cmpfloat (high.y, <, low.y);
+  g_assert_cmpfloat (high.x, >, low.x);
+}
+
+static void
+test_dot_lookup (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+  CoproRecord *moved;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("P %u", i);
+
+      add_partner (project, name, 1 + i % 5, 1 + (i / 5) % 5, "council");
+    }
+  layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), WIDTH, HEIGHT);
+  for (guint i = 0; i < 40; i++)
+    {
+      CoproRecord *partner;
+      guint found = COPRO_PARTNER_MAP_NO_DOT;
+      double x, y;
+
+      copro_partner_map_layout_get_dot (layout, i, &partner, &x, &y, NULL);
+      g_assert_cmpuint (copro_partner_map_layout_dot_at (layout, x, y), ==, i);
+      g_assert_true (copro_partner_map_layout_find_dot (layout, partner, &found));
+      g_assert_cmpuint (found, ==, i);
+    }
+  g_assert_cmpuint (copro_partner_map_layout_dot_at (layout, -5, -5), ==, COPRO_PARTNER_MAP_NO_DOT);
+
+  /* A partner whose values changed after the layout is still found. */
+  moved = copro_list_get (copro_record_get_list (project, "partners"), 7);
+  copro_record_set_int (moved, "influence", copro_record_get_int (moved, "influence") % 5 + 1);
+  g_assert_true (copro_partner_map_layout_find_dot (layout, moved, NULL));
+}
+
+static void
+test_keyboard_order (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  CoproRecord *centre, *right, *left, *up, *down;
+  guint index, n, c;
+  int last_rank = -1;
+
+  centre = add_partner (project, "Centre", 3, 3, "carer");
+  right = add_partner (project, "Right", 3, 5, "carer");
+  left = add_partner (project, "Left", 3, 1, "carer");
+  up = add_partner (project, "Up", 5, 3, "carer");
+  down = add_partner (project, "Down", 1, 3, "carer");
+  /* A crowded cell and a few more elsewhere. */
+  for (guint i = 0; i < 30; i++)
+    add_partner (project, "Crowd", 4, 2, "council");
+  add_partner (project, "Corner", 5, 5, "business");
+  add_partner (project, "Unplaced", 0, 5, "business");
+
+  layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), WIDTH, HEIGHT);
+  n = copro_partner_map_layout_get_n_placed (layout);
+  g_assert_cmpuint (n, ==, 36);
+
+  /* Next visits every dot once, in reading order (top row first, each row
+   * from left to right), then stops. */
+  index = copro_partner_map_layout_move (layout, COPRO_PARTNER_MAP_NO_DOT, COPRO_PARTNER_MAP_MOVE_NEXT);
+  g_assert_cmpuint (index, ==, copro_partner_map_layout_move (layout, COPRO_PARTNER_MAP_NO_DOT,
+                                                              COPRO_PARTNER_MAP_MOVE_FIRST));
+  while (index != COPRO_PARTNER_MAP_NO_DOT)
+    {
+      CoproRecord *partner;
+      int rank;
+
+      g_assert_false (g_hash_table_contains (seen, GUINT_TO_POINTER (index + 1)));
+      g_hash_table_add (seen, GUINT_TO_POINTER (index + 1));
+      g_array_append_val (order, index);
+      g_assert_cmpuint (copro_partner_map_layout_get_reading_position (layout, index), ==, order->len - 1);
+      copro_partner_map_layout_get_dot (layout, index, &partner, NULL, NULL, NULL);
+      rank = (5 - copro_record_get_int (partner, "influence")) * 5 + copro_record_get_int (partner, "interest");
+      g_assert_cmpint (rank, >=, last_rank);
+      last_rank = rank;
+      index = copro_partner_map_layout_move (layout, index, COPRO_PARTNER_MAP_MOVE_NEXT);
+    }
+  g_assert_cmpuint (order->len, ==, n);
+  g_assert_cmpuint (g_array_index (order, guint, n - 1), ==,
+                    copro_partner_map_layout_move (layout, 0, COPRO_PARTNER_MAP_MOVE_LAST));
+
+  /* Previous walks the same way back. */
+  for (guint i = n - 1; i > 0; i--)
+    g_assert_cmpuint (copro_partner_map_layout_move (layout, g_array_index (order, guint, i),
+                                                     COPRO_PARTNER_MAP_MOVE_PREVIOUS),
+                      ==, g_array_index (order, guint, i - 1));
+  g_assert_cmpuint (copro_partner_map_layout_move (layout, g_array_index (order, guint, 0),
+                                                   COPRO_PARTNER_MAP_MOVE_PREVIOUS),
+                    ==, COPRO_PARTNER_MAP_NO_DOT);
+
+  /* Arrows go to the nearest dot that way on screen. */
+  g_assert_true (copro_partner_map_layout_find_dot (layout, centre, &c));
+#define ARROW(move, expected) \
+  G_STMT_START { \
+    CoproRecord *got = NULL; \
+    guint to = copro_partner_map_layout_move (layout, c, move); \
+    g_assert_cmpuint (to, !=, COPRO_PARTNER_MAP_NO_DOT); \
+    copro_partner_map_layout_get_dot (layout, to, &got, NULL, NULL, NULL); \
+    g_assert_true (got == expected); \
+  } G_STMT_END
+  ARROW (COPRO_PARTNER_MAP_MOVE_RIGHT, right);
+  ARROW (COPRO_PARTNER_MAP_MOVE_LEFT, left);
+  ARROW (COPRO_PARTNER_MAP_MOVE_UP, up);
+  ARROW (COPRO_PARTNER_MAP_MOVE_DOWN, down);
+#undef ARROW
+  /* Nothing further right of the rightmost dot. */
+  g_assert_true (copro_partner_map_layout_find_dot (layout, right, &c));
+  g_assert_cmpuint (copro_partner_map_layout_move (layout, c, COPRO_PARTNER_MAP_MOVE_RIGHT),
+                    ==, COPRO_PARTNER_MAP_NO_DOT);
+  g_assert_true (copro_partner_map_layout_find_dot (layout, down, &c));
+  g_assert_cmpuint (copro_partner_map_layout_move (layout, c, COPRO_PARTNER_MAP_MOVE_DOWN),
+                    ==, COPRO_PARTNER_MAP_NO_DOT);
+}
+
+static void
+test_keyboard_order_empty (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(CoproPartnerMapLayout) layout = NULL;
+
+  add_partner (project, "Unplaced", 0, 0, NULL);
+  layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), WIDTH, HEIGHT);
+  for (int move = COPRO_PARTNER_MAP_MOVE_NEXT; move <= COPRO_PARTNER_MAP_MOVE_DOWN; move++)
+    g_assert_cmpuint (copro_partner_map_layout_move (layout, COPRO_PARTNER_MAP_NO_DOT, move),
+                      ==, COPRO_PARTNER_MAP_NO_DOT);
+}
+
 typedef struct
 {
   const guchar *data;
@@ -304,6 +577,12 @@ main (int   argc,
   g_test_add_func ("/copro/partner-map/unplaced", test_unplaced);
   g_test_add_func ("/copro/partner-map/hit-test", test_hit_test);
   g_test_add_func ("/copro/partner-map/png", test_png);
+  g_test_add_func ("/copro/partner-map/layout-from-model", test_layout_from_model);
+  g_test_add_func ("/copro/partner-map/layout-from-entries", test_layout_from_entries);
+  g_test_add_func ("/copro/partner-map/quadrant-positions", test_quadrant_positions);
+  g_test_add_func ("/copro/partner-map/dot-lookup", test_dot_lookup);
+  g_test_add_func ("/copro/partner-map/keyboard-order", test_keyboard_order);
+  g_test_add_func ("/copro/partner-map/keyboard-order-empty", test_keyboard_order_empty);
 
   return g_test_run ();
 }

@@ -30,6 +30,7 @@ typedef struct
   double       y;
   double       radius;
   guint        sector;   /* index in copro_enum_sector; n_values for none */
+  guint        cell;     /* cell_index () of its cell */
 } Dot;
 
 struct _CoproPartnerMapLayout
@@ -221,13 +222,68 @@ copro_partner_map_layout (CoproList *partners,
                           double     width,
                           double     height)
 {
+  g_return_val_if_fail (COPRO_IS_LIST (partners), NULL);
+
+  return copro_partner_map_layout_new_for_model (G_LIST_MODEL (partners), width, height);
+}
+
+void
+copro_partner_map_entry_init (CoproPartnerMapEntry *entry,
+                              CoproRecord          *partner)
+{
+  g_return_if_fail (entry != NULL);
+  g_return_if_fail (COPRO_IS_RECORD (partner));
+
+  entry->partner = g_object_ref (partner);
+  entry->influence = copro_record_get_int (partner, "influence");
+  entry->interest = copro_record_get_int (partner, "interest");
+  entry->sector = copro_enum_index (&copro_enum_sector, copro_record_get_string (partner, "sector"));
+}
+
+CoproPartnerMapLayout *
+copro_partner_map_layout_new_for_model (GListModel *partners,
+                                        double      width,
+                                        double      height)
+{
+  g_autofree CoproPartnerMapEntry *entries = NULL;
+  guint n, n_entries = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (partners), NULL);
+  /* A GtkFilterListModel of GTK 4.8 says its items are G_TYPE_OBJECT. */
+  g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (partners), COPRO_TYPE_RECORD) ||
+                        g_list_model_get_item_type (partners) == G_TYPE_OBJECT, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  /* Each item read once: a filtered model finds its n-th item by a search,
+   * and a field by its key costs a few string comparisons. */
+  n = g_list_model_get_n_items (partners);
+  entries = g_new (CoproPartnerMapEntry, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (partners, i);
+
+      if (!COPRO_IS_RECORD (item))
+        {
+          g_critical ("%s: item %u of the model is not a record", G_STRFUNC, i);
+          continue;
+        }
+      copro_partner_map_entry_init (&entries[n_entries++], COPRO_RECORD (item));
+    }
+  return copro_partner_map_layout_new_for_entries (entries, n_entries, width, height);
+}
+
+CoproPartnerMapLayout *
+copro_partner_map_layout_new_for_entries (CoproPartnerMapEntry *entries,
+                                          guint                 n_entries,
+                                          double                width,
+                                          double                height)
+{
   CoproPartnerMapLayout *self;
   guint n_sectors = copro_enum_n_values (&copro_enum_sector);
   guint counts[N_CELLS] = { 0 };
   guint fill[N_CELLS];
-  guint n;
 
-  g_return_val_if_fail (COPRO_IS_LIST (partners), NULL);
+  g_return_val_if_fail (entries != NULL || n_entries == 0, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 
   self = g_new0 (CoproPartnerMapLayout, 1);
@@ -236,17 +292,12 @@ copro_partner_map_layout (CoproList *partners,
   self->sector_counts = g_new0 (guint, n_sectors + 1);
   compute_frame (self);
 
-  n = copro_list_get_n_items (partners);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_entries; i++)
     {
-      CoproRecord *partner = copro_list_get (partners, i);
-      int influence = copro_record_get_int (partner, "influence");
-      int interest = copro_record_get_int (partner, "interest");
-
-      if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
+      if (copro_partner_map_quadrant (entries[i].influence, entries[i].interest) == COPRO_QUADRANT_NONE)
         self->n_unplaced++;
       else
-        counts[cell_index (influence, interest)]++;
+        counts[cell_index (entries[i].influence, entries[i].interest)]++;
     }
 
   self->cell_start[0] = 0;
@@ -258,20 +309,21 @@ copro_partner_map_layout (CoproList *partners,
   self->n_dots = self->cell_start[N_CELLS];
   self->dots = g_new0 (Dot, MAX (self->n_dots, 1));
 
-  for (guint i = 0; i < n; i++)
+  /* The references move from the entries into the dots. */
+  for (guint i = 0; i < n_entries; i++)
     {
-      CoproRecord *partner = copro_list_get (partners, i);
-      int influence = copro_record_get_int (partner, "influence");
-      int interest = copro_record_get_int (partner, "interest");
+      CoproPartnerMapEntry *entry = &entries[i];
       Dot *dot;
-      int sector;
 
-      if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
-        continue;
-      dot = &self->dots[fill[cell_index (influence, interest)]++];
-      dot->partner = g_object_ref (partner);
-      sector = copro_enum_index (&copro_enum_sector, copro_record_get_string (partner, "sector"));
-      dot->sector = sector >= 0 ? (guint) sector : n_sectors;
+      if (copro_partner_map_quadrant (entry->influence, entry->interest) == COPRO_QUADRANT_NONE)
+        {
+          g_clear_object (&entry->partner);
+          continue;
+        }
+      dot = &self->dots[fill[cell_index (entry->influence, entry->interest)]++];
+      dot->partner = g_steal_pointer (&entry->partner);
+      dot->cell = cell_index (entry->influence, entry->interest);
+      dot->sector = entry->sector >= 0 && (guint) entry->sector < n_sectors ? (guint) entry->sector : n_sectors;
       self->sector_counts[dot->sector]++;
     }
 
@@ -358,21 +410,34 @@ copro_partner_map_hit_test (CoproPartnerMapLayout *layout,
                             double                 x,
                             double                 y)
 {
-  double cw, ch, best = G_MAXDOUBLE;
-  int interest, influence;
-  CoproRecord *found = NULL;
-  guint c;
+  guint index;
 
   g_return_val_if_fail (layout != NULL, NULL);
+
+  index = copro_partner_map_layout_dot_at (layout, x, y);
+  return index != COPRO_PARTNER_MAP_NO_DOT ? layout->dots[index].partner : NULL;
+}
+
+guint
+copro_partner_map_layout_dot_at (CoproPartnerMapLayout *layout,
+                                 double                 x,
+                                 double                 y)
+{
+  double cw, ch, best = G_MAXDOUBLE;
+  int interest, influence;
+  guint found = COPRO_PARTNER_MAP_NO_DOT;
+  guint c;
+
+  g_return_val_if_fail (layout != NULL, COPRO_PARTNER_MAP_NO_DOT);
 
   cw = layout->plot.width / N_STEPS;
   ch = layout->plot.height / N_STEPS;
   if (x < layout->plot.x || y < layout->plot.y)
-    return NULL;
+    return COPRO_PARTNER_MAP_NO_DOT;
   interest = COPRO_PARTNER_MAP_MIN + (int) floor ((x - layout->plot.x) / cw);
   influence = COPRO_PARTNER_MAP_MAX - (int) floor ((y - layout->plot.y) / ch);
   if (copro_partner_map_quadrant (influence, interest) == COPRO_QUADRANT_NONE)
-    return NULL;
+    return COPRO_PARTNER_MAP_NO_DOT;
 
   /* Every dot lies inside its own cell, so only that cell needs looking at.
    * The nearest centre wins where crowded dots overlap. */
@@ -385,10 +450,200 @@ copro_partner_map_hit_test (CoproPartnerMapLayout *layout,
       if (d <= dot->radius + 1.0 && d < best)
         {
           best = d;
-          found = dot->partner;
+          found = i;
         }
     }
   return found;
+}
+
+gboolean
+copro_partner_map_layout_find_dot (CoproPartnerMapLayout *layout,
+                                   CoproRecord           *partner,
+                                   guint                 *index)
+{
+  int influence, interest;
+  guint c;
+
+  g_return_val_if_fail (layout != NULL, FALSE);
+  g_return_val_if_fail (COPRO_IS_RECORD (partner), FALSE);
+
+  influence = copro_record_get_int (partner, "influence");
+  interest = copro_record_get_int (partner, "interest");
+  /* Its dot is in the cell of its values when the layout was built; look
+   * there first, then everywhere in case they have changed since. */
+  if (copro_partner_map_quadrant (influence, interest) != COPRO_QUADRANT_NONE)
+    {
+      c = cell_index (influence, interest);
+      for (guint i = layout->cell_start[c]; i < layout->cell_start[c + 1]; i++)
+        if (layout->dots[i].partner == partner)
+          {
+            if (index != NULL)
+              *index = i;
+            return TRUE;
+          }
+    }
+  for (guint i = 0; i < layout->n_dots; i++)
+    if (layout->dots[i].partner == partner)
+      {
+        if (index != NULL)
+          *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* Keyboard order */
+
+/* Cells in reading order: the top row (influence 5) first, each row from
+ * low interest to high. */
+static guint
+cell_reading_rank (guint cell)
+{
+  guint influence_step = cell / N_STEPS, interest_step = cell % N_STEPS;
+
+  return (N_STEPS - 1 - influence_step) * N_STEPS + interest_step;
+}
+
+static guint
+cell_at_reading_rank (guint rank)
+{
+  guint row = rank / N_STEPS, column = rank % N_STEPS;
+
+  return (N_STEPS - 1 - row) * N_STEPS + column;
+}
+
+static guint
+first_dot_from_rank (CoproPartnerMapLayout *self,
+                     guint                  rank)
+{
+  for (; rank < N_CELLS; rank++)
+    {
+      guint c = cell_at_reading_rank (rank);
+
+      if (self->cell_start[c] < self->cell_start[c + 1])
+        return self->cell_start[c];
+    }
+  return COPRO_PARTNER_MAP_NO_DOT;
+}
+
+static guint
+last_dot_before_rank (CoproPartnerMapLayout *self,
+                      guint                  rank)
+{
+  while (rank-- > 0)
+    {
+      guint c = cell_at_reading_rank (rank);
+
+      if (self->cell_start[c] < self->cell_start[c + 1])
+        return self->cell_start[c + 1] - 1;
+    }
+  return COPRO_PARTNER_MAP_NO_DOT;
+}
+
+/* The nearest dot in a direction: along the axis counts once, across it
+ * twice, so that a dot straight ahead wins over a nearer one to the side.
+ * Dots of the same row of cells (for left and right) or column (for up and
+ * down) come first, so the arrows follow the grid; past its end they go on
+ * to the nearest dot that way anywhere. */
+static guint
+nearest_in_direction (CoproPartnerMapLayout *self,
+                      guint                  from,
+                      double                 dx_sign,
+                      double                 dy_sign)
+{
+  const Dot *start = &self->dots[from];
+  double best_in_line = G_MAXDOUBLE, best_any = G_MAXDOUBLE;
+  guint in_line = COPRO_PARTNER_MAP_NO_DOT, any = COPRO_PARTNER_MAP_NO_DOT;
+  gboolean horizontal = dx_sign != 0;
+
+  for (guint i = 0; i < self->n_dots; i++)
+    {
+      double dx = self->dots[i].x - start->x, dy = self->dots[i].y - start->y;
+      double along = dx * dx_sign + dy * dy_sign;
+      double across = fabs (dx * dy_sign) + fabs (dy * dx_sign);
+      guint cell = self->dots[i].cell;
+      gboolean same_line;
+      double score;
+
+      if (i == from || along <= 1e-9)
+        continue;
+      score = along + 2.0 * across;
+      same_line = horizontal ? cell / N_STEPS == start->cell / N_STEPS
+                             : cell % N_STEPS == start->cell % N_STEPS;
+      if (same_line && score < best_in_line)
+        {
+          best_in_line = score;
+          in_line = i;
+        }
+      if (score < best_any)
+        {
+          best_any = score;
+          any = i;
+        }
+    }
+  return in_line != COPRO_PARTNER_MAP_NO_DOT ? in_line : any;
+}
+
+guint
+copro_partner_map_layout_get_reading_position (CoproPartnerMapLayout *layout,
+                                               guint                  index)
+{
+  guint rank, position = 0;
+
+  g_return_val_if_fail (layout != NULL, 0);
+  g_return_val_if_fail (index < layout->n_dots, 0);
+
+  rank = cell_reading_rank (layout->dots[index].cell);
+  for (guint r = 0; r < rank; r++)
+    {
+      guint c = cell_at_reading_rank (r);
+
+      position += layout->cell_start[c + 1] - layout->cell_start[c];
+    }
+  return position + (index - layout->cell_start[layout->dots[index].cell]);
+}
+
+guint
+copro_partner_map_layout_move (CoproPartnerMapLayout *layout,
+                               guint                  from,
+                               CoproPartnerMapMove    move)
+{
+  guint rank;
+
+  g_return_val_if_fail (layout != NULL, COPRO_PARTNER_MAP_NO_DOT);
+
+  if (layout->n_dots == 0)
+    return COPRO_PARTNER_MAP_NO_DOT;
+  if (move == COPRO_PARTNER_MAP_MOVE_LAST)
+    return last_dot_before_rank (layout, N_CELLS);
+  /* From nowhere, every move but “last” starts at the first dot. */
+  if (from >= layout->n_dots || move == COPRO_PARTNER_MAP_MOVE_FIRST)
+    return first_dot_from_rank (layout, 0);
+
+  rank = cell_reading_rank (layout->dots[from].cell);
+  switch (move)
+    {
+    case COPRO_PARTNER_MAP_MOVE_NEXT:
+      if (from + 1 < layout->cell_start[layout->dots[from].cell + 1])
+        return from + 1;
+      return first_dot_from_rank (layout, rank + 1);
+    case COPRO_PARTNER_MAP_MOVE_PREVIOUS:
+      if (from > layout->cell_start[layout->dots[from].cell])
+        return from - 1;
+      return last_dot_before_rank (layout, rank);
+    case COPRO_PARTNER_MAP_MOVE_LEFT:
+      return nearest_in_direction (layout, from, -1, 0);
+    case COPRO_PARTNER_MAP_MOVE_RIGHT:
+      return nearest_in_direction (layout, from, 1, 0);
+    case COPRO_PARTNER_MAP_MOVE_UP:
+      return nearest_in_direction (layout, from, 0, -1);
+    case COPRO_PARTNER_MAP_MOVE_DOWN:
+      return nearest_in_direction (layout, from, 0, 1);
+    case COPRO_PARTNER_MAP_MOVE_FIRST:
+    case COPRO_PARTNER_MAP_MOVE_LAST:
+    default:
+      g_return_val_if_reached (COPRO_PARTNER_MAP_NO_DOT);
+    }
 }
 
 /* Drawing */
@@ -672,7 +927,12 @@ draw_dots (CoproPartnerMapLayout *self,
           /* Below a pixel and a half a square looks the same, and is far
            * quicker to draw by the thousand. */
           if (dot->radius < 1.5)
-            cairo_rectangle (cr, dot->x - dot->radius, dot->y - dot->radius, 2 * dot->radius, 2 * dot->radius);
+            {
+              /* On whole pixels, cairo fills them as boxes, far faster. */
+              double size = MAX (round (2 * dot->radius), 1.0);
+
+              cairo_rectangle (cr, round (dot->x - size / 2), round (dot->y - size / 2), size, size);
+            }
           else
             {
               cairo_new_sub_path (cr);
@@ -736,10 +996,6 @@ copro_partner_map_to_png (CoproRecord  *project,
                           GError      **error)
 {
   g_autoptr(CoproPartnerMapLayout) layout = NULL;
-  g_autoptr(GByteArray) png = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
 
   g_return_val_if_fail (COPRO_IS_RECORD (project), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -752,6 +1008,31 @@ copro_partner_map_to_png (CoproRecord  *project,
     }
 
   layout = copro_partner_map_layout (copro_record_get_list (project, "partners"), width, height);
+  return copro_partner_map_layout_to_png (layout, error);
+}
+
+GBytes *
+copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
+                                 GError                **error)
+{
+  g_autoptr(GByteArray) png = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  int width, height;
+
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  width = (int) ceil (layout->width);
+  height = (int) ceil (layout->height);
+  if (width < 1 || height < 1 || width > 16384 || height > 16384)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The partner map cannot be drawn at %d × %d pixels."), width, height);
+      return NULL;
+    }
+
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);

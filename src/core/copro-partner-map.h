@@ -52,6 +52,31 @@ typedef struct _CoproPartnerMapLayout CoproPartnerMapLayout;
 CoproPartnerMapLayout *copro_partner_map_layout      (CoproList              *partners,
                                                       double                  width,
                                                       double                  height);
+/* The same for any list of partners, e.g. a filtered view of the register
+ * (a GListModel of CoproRecord). */
+CoproPartnerMapLayout *copro_partner_map_layout_new_for_model (GListModel    *partners,
+                                                               double         width,
+                                                               double         height);
+
+/* What the map needs of one partner, read where the partner lives (the main
+ * thread), so that the layout can then be built anywhere. */
+typedef struct
+{
+  CoproRecord *partner;    /* a reference */
+  int          influence;
+  int          interest;
+  int          sector;     /* index in copro_enum_sector, or -1 */
+} CoproPartnerMapEntry;
+
+void                   copro_partner_map_entry_init  (CoproPartnerMapEntry   *entry,
+                                                      CoproRecord            *partner);
+/* The layout of @entries, in their order; it takes their references (and
+ * leaves their partner members NULL). Reads no record: safe in a worker
+ * thread. Free the layout where the partners live, as it drops references. */
+CoproPartnerMapLayout *copro_partner_map_layout_new_for_entries (CoproPartnerMapEntry *entries,
+                                                                 guint                 n_entries,
+                                                                 double                width,
+                                                                 double                height);
 void                   copro_partner_map_layout_free (CoproPartnerMapLayout  *layout);
 
 double       copro_partner_map_layout_get_width       (CoproPartnerMapLayout *layout);
@@ -78,6 +103,46 @@ CoproRecord *copro_partner_map_hit_test  (CoproPartnerMapLayout *layout,
                                           double                 x,
                                           double                 y);
 
+/* An index of no dot. */
+#define COPRO_PARTNER_MAP_NO_DOT G_MAXUINT
+
+/* The index of the dot under (@x, @y), or COPRO_PARTNER_MAP_NO_DOT. */
+guint        copro_partner_map_layout_dot_at   (CoproPartnerMapLayout *layout,
+                                                double                 x,
+                                                double                 y);
+/* The index of @partner's dot; FALSE when it is not on the map. */
+gboolean     copro_partner_map_layout_find_dot (CoproPartnerMapLayout *layout,
+                                                CoproRecord           *partner,
+                                                guint                 *index);
+
+/* Moving between dots from the keyboard. NEXT and PREVIOUS visit every dot
+ * once in reading order: cells from the top row (influence 5) down, each row
+ * from low interest to high, and within a cell from the centre outwards.
+ * LEFT, RIGHT, UP and DOWN go to the nearest dot that way on screen, in
+ * the same row (or column) of cells while there is one. */
+typedef enum
+{
+  COPRO_PARTNER_MAP_MOVE_NEXT,
+  COPRO_PARTNER_MAP_MOVE_PREVIOUS,
+  COPRO_PARTNER_MAP_MOVE_FIRST,
+  COPRO_PARTNER_MAP_MOVE_LAST,
+  COPRO_PARTNER_MAP_MOVE_LEFT,
+  COPRO_PARTNER_MAP_MOVE_RIGHT,
+  COPRO_PARTNER_MAP_MOVE_UP,
+  COPRO_PARTNER_MAP_MOVE_DOWN,
+} CoproPartnerMapMove;
+
+/* The dot that @move from dot @from reaches, or COPRO_PARTNER_MAP_NO_DOT when
+ * there is none that way. From COPRO_PARTNER_MAP_NO_DOT (no dot chosen yet)
+ * every move but LAST goes to the first dot. */
+guint        copro_partner_map_layout_move     (CoproPartnerMapLayout *layout,
+                                                guint                  from,
+                                                CoproPartnerMapMove    move);
+
+/* Where dot @index comes in the order of NEXT, from 0 (e.g. “3 of 40”). */
+guint        copro_partner_map_layout_get_reading_position (CoproPartnerMapLayout *layout,
+                                                            guint                  index);
+
 /* Draws grid, quadrant names, dots and legend at (0, 0)–(width, height) of
  * the layout. Paints no background. */
 void         copro_partner_map_draw      (CoproPartnerMapLayout *layout,
@@ -88,6 +153,11 @@ GBytes      *copro_partner_map_to_png    (CoproRecord           *project,
                                           int                    width,
                                           int                    height,
                                           GError               **error);
+
+/* The same drawing of @layout as a PNG on a white background, at the
+ * layout's size rounded up to whole pixels. */
+GBytes      *copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
+                                              GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoproPartnerMapLayout, copro_partner_map_layout_free)
 

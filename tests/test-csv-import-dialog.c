@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing partners from CSV in the window: the preview shows the columns
+ * recognised, how many rows will come in and every row that cannot, with its
+ * reason; Import adds them as one undo step, Cancel adds nothing, and a file
+ * that cannot be read is explained in one sentence. */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "copro-csv-import-dialog.h"
+#include "copro-history.h"
+#include "copro-list.h"
+#include "copro-model.h"
+
+typedef struct
+{
+  CoproDocument *document;
+  CoproHistory  *history;
+  CoproRecord   *project;
+  GtkWidget     *window;
+  GtkWidget     *dialog;     /* weak */
+  guint          imported;
+  guint          n_imported_signals;
+  char          *dir;
+} Fixture;
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+is_loaded (gpointer data)
+{
+  return !copro_csv_import_dialog_is_loading (data);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+get_named (Fixture    *f,
+           const char *name)
+{
+  GtkWidget *widget = find_named (f->dialog, name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static guint
+count_descendants (GtkWidget *root)
+{
+  guint n = 1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_descendants (child);
+  return n;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->document = copro_document_new ();
+  f->history = copro_history_new (f->document);
+  f->project = copro_document_get_project (f->document);
+  f->window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (f->window), adw_toast_overlay_new ());
+  gtk_window_present (GTK_WINDOW (f->window));
+  f->dir = g_dir_make_tmp ("copro-csv-dialog-XXXXXX", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  if (f->dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (f->dialog));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain ();
+  g_clear_object (&f->history);
+  g_clear_object (&f->document);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+on_imported_cb (CoproCsvImportDialog *dialog,
+                guint                 n,
+                Fixture              *f)
+{
+  f->imported = n;
+  f->n_imported_signals++;
+}
+
+static void
+open_dialog (Fixture *f,
+             GFile   *file)
+{
+  f->dialog = copro_csv_import_dialog_new (GTK_WINDOW (f->window), f->project, file);
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  g_signal_connect (f->dialog, "imported", G_CALLBACK (on_imported_cb), f);
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->dialog)) == GTK_WINDOW (f->window));
+  gtk_window_present (GTK_WINDOW (f->dialog));
+  spin_until (is_loaded, f->dialog);
+  drain ();
+}
+
+static void
+open_fixture (Fixture    *f,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (TEST_SOURCE_DIR, "fixtures", "csv", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  open_dialog (f, file);
+}
+
+static void
+open_data (Fixture    *f,
+           const char *name,
+           const char *data,
+           gssize      length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_true (g_file_set_contents (path, data, length, NULL));
+  open_dialog (f, file);
+}
+
+static guint
+n_partners (Fixture *f)
+{
+  return copro_list_get_n_items (copro_record_get_list (f->project, "partners"));
+}
+
+static void
+click (Fixture    *f,
+       const char *button)
+{
+  GtkWidget *widget = get_named (f, button);
+
+  g_assert_true (gtk_widget_get_visible (widget));
+  g_assert_true (gtk_widget_is_sensitive (widget));
+  g_signal_emit_by_name (widget, "clicked");
+  drain ();
+}
+
+static gboolean
+message_dialog_shown (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_column (GtkWidget  *columns,
+               guint       index,
+               const char *title,
+               const char *subtitle)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (columns), (int) index);
+
+  g_assert_nonnull (row);
+  g_assert_true (ADW_IS_ACTION_ROW (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, subtitle);
+}
+
+static const char * const good_headers[] = {
+  "name", "organisation", "role", "sector", "email", "phone", "influence", "interest",
+  "attitude", "level", "status", "accessibility needs", "language", "notes",
+};
+static const char * const good_fields[] = {
+  "name", "organisation", "role", "sector", "email", "phone", "influence", "interest",
+  "attitude", "level", "status", "access_needs", "language", "notes",
+};
+
+static void
+test_good_file (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *columns;
+  const char *first;
+
+  open_fixture (f, "good.csv");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "3 partners will be imported.");
+
+  /* Every header and the field it fills. */
+  columns = get_named (f, "columns");
+  G_STATIC_ASSERT (G_N_ELEMENTS (good_headers) == G_N_ELEMENTS (good_fields));
+  for (guint i = 0; i < G_N_ELEMENTS (good_headers); i++)
+    {
+      const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, good_fields[i]);
+      g_autofree char *subtitle = g_strdup_printf ("Imported as “%s”", field->label);
+
+      assert_column (columns, i, good_headers[i], subtitle);
+    }
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (columns), G_N_ELEMENTS (good_headers)));
+  g_assert_false (gtk_widget_is_visible (get_named (f, "problems")));
+  g_assert_cmpuint (n_partners (f), ==, 0);
+
+  /* Import: three partners, one step of the history, a toast not a dialogue. */
+  click (f, "import");
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_imported_signals, ==, 1);
+  g_assert_cmpuint (f->imported, ==, 3);
+  g_assert_cmpuint (n_partners (f), ==, 3);
+  first = copro_record_get_string (copro_list_get (copro_record_get_list (f->project, "partners"), 0), "name");
+  g_assert_cmpstr (first, ==, "Asha Patel");
+  g_assert_false (message_dialog_shown ());
+
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (n_partners (f), ==, 0);
+  g_assert_false (copro_history_get_can_undo (f->history));
+  g_assert_true (copro_history_redo (f->history));
+  g_assert_cmpuint (n_partners (f), ==, 3);
+}
+
+static void
+test_ignored_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *columns;
+
+  open_data (f, "extra.csv", "Name,Favourite colour,,Email\nAsha,blue,x,asha@example.org\n", -1);
+  columns = get_named (f, "columns");
+  assert_column (columns, 0, "Name", "Imported as “Name”");
+  assert_column (columns, 1, "Favourite colour", "Not imported: no partner field has this name");
+  assert_column (columns, 2, "Column 3 (no heading)", "Not imported: no partner field has this name");
+  assert_column (columns, 3, "Email", "Imported as “Email”");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "1 partner will be imported.");
+}
+
+static void
+test_bad_rows (Fixture       *f,
+               gconstpointer  data)
+{
+  static const struct
+  {
+    guint       row;
+    const char *reason;
+  } expected[] = {
+    { 3, "the influence “9” is not a whole number from 1 to 5" },
+    { 4, "the sector “astronaut” is not one this version knows" },
+    { 5, "the email address “not-an-email” is not valid" },
+    { 6, "it has neither a name nor an organisation" },
+    { 7, "Row 7 has 2 fields but the header has 5." },
+  };
+  GListModel *problems;
+
+  open_fixture (f, "bad-rows.csv");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "1 partner will be imported. 5 rows cannot be imported and will be left out.");
+  g_assert_true (gtk_widget_is_visible (get_named (f, "problems")));
+
+  /* Each row that cannot be imported, with its number and its reason. */
+  problems = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_named (f, "problems"))));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (problems, i);
+      const char *text = gtk_string_object_get_string (item);
+      g_autofree char *prefix = g_strdup_printf ("Row %u ", expected[i].row);
+
+      g_assert_true (g_str_has_prefix (text, prefix));
+      g_assert_nonnull (strstr (text, expected[i].reason));
+    }
+
+  click (f, "import");
+  g_assert_cmpuint (n_partners (f), ==, 1);
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (n_partners (f), ==, 0);
+}
+
+static void
+test_thousands_of_problems (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("name,influence\nGood,2\n");
+  GListModel *problems;
+  g_autoptr(GtkStringObject) last = NULL;
+  GtkWidget *list;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (csv, "Person %u,%u\n", i, 10 + i);
+  open_data (f, "many.csv", csv->str, (gssize) csv->len);
+
+  list = get_named (f, "problems");
+  problems = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 3000);
+  last = g_list_model_get_item (problems, 2999);
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (last), "Row 3002 "));
+  /* Only the rows on screen have widgets. */
+  g_assert_cmpuint (count_descendants (list), <, 500);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "1 partner will be imported. 3000 rows cannot be imported and will be left out.");
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  open_fixture (f, "good.csv");
+  click (f, "cancel");
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (f->n_imported_signals, ==, 0);
+  g_assert_cmpuint (n_partners (f), ==, 0);
+  g_assert_false (copro_history_get_can_undo (f->history));
+
+  /* Escape closes it too. */
+  open_fixture (f, "good.csv");
+  g_assert_true (gtk_widget_activate_action (f->dialog, "window.close", NULL));
+  drain ();
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (n_partners (f), ==, 0);
+}
+
+static void
+assert_cannot_import (Fixture    *f,
+                      const char *sentence)
+{
+  GtkWidget *page = get_named (f, "error");
+  GtkWidget *cancel = get_named (f, "cancel");
+
+  g_assert_true (gtk_widget_get_child_visible (page));
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==, sentence);
+  g_assert_false (gtk_widget_get_visible (get_named (f, "import")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Close");
+  click (f, "cancel");
+  g_assert_null (f->dialog);
+  g_assert_cmpuint (n_partners (f), ==, 0);
+}
+
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent-folder/for/sure/partners.csv");
+
+  open_data (f, "latin1.csv", "name,organisation\nJos\xe9,Caf\xe9\n", -1);
+  assert_cannot_import (f, "The CSV file is not UTF-8 text: line 2 has bytes that are not valid. "
+                           "Save it from your spreadsheet as “CSV UTF-8”.");
+
+  open_dialog (f, missing);
+  assert_cannot_import (f, "“partners.csv” no longer exists.");
+
+  open_fixture (f, "unclosed-quote.csv");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (get_named (f, "error"))), ==,
+                   "This File Cannot Be Imported");
+  g_assert_true (g_str_has_prefix (adw_status_page_get_description (ADW_STATUS_PAGE (get_named (f, "error"))),
+                                   "A quoted field that starts on line "));
+  click (f, "cancel");
+
+  open_fixture (f, "no-name-header.csv");
+  g_assert_true (gtk_widget_get_child_visible (get_named (f, "error")));
+  click (f, "cancel");
+  g_assert_cmpuint (n_partners (f), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/copro/csv-import-dialog/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("good-file", test_good_file);
+  ADD ("ignored-column", test_ignored_column);
+  ADD ("bad-rows", test_bad_rows);
+  ADD ("thousands-of-problems", test_thousands_of_problems);
+  ADD ("cancel", test_cancel);
+  ADD ("unreadable", test_unreadable);
+#undef ADD
+
+  return g_test_run ();
+}
