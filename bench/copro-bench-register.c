@@ -1,0 +1,314 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The partner register's speed (issue #4): opening, searching and sorting.
+ *
+ *   tests/run-gui-test.sh build/bench/copro-bench-register FILE.coprod [--runs N]
+ *
+ * Loads the project, shows the real partners panel in a window the size of
+ * Coproduce's, and measures with g_get_monotonic_time(), median of N runs:
+ *  - open: from creating the panel to its first frame drawn;
+ *  - search: from setting the search text (as typing does, without the
+ *    entry's delay) to the filtered list shown (filter done, next frame drawn);
+ *  - sort: from sorting by a column (as its header does) to the sorted list
+ *    shown, for each column. The first sort by a text column also makes the
+ *    partners' collation keys: "sort_first_ms" gives those cold runs.
+ * Prints one JSON object on standard output. bench/generate.py makes
+ * projects of any size: generate.py --partners 100000 big.coprod.
+ *
+ * COPRO_BENCH_VERBOSE=1 also prints, on standard error, each run's wall and
+ * CPU time (on a busy machine the two differ), the search filter's time
+ * alone without the view, and how many rows the column view made.
+ * COPRO_BENCH_SHOT=FILE.png saves a picture of the register scrolled down.
+ *
+ * Not user-facing, so its words are not translated.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "copro-document.h"
+#include "copro-list.h"
+#include "copro-model.h"
+#include "copro-partner-filter.h"
+#include "copro-partners-panel.h"
+
+static const char * const sort_keys[] = {
+  "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
+};
+
+static guint paints;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       data)
+{
+  paints++;
+}
+
+/* Waits for a frame drawn after now, and until the panel's models are done. */
+static void
+wait_for_frame (GtkWidget          *window,
+                CoproPartnersPanel *panel)
+{
+  for (;;)
+    {
+      guint target = paints + 1;
+
+      gtk_widget_queue_draw (window);
+      while (paints < target)
+        g_main_context_iteration (NULL, TRUE);
+      if (panel == NULL || !copro_partners_panel_is_searching (panel))
+        return;
+    }
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *times)
+{
+  g_array_sort (times, compare_doubles);
+  if (times->len == 0)
+    return 0;
+  if (times->len % 2 == 1)
+    return g_array_index (times, double, times->len / 2);
+  return (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2;
+}
+
+/* CPU time of this thread, to tell the register's cost from a busy machine's. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* A word that some partners' names contain: part of the middle partner's name. */
+static char *
+pick_search_term (CoproList *partners)
+{
+  guint n = copro_list_get_n_items (partners);
+  const char *name;
+
+  if (n == 0)
+    return g_strdup ("a");
+  name = copro_record_get_string (copro_list_get (partners, n / 2), "name");
+  if (g_utf8_strlen (name, -1) < 4)
+    return g_strdup (name);
+  return g_utf8_substring (name, 0, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(CoproDocument) document = NULL;
+  g_autoptr(GArray) open_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autofree char *term = NULL;
+  g_autofree char *escaped = NULL;
+  int runs = 5;
+  const char *path = NULL;
+  GtkWidget *window, *panel = NULL;
+  CoproList *partners;
+  guint shown = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
+        {
+          runs = atoi (argv[++i]);
+          runs = MAX (runs, 1);
+        }
+      else if (path == NULL)
+        path = argv[i];
+      else
+        path = NULL, i = argc;
+    }
+  if (path == NULL)
+    {
+      g_printerr ("Usage: %s FILE.coprod [--runs N]\n", argv[0]);
+      return 2;
+    }
+
+  adw_init ();
+  file = g_file_new_for_commandline_arg (path);
+  document = copro_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+  partners = copro_record_get_list (copro_document_get_project (document), "partners");
+
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_realized (window))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+  wait_for_frame (window, NULL);
+
+  /* Opening the register. */
+  for (int run = 0; run < runs; run++)
+    {
+      gint64 start;
+      double cpu;
+
+      if (panel != NULL)
+        {
+          adw_window_set_content (ADW_WINDOW (window), NULL);
+          wait_for_frame (window, NULL);
+        }
+      start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      panel = copro_partners_panel_new (document, "Partners", NULL);
+      if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+        g_printerr ("open: panel made in %.1f ms\n", ms_since (start));
+      adw_window_set_content (ADW_WINDOW (window), panel);
+      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+        g_printerr ("open: shown %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
+      g_array_append_val (open_times, (double) { ms_since (start) });
+    }
+
+  if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+    {
+      GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (COPRO_PARTNERS_PANEL (panel)));
+      guint rows = 0;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (GTK_IS_LIST_VIEW (child))
+          for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
+            rows++;
+      g_printerr ("rows made by the column view: %u\n", rows);
+    }
+
+  /* COPRO_BENCH_SHOT=FILE.png: a picture of the register scrolled half way,
+   * to check by eye that rows scrolled into sight are drawn. */
+  if (g_getenv ("COPRO_BENCH_SHOT") != NULL)
+    {
+      GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (COPRO_PARTNERS_PANEL (panel)));
+      GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+
+      for (int step = 1; step <= 3; step++)
+        {
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * step / 7);
+          wait_for_frame (window, NULL);
+          wait_for_frame (window, NULL);
+        }
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (window), gtk_widget_get_height (window));
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node, NULL);
+      gdk_texture_save_to_png (texture, g_getenv ("COPRO_BENCH_SHOT"));
+    }
+
+  /* Searching: from all partners to those matching the term. */
+  term = pick_search_term (partners);
+  if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+    {
+      /* The filter alone, without the view. */
+      CoproPartnerFilter *filter = copro_partner_filter_new ();
+      g_autoptr(GtkFilterListModel) model =
+        gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (partners)), GTK_FILTER (filter));
+      g_autoptr(GtkMultiSelection) selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+
+      for (int run = 0; run < 3; run++)
+        {
+          double cpu = cpu_ms ();
+
+          copro_partner_filter_set_search (filter, term);
+          g_printerr ("filter alone: %u shown, cpu %.1f ms\n",
+                      g_list_model_get_n_items (G_LIST_MODEL (model)), cpu_ms () - cpu);
+          copro_partner_filter_set_search (filter, "");
+        }
+    }
+  for (int run = 0; run < runs; run++)
+    {
+      gint64 start;
+      double cpu;
+
+      copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), "");
+      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      start = g_get_monotonic_time ();
+      cpu = cpu_ms ();
+      copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), term);
+      if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+        g_printerr ("search: model %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
+      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+        g_printerr ("search: shown %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
+      g_array_append_val (search_times, (double) { ms_since (start) });
+      shown = copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel));
+    }
+  copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), "");
+  wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+
+  escaped = g_strescape (term, NULL);
+  g_string_append_printf (json, "{\"partners\":%u,\"runs\":%d,\"open_ms\":%.1f,"
+                          "\"search_term\":\"%s\",\"search_shown\":%u,\"search_ms\":%.1f,",
+                          copro_list_get_n_items (partners), runs, median (open_times),
+                          escaped, shown, median (search_times));
+
+  /* Sorting by each column, from unsorted. */
+  {
+    g_autoptr(GString) sort_json = g_string_new ("\"sort_ms\":{");
+    g_autoptr(GString) first_json = g_string_new ("\"sort_first_ms\":{");
+
+    for (guint c = 0; c < G_N_ELEMENTS (sort_keys); c++)
+      {
+        g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+        double first = 0;
+
+        for (int run = 0; run < runs; run++)
+          {
+            gint64 start;
+            double ms;
+
+            copro_partners_panel_sort_by (COPRO_PARTNERS_PANEL (panel), NULL, GTK_SORT_ASCENDING);
+            wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+            start = g_get_monotonic_time ();
+            copro_partners_panel_sort_by (COPRO_PARTNERS_PANEL (panel), sort_keys[c], GTK_SORT_ASCENDING);
+            if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
+              g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], ms_since (start));
+            wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+            ms = ms_since (start);
+            if (run == 0)
+              first = ms;
+            g_array_append_val (times, ms);
+          }
+        g_string_append_printf (sort_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], median (times));
+        g_string_append_printf (first_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], first);
+      }
+    g_string_append_printf (json, "%s},%s}}", sort_json->str, first_json->str);
+  }
+
+  g_print ("%s\n", json->str);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return 0;
+}

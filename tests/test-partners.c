@@ -1,0 +1,879 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The partner register in the real window: sorting by each column, the
+ * search and each filter, add, duplicate, delete (one and several) with the
+ * toast's Undo and Ctrl+Z, the detail editor and the recruitment checklist
+ * writing to the model, the review-date mark, removing personal details,
+ * revealing a partner and the map's activation.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "copro-application.h"
+#include "copro-history.h"
+#include "copro-list.h"
+#include "copro-model.h"
+#include "copro-partner-chooser.h"
+#include "copro-partner-map-view.h"
+#include "copro-partners-panel.h"
+#include "copro-project-view.h"
+#include "copro-record-form.h"
+#include "copro-window.h"
+
+static CoproApplication *app;
+static char *scratch_dir;
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+spin_until (Condition condition,
+            gpointer  data)
+{
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+spin_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The partners of the fixture: name, organisation, role, sector, level,
+ * status, influence, interest, consent date, notes. */
+typedef struct
+{
+  const char *name, *organisation, *role, *sector, *level, *status;
+  int influence, interest;
+  const char *consent, *notes;
+} Row;
+
+static const Row rows[] = {
+  { "Dawn Ellis", "Riverside Carers", "Chair", "carer", "engage", "active", 4, 5, "2024-03-01", "Prefers mornings" },
+  { "ayo Bello", "Northgate Council", "Officer", "council", "inform", "identified", 2, 1, "2023-11-20", "" },
+  { "Carl Fenwick", "Fenwick Bakery", "Owner", "business", "consult", "withdrawn", 1, 3, NULL, "Met at the fair" },
+  { "Beth Adams", "", "Resident", "lived-experience", "co-produce", "interested", 5, 2, "2025-01-15", "" },
+  { "Émile Zola", "Adult Learning", "Tutor", "education", "co-design", "paused", 3, 4, "2022-06-30",
+    "Translator for the Polish group" },
+};
+
+typedef struct
+{
+  CoproWindow        *window;
+  CoproDocument      *document;
+  CoproRecord        *project;
+  CoproList          *partners;
+  CoproProjectView   *view;
+  CoproPartnersPanel *panel;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->document = copro_document_new ();
+  f->project = copro_document_get_project (f->document);
+  f->partners = copro_record_get_list (f->project, "partners");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      CoproRecord *p = copro_list_add_new (f->partners);
+
+      copro_record_set_string (p, "name", rows[i].name);
+      copro_record_set_string (p, "organisation", rows[i].organisation);
+      copro_record_set_string (p, "role", rows[i].role);
+      copro_record_set_string (p, "sector", rows[i].sector);
+      copro_record_set_string (p, "level", rows[i].level);
+      copro_record_set_string (p, "status", rows[i].status);
+      copro_record_set_int (p, "influence", rows[i].influence);
+      copro_record_set_int (p, "interest", rows[i].interest);
+      copro_record_set_string (p, "consent_date", rows[i].consent);
+      copro_record_set_string (p, "notes", rows[i].notes);
+      copro_record_set_string (p, "email", "someone@example.org");
+      copro_record_set_string (p, "phone", "01632 960000");
+    }
+  copro_document_set_modified (f->document, FALSE);
+
+  f->window = copro_window_new (app);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (f->window));
+  copro_window_set_document (f->window, f->document);
+  f->view = COPRO_PROJECT_VIEW (find_type (GTK_WIDGET (f->window), COPRO_TYPE_PROJECT_VIEW));
+  g_assert_nonnull (f->view);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "partners"));
+  f->panel = COPRO_PARTNERS_PANEL (copro_project_view_get_panel (f->view, "partners"));
+  g_assert_true (COPRO_IS_PARTNERS_PANEL (f->panel));
+  spin_idle ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
+}
+
+static gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gpointer weak = f->window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != GTK_WINDOW (f->window))
+        gtk_window_destroy (window);
+    }
+  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin_until (is_null, &weak);
+  g_assert_finalize_object (f->document);
+}
+
+static CoproRecord *
+partner (Fixture *f,
+         guint    i)
+{
+  return copro_list_get (f->partners, i);
+}
+
+static guint
+n_shown (Fixture *f)
+{
+  return copro_partners_panel_get_n_shown (f->panel);
+}
+
+static gboolean
+search_done (gpointer data)
+{
+  return !copro_partners_panel_is_searching (data);
+}
+
+static void
+search (Fixture    *f,
+        const char *text)
+{
+  copro_partners_panel_set_search (f->panel, text);
+  spin_until (search_done, f->panel);
+}
+
+/* Selects the shown rows @positions (ending with -1). */
+static void
+select_shown (Fixture *f,
+              ...)
+{
+  GtkSelectionModel *selection = copro_partners_panel_get_selection (f->panel);
+  va_list args;
+  int position;
+
+  gtk_selection_model_unselect_all (selection);
+  va_start (args, f);
+  while ((position = va_arg (args, int)) >= 0)
+    gtk_selection_model_select_item (selection, (guint) position, FALSE);
+  va_end (args);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), action, NULL));
+}
+
+static void
+collect_buttons (GtkWidget *root,
+                 GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (root))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, found);
+}
+
+/* The "Undo" buttons of the toasts shown. */
+static GPtrArray *
+find_toast_undos (Fixture *f)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (f->panel), ADW_TYPE_TOAST_OVERLAY);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GPtrArray *undos = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+      collect_buttons (child, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "Undo") == 0)
+      g_ptr_array_add (undos, g_ptr_array_index (buttons, i));
+  return undos;
+}
+
+/* Exactly one toast with Undo: older ones have gone. */
+static gboolean
+has_one_toast_undo (gpointer data)
+{
+  g_autoptr(GPtrArray) undos = find_toast_undos (data);
+
+  return undos->len == 1;
+}
+
+static gboolean
+has_no_toast_undo (gpointer data)
+{
+  g_autoptr(GPtrArray) undos = find_toast_undos (data);
+
+  return undos->len == 0;
+}
+
+/* Clicks the toast's Undo, and waits for the toast to go. */
+static void
+click_toast_undo (Fixture *f)
+{
+  g_autoptr(GPtrArray) undos = NULL;
+
+  spin_until (has_one_toast_undo, f);
+  undos = find_toast_undos (f);
+  g_signal_emit_by_name (g_ptr_array_index (undos, 0), "clicked");
+  spin_until (has_no_toast_undo, f);
+}
+
+static GtkWidget *
+field (Fixture     *f,
+       GtkWidget   *root,
+       CoproRecord *record,
+       const char  *key)
+{
+  GtkWidget *widget = copro_field_widget_find (root, record, key);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+/* Sorting */
+
+static int
+compare_by (CoproRecord *a,
+            CoproRecord *b,
+            const char  *key)
+{
+  const CoproField *f = copro_record_desc_find_field (&copro_desc_partner, key);
+  GDate da, db;
+
+  switch (f->kind)
+    {
+    case COPRO_FIELD_STRING:
+      {
+        /* The name column shows (and sorts by) the organisation when there is no name. */
+        gboolean name = g_str_equal (key, "name");
+        g_autofree char *fa = g_utf8_casefold (name ? copro_partner_display_name (a) : copro_record_get_string (a, key), -1);
+        g_autofree char *fb = g_utf8_casefold (name ? copro_partner_display_name (b) : copro_record_get_string (b, key), -1);
+
+        return g_utf8_collate (fa, fb);
+      }
+    case COPRO_FIELD_ENUM:
+      return copro_enum_index (f->enumeration, copro_record_get_string (a, key)) -
+             copro_enum_index (f->enumeration, copro_record_get_string (b, key));
+    case COPRO_FIELD_INT:
+      return copro_record_get_int (a, key) - copro_record_get_int (b, key);
+    case COPRO_FIELD_DATE:
+      return (copro_record_get_date (a, key, &da) ? (int) g_date_get_julian (&da) : 0) -
+             (copro_record_get_date (b, key, &db) ? (int) g_date_get_julian (&db) : 0);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_sort (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const keys[] = {
+    "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
+  };
+  /* The first row shown, ascending, for each key. */
+  static const char * const first[] = {
+    "ayo Bello", "Beth Adams", "ayo Bello" /* council */, "ayo Bello" /* inform */,
+    "ayo Bello" /* identified */, "Carl Fenwick", "ayo Bello", "Carl Fenwick" /* no date */,
+  };
+  guint n = copro_list_get_n_items (f->partners);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (int direction = 0; direction < 2; direction++)
+      {
+        copro_partners_panel_sort_by (f->panel, keys[k], direction == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+        spin_until (search_done, f->panel);
+        g_assert_cmpuint (n_shown (f), ==, n);
+        for (guint i = 0; i + 1 < n; i++)
+          {
+            int order = compare_by (copro_partners_panel_get_shown (f->panel, i),
+                                    copro_partners_panel_get_shown (f->panel, i + 1), keys[k]);
+
+            if (direction == 0)
+              g_assert_cmpint (order, <=, 0);
+            else
+              g_assert_cmpint (order, >=, 0);
+          }
+        if (direction == 0)
+          g_assert_cmpstr (copro_partner_display_name (copro_partners_panel_get_shown (f->panel, 0)), ==, first[k]);
+        else
+          g_assert_cmpstr (copro_partner_display_name (copro_partners_panel_get_shown (f->panel, n - 1)), ==, first[k]);
+      }
+
+  /* The model order is the document's: sorting never changes the file. */
+  g_assert_true (partner (f, 0) == copro_list_get (f->partners, 0));
+  g_assert_false (copro_document_get_modified (f->document));
+
+  /* A sorted column follows an edit after sorting again. */
+  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  copro_record_set_string (partner (f, 2), "name", "Aaron Fenwick");
+  copro_partners_panel_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
+  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+
+  /* A partner with no name is shown, and sorted, by their organisation. */
+  copro_record_set_string (partner (f, 1), "name", "");
+  copro_partners_panel_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
+  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  for (guint i = 0; i + 1 < n; i++)
+    g_assert_cmpint (compare_by (copro_partners_panel_get_shown (f->panel, i),
+                                 copro_partners_panel_get_shown (f->panel, i + 1), "name"), <=, 0);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, n - 1) == partner (f, 1) ||
+                 copro_partners_panel_get_shown (f->panel, n - 2) == partner (f, 1));
+
+  copro_partners_panel_sort_by (f->panel, NULL, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (copro_partners_panel_get_shown (f->panel, i) == partner (f, i));
+}
+
+/* Search and filters */
+
+static void
+test_search (Fixture       *f,
+             gconstpointer  data)
+{
+  guint n = copro_list_get_n_items (f->partners);
+
+  search (f, "dawn");      /* name, any case */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
+  search (f, "BAKERY");    /* organisation */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  search (f, "tutor");     /* role */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 4));
+  search (f, "polish");    /* notes */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 4));
+  search (f, "émile");     /* beyond ASCII */
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "ÉMILE");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "e");         /* narrowing and widening again */
+  g_assert_cmpuint (n_shown (f), ==, n);
+  search (f, "ell");
+  g_assert_cmpuint (n_shown (f), ==, 2);   /* Dawn Ellis, ayo Bello */
+  search (f, "ello");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  search (f, "el");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  search (f, "nobody at all");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  search (f, "someone@example.org");  /* email is not searched */
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, n);
+
+  /* Typing into the entry searches too. */
+  gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (f->panel), GTK_TYPE_SEARCH_ENTRY)), "riverside");
+  while (n_shown (f) != 1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
+  search (f, "");
+
+  /* Ctrl+F's action opens the search bar and puts the keyboard in it. */
+  activate (f, "partners.find");
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (find_type (GTK_WIDGET (f->panel),
+                                                                            GTK_TYPE_SEARCH_BAR))));
+}
+
+static void
+test_filters (Fixture       *f,
+              gconstpointer  data)
+{
+  guint n = copro_list_get_n_items (f->partners);
+
+  copro_partners_panel_set_filter (f->panel, "sector", "carer");
+  spin_until (search_done, f->panel);
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
+  copro_partners_panel_set_filter (f->panel, "sector", "business");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  copro_partners_panel_set_filter (f->panel, "sector", "other");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  copro_partners_panel_set_filter (f->panel, "sector", NULL);
+  g_assert_cmpuint (n_shown (f), ==, n);
+
+  copro_partners_panel_set_filter (f->panel, "level", "co-produce");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 3));
+  copro_partners_panel_set_filter (f->panel, "level", NULL);
+
+  copro_partners_panel_set_filter (f->panel, "status", "withdrawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  /* Filters and search together. */
+  search (f, "dawn");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  copro_partners_panel_set_filter (f->panel, "status", "active");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  copro_partners_panel_set_filter (f->panel, "status", NULL);
+  search (f, "");
+  g_assert_cmpuint (n_shown (f), ==, n);
+
+  /* Choosing in the drop-down itself filters. */
+  {
+    GtkWidget *drop_down = find_type (GTK_WIDGET (f->panel), GTK_TYPE_DROP_DOWN);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
+                                (guint) copro_enum_index (&copro_enum_sector, "council") + 1);
+    g_assert_cmpuint (n_shown (f), ==, 1);
+    g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 1));
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
+    g_assert_cmpuint (n_shown (f), ==, n);
+  }
+}
+
+/* Add, duplicate, delete, undo */
+
+static void
+test_add (Fixture       *f,
+          gconstpointer  data)
+{
+  guint n = copro_list_get_n_items (f->partners);
+  GtkWidget *name, *focus;
+  CoproRecord *added;
+
+  search (f, "dawn");
+  activate (f, "partners.add");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n + 1);
+  added = partner (f, n);
+  /* The search is cleared so that the new partner shows, selected, in its editor. */
+  g_assert_cmpuint (n_shown (f), ==, n + 1);
+  g_assert_true (copro_partners_panel_get_editing (f->panel) == added);
+  name = field (f, copro_partners_panel_get_editor (f->panel), added, "name");
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == copro_field_widget_get_focus (name) ||
+                 gtk_widget_is_ancestor (focus, copro_field_widget_get_focus (name)));
+  g_assert_true (copro_document_get_modified (f->document));
+
+  /* Undo takes it away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+}
+
+static void
+test_duplicate (Fixture       *f,
+                gconstpointer  data)
+{
+  guint n = copro_list_get_n_items (f->partners);
+  CoproRecord *original = partner (f, 1);
+  CoproRecord *copy;
+
+  select_shown (f, 1, -1);
+  activate (f, "partners.duplicate");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n + 1);
+  copy = partner (f, 2);
+  g_assert_true (copy != original);
+  g_assert_cmpstr (copro_record_get_string (copy, "name"), ==, copro_record_get_string (original, "name"));
+  g_assert_cmpstr (copro_record_get_string (copy, "notes"), ==, copro_record_get_string (original, "notes"));
+  g_assert_cmpint (copro_record_get_int (copy, "influence"), ==, copro_record_get_int (original, "influence"));
+  g_assert_cmpstr (copro_record_get_id (copy), !=, copro_record_get_id (original));
+  g_assert_true (copro_partners_panel_get_editing (f->panel) == copy);
+  g_assert_true (partner (f, 3) == copro_list_find_by_id (f->partners, copro_record_get_id (partner (f, 3))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+  g_assert_true (partner (f, 1) == original);
+}
+
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  CoproHistory *history = copro_project_view_get_history (f->view);
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  guint n = copro_list_get_n_items (f->partners);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (before, partner (f, i));
+
+  /* One: gone, and the toast's Undo puts it back in its place. */
+  select_shown (f, 2, -1);
+  activate (f, "partners.delete");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n - 1);
+  g_assert_false (copro_list_find (f->partners, g_ptr_array_index (before, 2), NULL));
+  click_toast_undo (f);
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (partner (f, i) == g_ptr_array_index (before, i));
+
+  /* Several, sorted so that the rows shown are not in the list's order:
+   * one step of the history, and Ctrl+Z restores all at their places. */
+  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  /* Shown: ayo Bello (1), Beth Adams (3), Carl Fenwick (2), Dawn Ellis (0), Émile Zola (4). */
+  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 1));
+  select_shown (f, 0, 2, 4, -1);
+  activate (f, "partners.delete");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n - 3);
+  g_assert_true (partner (f, 0) == g_ptr_array_index (before, 0));
+  g_assert_true (partner (f, 1) == g_ptr_array_index (before, 3));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (partner (f, i) == g_ptr_array_index (before, i));
+  /* The first deletion was undone already: that one step was all there was. */
+  g_assert_false (copro_history_get_can_undo (history));
+
+  /* And the toast's Undo for several. */
+  select_shown (f, 1, 3, -1);
+  activate (f, "partners.delete");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n - 2);
+  click_toast_undo (f);
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (partner (f, i) == g_ptr_array_index (before, i));
+
+  /* With nothing selected there is nothing to delete. */
+  gtk_selection_model_unselect_all (copro_partners_panel_get_selection (f->panel));
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.delete", NULL);
+  spin_idle ();
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
+}
+
+/* The editor */
+
+static void
+test_editor (Fixture       *f,
+             gconstpointer  data)
+{
+  CoproRecord *p = partner (f, 3);
+  GtkWidget *editor = copro_partners_panel_get_editor (f->panel);
+  GtkWidget *widget;
+  const CoproRecordDesc *desc = &copro_desc_partner;
+
+  g_assert_null (copro_partners_panel_get_editing (f->panel));
+  select_shown (f, 3, -1);
+  g_assert_true (copro_partners_panel_get_editing (f->panel) == p);
+
+  /* Every field of a partner has its control. */
+  for (guint i = 0; i < desc->n_fields; i++)
+    g_assert_nonnull (copro_field_widget_find (editor, p, desc->fields[i].key));
+
+  /* A one-line text and a drop-down write to the partner. */
+  widget = copro_field_widget_get_focus (field (f, editor, p, "organisation"));
+  gtk_editable_set_text (GTK_EDITABLE (widget), "Beth's Allotment");
+  g_assert_cmpstr (copro_record_get_string (p, "organisation"), ==, "Beth's Allotment");
+  widget = field (f, editor, p, "status");
+  g_assert_true (ADW_IS_COMBO_ROW (widget));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (widget),
+                              (guint) copro_enum_index (&copro_enum_partner_status, "active") + 1);
+  g_assert_cmpstr (copro_record_get_string (p, "status"), ==, "active");
+  g_assert_true (copro_document_get_modified (f->document));
+
+  /* The register's row follows: the status filter now finds the partner. */
+  copro_partners_panel_set_filter (f->panel, "status", "active");
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  copro_partners_panel_set_filter (f->panel, "status", NULL);
+
+  /* Several selected: no editor. */
+  select_shown (f, 0, 1, -1);
+  g_assert_null (copro_partners_panel_get_editing (f->panel));
+}
+
+static void
+test_checklist (Fixture       *f,
+                gconstpointer  data)
+{
+  CoproRecord *recruitment = copro_record_get_record (f->project, "recruitment");
+  GtkWidget *revealer = find_type (GTK_WIDGET (f->panel), GTK_TYPE_REVEALER);
+  GtkWidget *toggle = find_type (GTK_WIDGET (f->panel), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *widget;
+
+  /* Above the register, folded until opened by its button. */
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  widget = copro_field_widget_get_focus (field (f, GTK_WIDGET (f->panel), recruitment, "affected"));
+
+  g_assert_true (GTK_IS_TEXT_VIEW (widget));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), "Carers in the north", -1);
+  g_assert_cmpstr (copro_record_get_string (recruitment, "affected"), ==, "Carers in the north");
+  g_assert_true (copro_document_get_modified (f->document));
+}
+
+/* Privacy */
+
+static guint
+count_visible_marks (GtkWidget *root)
+{
+  guint n = 0;
+
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "dialog-warning-symbolic") == 0 &&
+      gtk_widget_get_ancestor (root, GTK_TYPE_COLUMN_VIEW) != NULL)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_visible_marks (child);
+  return n;
+}
+
+static void
+test_review_mark (Fixture       *f,
+                  gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (f->panel));
+
+  spin_idle ();
+  g_assert_cmpuint (count_visible_marks (view), ==, 0);
+  copro_record_set_string (partner (f, 1), "review_date", "2001-01-01");
+  g_assert_true (copro_partner_review_is_due (partner (f, 1)));
+  spin_idle ();
+  g_assert_cmpuint (count_visible_marks (view), ==, 1);
+  copro_record_set_string (partner (f, 1), "review_date", "2999-01-01");
+  g_assert_false (copro_partner_review_is_due (partner (f, 1)));
+  spin_idle ();
+  g_assert_cmpuint (count_visible_marks (view), ==, 0);
+}
+
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+test_remove_details (Fixture       *f,
+                     gconstpointer  data)
+{
+  AdwMessageDialog *dialog;
+
+  /* Of the selected partners, after a confirmation that says how many. */
+  select_shown (f, 0, 1, -1);
+  activate (f, "partners.remove-selected-details");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 partners"));
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (copro_record_get_string (partner (f, 0), "email"), !=, "");
+
+  activate (f, "partners.remove-selected-details");
+  dialog = find_dialog ();
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpstr (copro_record_get_string (partner (f, i), "email"), ==, "");
+      g_assert_cmpstr (copro_record_get_string (partner (f, i), "phone"), ==, "");
+      g_assert_cmpstr (copro_record_get_string (partner (f, i), "notes"), ==, "");
+      g_assert_cmpstr (copro_record_get_string (partner (f, i), "name"), ==, rows[i].name);
+    }
+  g_assert_cmpstr (copro_record_get_string (partner (f, 2), "email"), !=, "");
+  click_toast_undo (f);
+  g_assert_cmpstr (copro_record_get_string (partner (f, 0), "email"), ==, "someone@example.org");
+  g_assert_cmpstr (copro_record_get_string (partner (f, 0), "notes"), ==, rows[0].notes);
+  g_assert_cmpstr (copro_record_get_string (partner (f, 1), "phone"), ==, "01632 960000");
+
+  /* Of every withdrawn partner (Carl Fenwick only). */
+  gtk_selection_model_unselect_all (copro_partners_panel_get_selection (f->panel));
+  activate (f, "partners.remove-withdrawn-details");
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 partner"));
+  adw_message_dialog_response (dialog, "remove");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (copro_record_get_string (partner (f, 2), "email"), ==, "");
+  g_assert_cmpstr (copro_record_get_string (partner (f, 2), "notes"), ==, "");
+  g_assert_cmpstr (copro_record_get_string (partner (f, 0), "email"), ==, "someone@example.org");
+  /* One step of the history. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (copro_record_get_string (partner (f, 2), "email"), ==, "someone@example.org");
+  g_assert_cmpstr (copro_record_get_string (partner (f, 2), "notes"), ==, rows[2].notes);
+}
+
+/* Going to a partner */
+
+static void
+test_reveal (Fixture       *f,
+             gconstpointer  data)
+{
+  guint n = copro_list_get_n_items (f->partners);
+
+  search (f, "dawn");
+  copro_partners_panel_set_filter (f->panel, "sector", "carer");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_panel_reveal (f->panel, partner (f, 4)));
+  g_assert_cmpuint (n_shown (f), ==, n);
+  g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 4));
+  g_assert_true (gtk_selection_model_is_selected (copro_partners_panel_get_selection (f->panel), 4));
+  /* Not a partner: nothing to reveal. */
+  g_assert_false (copro_partners_panel_reveal (f->panel, copro_record_get_record (f->project, "recruitment")));
+
+  /* The map's activation selects the partner and opens its editor. */
+  {
+    GtkWidget *map = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_PARTNER_MAP_VIEW);
+
+    g_assert_nonnull (map);
+    g_signal_emit_by_name (map, "partner-activated", partner (f, 1));
+    g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 1));
+
+    /* Shown in place of the register, the map follows its filters. */
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (map, GTK_TYPE_STACK)), "map");
+    g_assert_true (copro_partner_map_view_get_model (COPRO_PARTNER_MAP_VIEW (map)) != NULL);
+    g_assert_cmpuint (copro_partner_map_view_get_n_dots (COPRO_PARTNER_MAP_VIEW (map)), ==, n);
+    copro_partners_panel_set_filter (f->panel, "sector", "carer");
+    g_assert_cmpuint (copro_partner_map_view_get_n_dots (COPRO_PARTNER_MAP_VIEW (map)), ==, 1);
+    copro_partners_panel_set_filter (f->panel, "sector", NULL);
+    /* Hidden, it lets the register be. */
+    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (map, GTK_TYPE_STACK)), "register");
+    g_assert_null (copro_partner_map_view_get_model (COPRO_PARTNER_MAP_VIEW (map)));
+  }
+}
+
+static void
+test_read_only (Fixture       *f,
+                gconstpointer  data)
+{
+  copro_document_set_read_only (f->document, "Opened by a colleague");
+  gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.add", NULL);
+  spin_idle ();
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, G_N_ELEMENTS (rows));
+  copro_document_set_read_only (f->document, NULL);
+  activate (f, "partners.add");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, G_N_ELEMENTS (rows) + 1);
+}
+
+/* The keyboard reaches the panel as a section shortcut leaves it: Tab
+ * forward into it from outside, and Alt+3 from another section. */
+static void
+test_keyboard (Fixture       *f,
+               gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "overview"));
+  spin_idle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "partners"));
+  spin_idle ();
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->panel), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (f->panel)));
+  for (int i = 0; i < 12; i++)
+    gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+  spin_idle ();
+}
+
+/* A narrow window: the editor comes in place of the list. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (f->panel), ADW_TYPE_LEAFLET));
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
+  while (!adw_leaflet_get_folded (leaflet))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (copro_partners_panel_reveal (f->panel, partner (f, 2)));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != gtk_widget_get_first_child (GTK_WIDGET (leaflet)));
+  g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 2));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = NULL;
+  int status;
+
+  scratch_dir = g_dir_make_tmp ("copro-partners-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", scratch_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", scratch_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", scratch_dir, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the partner register tests\n");
+      return 77;
+    }
+
+  app = copro_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+#define ADD(path, func) \
+  g_test_add ("/copro/partners/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("sort", test_sort);
+  ADD ("search", test_search);
+  ADD ("filters", test_filters);
+  ADD ("add", test_add);
+  ADD ("duplicate", test_duplicate);
+  ADD ("delete", test_delete);
+  ADD ("editor", test_editor);
+  ADD ("checklist", test_checklist);
+  ADD ("review-mark", test_review_mark);
+  ADD ("remove-details", test_remove_details);
+  ADD ("reveal", test_reveal);
+  ADD ("read-only", test_read_only);
+  ADD ("narrow", test_narrow);
+  ADD ("keyboard", test_keyboard);
+#undef ADD
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  command = g_strdup_printf ("rm -rf '%s'", scratch_dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  g_free (scratch_dir);
+  return status;
+}
