@@ -239,7 +239,7 @@ def do_action(node, wanted=("click", "activate", "press")):
 KEYSYMS = {
     "Return": 0xff0d, "Tab": 0xff09, "Escape": 0xff1b, "space": 0x20,
     "Page_Up": 0xff55, "Page_Down": 0xff56, "Up": 0xff52, "Down": 0xff54,
-    "F9": 0xffc6, "F10": 0xffc7, "question": 0x3f,
+    "F9": 0xffc6, "F10": 0xffc7, "question": 0x3f, "Home": 0xff50, "End": 0xff57,
 }
 
 

@@ -18,7 +18,8 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from copro_atspi import (ALT, CONTROL, App, Failure, children, description_of,  # noqa: E402
-                         do_action, find, find_all, key, log, page, set_text, text_of, wait_for)
+                         do_action, find, find_all, is_focused, key, log, page, set_text, text_of,
+                         wait_for)
 import pyatspi  # noqa: E402
 
 # The sidebar, in order, as Ctrl+Page Down walks it.
@@ -155,9 +156,38 @@ def run(app, path, before):
     evaluation = s.next_section("Evaluation")
     set_text(find(evaluation, "text", "How results are shared"), "A short film made with carers.")
 
-    # Partners (the register is another issue): the list is there.
+    # Partners: add one, find it by search, and open it from the map by keyboard.
     partners = s.shortcut(3, "Partners")
-    find(partners, "label", "%d partners" % len(before["partners"]), what="the partner count")
+    n_partners = len(before["partners"])
+    find(partners, "label", "%d partners" % n_partners, what="the partner count")
+    do_action(find(partners, "push button", "Add Partner"))
+    details = find(partners, "scroll pane", "Partner details",
+                   predicate=lambda n: any(find_all(n, "text", "Name")), what="the new partner's details")
+    set_text(find(details, "text", "Name"), "Zadie Okonkwo-Test")
+    set_value(find(details, "spin button", "Influence"), 5)
+    set_value(find(details, "spin button", "Interest"), 4)
+    find(partners, "label", "%d partners" % (n_partners + 1), what="the new count")
+    key("f", CONTROL)
+    search = find(partners, name="Search the partners", predicate=lambda n: n.getRoleName() in ("text", "entry"))
+    wait_for("Ctrl+F to put the focus in the search", lambda: is_focused(search))
+    set_text(search, "Okonkwo-Test")
+    find(partners, "label", "1 of %d partners shown" % (n_partners + 1), what="the search's one match")
+    do_action(find(partners, "page tab", "Map"))
+    the_map = find(partners, "image", "Partner map")
+    # Tab through the register's tools to the map; give each press time to land.
+    for _ in range(12):
+        key("Tab")
+        try:
+            wait_for("the focus on the map", lambda: is_focused(the_map), timeout=2)
+            break
+        except Failure:
+            continue
+    expect("the map has the keyboard focus", is_focused(the_map), True)
+    key("Home")
+    wait_for("the map to say which partner is chosen",
+             lambda: description_of(the_map).startswith("Zadie Okonkwo-Test"))
+    key("Return")
+    find(partners, "heading", "Zadie Okonkwo-Test", what="the partner opened from the map")
 
     terms = s.shortcut(4, "Terms of reference")
     set_text(find(terms, "text", "Group name"), "Short Breaks Design Group")
@@ -214,7 +244,9 @@ def run(app, path, before):
     expect("audience", after["plan"]["communications"][-1]["audience"], "Young adult carers")
     expect("facilitation", after["plan"]["delivery"]["facilitation_support"], "An independent facilitator.")
     expect("sharing", after["plan"]["evaluation"]["sharing_results"], "A short film made with carers.")
-    expect("partners", len(after["partners"]), len(before["partners"]))
+    expect("partners", len(after["partners"]), len(before["partners"]) + 1)
+    expect("new partner", {k: after["partners"][-1].get(k) for k in ("name", "influence", "interest")},
+           {"name": "Zadie Okonkwo-Test", "influence": 5, "interest": 4})
     expect("group name", after["terms_of_reference"]["group_name"], "Short Breaks Design Group")
     expect("difference", after["reflection"]["difference"], "Carers set the priorities.")
     expect("risks", len(after["risks"]), len(before["risks"]) + 1)

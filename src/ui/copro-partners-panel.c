@@ -1607,7 +1607,7 @@ copro_partners_panel_new (CoproDocument *document,
   map_page = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (map_page), self->map_view);
   gtk_accessible_update_property (GTK_ACCESSIBLE (map_page),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner map"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the partners shown"),
                                   -1);
   page = gtk_stack_add_named (GTK_STACK (self->view_stack), map_page, "map");
   gtk_stack_page_set_title (page, _("Map"));

@@ -54,8 +54,9 @@ static const CoproSection sections[] = {
     { "plan.evaluation" } },
   { "partners", N_("Partners"), NULL,
     N_("Step 3: the people and organisations involved, from residents and carers to "
-       "services and groups. A fuller register, with the partner map, is on its way; for now "
-       "this page lists the partners in the project."),
+       "services and groups. Plan the level of involvement you intend for each, check "
+       "the map for voices with interest but little influence, and keep personal details "
+       "only as long as the project needs them."),
     { "partners", "recruitment" } },
   { "terms", N_("Terms of reference"), NULL,
     N_("The group’s own agreement: why it exists, who belongs, how it decides and how its "
