@@ -5,14 +5,103 @@
 #include <glib/gi18n.h>
 
 #include "copro-application.h"
+#include "copro-document.h"
 #include "copro-window.h"
+
+/* A file named on the command line, loaded while GTK starts up. */
+typedef struct
+{
+  GFile         *file;
+  gboolean       done;
+  gboolean       abandoned;
+  CoproDocument *document;
+  GError        *error;
+  GTask         *waiting;
+} Preload;
 
 struct _CoproApplication
 {
   AdwApplication parent_instance;
+
+  GStrv          preload_paths;
+  GPtrArray     *preloads;
 };
 
 G_DEFINE_FINAL_TYPE (CoproApplication, copro_application, ADW_TYPE_APPLICATION)
+
+static void
+preload_free (Preload *preload)
+{
+  g_clear_object (&preload->file);
+  g_clear_object (&preload->document);
+  g_clear_error (&preload->error);
+  g_clear_object (&preload->waiting);
+  g_free (preload);
+}
+
+static void
+preload_return (Preload *preload,
+                GTask   *task)
+{
+  if (preload->document != NULL)
+    g_task_return_pointer (task, g_steal_pointer (&preload->document), g_object_unref);
+  else
+    g_task_return_error (task, g_steal_pointer (&preload->error));
+}
+
+static void
+on_preloaded_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Preload *preload = user_data;
+
+  preload->document = copro_document_load_finish (result, &preload->error);
+  preload->done = TRUE;
+  if (preload->waiting != NULL)
+    {
+      g_autoptr(GTask) task = g_steal_pointer (&preload->waiting);
+
+      preload_return (preload, task);
+      preload_free (preload);
+    }
+  else if (preload->abandoned)
+    {
+      preload_free (preload);
+    }
+}
+
+/* Lets go of the loads nobody took: freed now, or when they finish. */
+static void
+drop_preloads (CoproApplication *self)
+{
+  while (self->preloads->len > 0)
+    {
+      Preload *preload = g_ptr_array_steal_index (self->preloads, self->preloads->len - 1);
+
+      if (preload->done)
+        preload_free (preload);
+      else
+        preload->abandoned = TRUE;
+    }
+}
+
+/* The files named on the command line start loading as soon as this
+ * instance knows it is the one that will show them (start-up), so that a
+ * big project is read while GTK and libadwaita start (bench/benchmark.py). */
+static void
+start_preloads (CoproApplication *self)
+{
+  for (guint i = 0; self->preload_paths != NULL && self->preload_paths[i] != NULL; i++)
+    {
+      Preload *preload = g_new0 (Preload, 1);
+
+      preload->file = g_file_new_for_commandline_arg (self->preload_paths[i]);
+      g_ptr_array_add (self->preloads, preload);
+      copro_document_load_async (preload->file, NULL, on_preloaded_cb, preload);
+    }
+  g_clear_pointer (&self->preload_paths, g_strfreev);
+}
 
 static CoproWindow *
 get_active_window (CoproApplication *self)
@@ -105,6 +194,50 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Start-up benchmark (bench/benchmark.py). With COPRO_BENCH_FIRST_FRAME set,
+ * the application prints "first-frame N" on standard output, N being
+ * CLOCK_MONOTONIC in microseconds (g_get_monotonic_time()), when the first
+ * frame showing the project is drawn — or, with no file to open, the first
+ * frame of the window — and quits. The script records the same clock just
+ * before it starts the process. */
+static gboolean bench_wait_for_document;
+
+static gboolean
+bench_destroy_window_cb (gpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_bench_after_paint_cb (GdkFrameClock *clock,
+                         CoproWindow   *window)
+{
+  if (bench_wait_for_document && copro_window_get_document (window) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (clock, on_bench_after_paint_cb, window);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  /* Destroying the window releases the project's lock; not from inside the
+   * frame clock's own signal. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, bench_destroy_window_cb, g_object_ref (window), g_object_unref);
+}
+
+static void
+on_bench_window_realize_cb (GtkWidget *window)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (on_bench_after_paint_cb), window, 0);
+}
+
+static void
+on_bench_window_added_cb (GtkApplication *application,
+                          GtkWindow      *window)
+{
+  if (COPRO_IS_WINDOW (window))
+    g_signal_connect (window, "realize", G_CALLBACK (on_bench_window_realize_cb), NULL);
+}
+
 static const GActionEntry app_entries[] = {
   { .name = "new", .activate = new_activated },
   { .name = "open", .activate = open_activated },
@@ -147,6 +280,7 @@ copro_application_startup (GApplication *application)
 
   static gsize named = 0;
 
+  start_preloads (self);
   G_APPLICATION_CLASS (copro_application_parent_class)->startup (application);
 
   /* GLib warns when the name is set twice, as tests creating more than one
@@ -162,6 +296,9 @@ copro_application_startup (GApplication *application)
                                    G_N_ELEMENTS (app_entries), self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+
+  if (g_getenv ("COPRO_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "window-added", G_CALLBACK (on_bench_window_added_cb), NULL);
 }
 
 static void
@@ -183,15 +320,32 @@ copro_application_open (GApplication  *application,
 {
   CoproApplication *self = COPRO_APPLICATION (application);
 
+  bench_wait_for_document = n_files > 0;
   for (int i = 0; i < n_files; i++)
     copro_application_open_file (self, files[i], NULL);
+  /* Loads begun for files that were not opened after all: no longer wanted. */
+  drop_preloads (self);
+}
+
+static void
+copro_application_finalize (GObject *object)
+{
+  CoproApplication *self = COPRO_APPLICATION (object);
+
+  drop_preloads (self);
+  g_clear_pointer (&self->preloads, g_ptr_array_unref);
+  g_clear_pointer (&self->preload_paths, g_strfreev);
+
+  G_OBJECT_CLASS (copro_application_parent_class)->finalize (object);
 }
 
 static void
 copro_application_class_init (CoproApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
 
+  object_class->finalize = copro_application_finalize;
   application_class->startup = copro_application_startup;
   application_class->activate = copro_application_activate;
   application_class->open = copro_application_open;
@@ -200,6 +354,7 @@ copro_application_class_init (CoproApplicationClass *klass)
 static void
 copro_application_init (CoproApplication *self)
 {
+  self->preloads = g_ptr_array_new ();
 }
 
 CoproApplication *
@@ -259,9 +414,46 @@ copro_application_run_with_files (const char * const *files)
   g_autoptr(CoproApplication) app = copro_application_new ();
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
+  /* Loaded from start-up on, if this instance is the one to show them. */
+  app->preload_paths = g_strdupv ((char **) files);
   g_ptr_array_add (args, (gpointer) "coproduce");
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer) files[i]);
   g_ptr_array_add (args, NULL);
   return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
+}
+
+void
+copro_application_load_async (CoproApplication    *self,
+                              GFile               *file,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_return_if_fail (self == NULL || COPRO_IS_APPLICATION (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  for (guint i = 0; self != NULL && i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+      GTask *task;
+
+      if (!g_file_equal (preload->file, file))
+        continue;
+      g_ptr_array_remove_index (self->preloads, i);
+      task = g_task_new (NULL, cancellable, callback, user_data);
+      g_task_set_source_tag (task, copro_application_load_async);
+      if (preload->done)
+        {
+          preload_return (preload, task);
+          preload_free (preload);
+          g_object_unref (task);
+        }
+      else
+        {
+          preload->waiting = task;
+        }
+      return;
+    }
+  copro_document_load_async (file, cancellable, callback, user_data);
 }

@@ -17,5 +17,13 @@ int               copro_application_run_with_files   (const char * const *files)
 void              copro_application_open_file        (CoproApplication   *self,
                                                       GFile              *file,
                                                       GtkWindow          *preferred);
+/* Loads @file as copro_document_load_async() does (finish with
+ * copro_document_load_finish()), using the load begun at start-up for a
+ * file named on the command line when there is one. @self may be NULL. */
+void              copro_application_load_async       (CoproApplication   *self,
+                                                      GFile              *file,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
 
 G_END_DECLS

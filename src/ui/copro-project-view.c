@@ -27,6 +27,8 @@ struct _CoproProjectView
   guint           checks_source;
   guint           n_problems;
   gboolean        selecting;
+  /* The last findings, for the checks panel when it is built. */
+  GPtrArray      *findings;
 
   GSimpleAction  *undo_action;
   GSimpleAction  *redo_action;
@@ -122,6 +124,8 @@ run_checks (CoproProjectView *self)
     }
   findings = copro_checks_run (copro_document_get_project (self->document), NULL);
   self->n_problems = copro_checks_count (findings, COPRO_SEVERITY_PROBLEM);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
+  self->findings = g_ptr_array_ref (findings);
   panel = gtk_stack_get_child_by_name (self->stack, "checks");
   if (panel != NULL)
     copro_checks_panel_set_findings (COPRO_CHECKS_PANEL (panel), findings);
@@ -174,22 +178,51 @@ clear_panels (CoproProjectView *self)
     gtk_stack_remove (self->stack, child);
 }
 
-static void
-build_panels (CoproProjectView *self)
+static const CoproSection *
+find_section (const char *name)
 {
   guint n;
   const CoproSection *sections = copro_sections_get (&n);
 
-  for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *panel = copro_sections_build (&sections[i], self->document);
-      GtkStackPage *page = gtk_stack_add_named (self->stack, panel, sections[i].name);
+  for (guint i = 0; name != NULL && i < n; i++)
+    if (g_str_equal (sections[i].name, name))
+      return &sections[i];
+  return NULL;
+}
 
-      gtk_stack_page_set_title (page, _(sections[i].title));
-      if (COPRO_IS_CHECKS_PANEL (panel))
-        g_signal_connect_object (panel, "finding-activated",
-                                 G_CALLBACK (on_finding_activated_cb), self, 0);
+/* Panels are built when first shown, not all when a project opens: a big
+ * project's review and registers would otherwise hold up the first frame
+ * (bench/benchmark.py measures it). */
+static GtkWidget *
+ensure_panel (CoproProjectView *self,
+              const char       *name)
+{
+  const CoproSection *section;
+  GtkWidget *panel;
+  GtkStackPage *page;
+
+  if (self->document == NULL || name == NULL)
+    return NULL;
+  panel = gtk_stack_get_child_by_name (self->stack, name);
+  if (panel != NULL)
+    return panel;
+  section = find_section (name);
+  if (section == NULL)
+    return NULL;
+
+  panel = copro_sections_build (section, self->document);
+  page = gtk_stack_add_named (self->stack, panel, section->name);
+  gtk_stack_page_set_title (page, _(section->title));
+  if (COPRO_IS_CHECKS_PANEL (panel))
+    {
+      g_signal_connect_object (panel, "finding-activated",
+                               G_CALLBACK (on_finding_activated_cb), self, 0);
+      if (self->findings != NULL)
+        copro_checks_panel_set_findings (COPRO_CHECKS_PANEL (panel), self->findings);
     }
+  if (COPRO_IS_PANEL (panel))
+    copro_panel_set_editable (COPRO_PANEL (panel), self->editable);
+  return panel;
 }
 
 static void
@@ -468,6 +501,7 @@ copro_project_view_set_document (CoproProjectView *self,
     g_signal_handlers_disconnect_by_data (self->history, self);
   if (self->stack != NULL)
     clear_panels (self);
+  g_clear_pointer (&self->findings, g_ptr_array_unref);
   g_clear_object (&self->history);
   g_set_object (&self->document, document);
 
@@ -478,7 +512,6 @@ copro_project_view_set_document (CoproProjectView *self,
       g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (on_history_can_cb), self);
       g_signal_connect (copro_document_get_project (document), "changed",
                         G_CALLBACK (on_project_changed_cb), self);
-      build_panels (self);
       apply_editable (self);
       /* Once the window shows: a big register takes a moment to check. */
       self->checks_source = g_idle_add (run_checks_cb, self);
@@ -559,7 +592,7 @@ copro_project_view_show_section (CoproProjectView *self,
 
   g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), FALSE);
 
-  if (name == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (ensure_panel (self, name) == NULL)
     return FALSE;
   gtk_stack_set_visible_child_name (self->stack, name);
   row = find_row (self, name);
@@ -583,13 +616,14 @@ copro_project_view_get_section (CoproProjectView *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* Builds the panel if it has not been shown yet. */
 GtkWidget *
 copro_project_view_get_panel (CoproProjectView *self,
                               const char       *name)
 {
   g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  return ensure_panel (self, name);
 }
 
 gboolean

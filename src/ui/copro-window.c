@@ -370,6 +370,8 @@ on_load_done_cb (GObject      *source,
       /* TRANSLATORS: heading of a dialogue; the file's name */
       g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
 
+      if (self->document == NULL && self->n_loading == 0)
+        gtk_stack_set_visible_child_name (self->stack, "start");
       show_message (self, heading, error->message);
       return;
     }
@@ -397,8 +399,13 @@ load (CoproWindow *self,
   FileOp *op = file_op_new (self, file);
 
   op->as_copy = as_copy;
+  /* An empty window opening a file goes straight to the project page rather
+   * than laying out the start page it would leave at once. */
+  if (self->document == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "project");
   self->n_loading++;
-  copro_document_load_async (file, self->cancellable, on_load_done_cb, op);
+  copro_application_load_async (COPRO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                                file, self->cancellable, on_load_done_cb, op);
 }
 
 static GFile *
@@ -983,6 +990,11 @@ on_locked_response_cb (AdwMessageDialog *dialog,
       self->lock = lock;
       if (lock == NULL)
         show_message (self, _("Could not take the project over"), error->message);
+    }
+  else if (self->document == NULL && self->n_loading == 0)
+    {
+      /* Not opened after all: back to the start page (see load ()). */
+      gtk_stack_set_visible_child_name (self->stack, "start");
     }
 }
 
