@@ -15,6 +15,7 @@
 #include "copro-history.h"
 #include "copro-list-editor.h"
 #include "copro-model.h"
+#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"
 
@@ -754,21 +755,6 @@ on_toast_undo_cb (AdwToast *toast,
                        deleted->item);
 }
 
-/* libadwaita 1.2 makes the toast's button with a mnemonic, and GTK 4.8 then
- * names it twice ("Undo Undo"): keep the button's label as its one name. */
-static void
-name_toast_buttons_once (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      name_toast_buttons_once (child);
-    }
-}
-
 static gboolean
 focus_later_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
@@ -969,7 +955,6 @@ copro_list_editor_delete (CoproListEditor *self,
   g_autofree char *message = NULL;
   CoproHistory *history;
   Deleted *deleted;
-  GtkWidget *overlay;
   AdwToast *toast;
   GtkListBoxRow *next;
   guint n;
@@ -998,21 +983,7 @@ copro_list_editor_delete (CoproListEditor *self,
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb),
                          deleted, (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    {
-      /* High priority: shown at once, so its button can be put right now. */
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      for (GtkWidget *child = gtk_widget_get_first_child (overlay);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
-          name_toast_buttons_once (child);
-    }
-  else
-    {
-      g_object_unref (toast);
-    }
+  copro_show_toast (GTK_WIDGET (self), toast);
 
   /* Keep the keyboard in the list: the next item, the one before, or Add. */
   n = copro_list_get_n_items (self->list);

@@ -162,3 +162,40 @@ copro_panel_set_editable (CoproPanel *self,
 
   gtk_widget_set_sensitive (self->content, editable);
 }
+
+/* libadwaita 1.2 makes the toast's button with a mnemonic, and GTK 4.8 then
+ * names it twice ("Undo Undo"): keep the button's label as its one name. */
+static void
+name_toast_buttons_once (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
+        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      name_toast_buttons_once (child);
+    }
+}
+
+gboolean
+copro_show_toast (GtkWidget *widget,
+                  AdwToast  *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay == NULL)
+    {
+      g_object_unref (toast);
+      return FALSE;
+    }
+  /* A high-priority toast shows at once, so its button can be put right
+   * now; others are named when they are added after it. */
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
+      name_toast_buttons_once (child);
+  return TRUE;
+}

@@ -29,6 +29,11 @@ GtkWidget  *copro_panel_header_new   (const char *overline,
                                       const char *title,
                                       const char *guidance);
 
+/* Shows @toast (taking it) in the toast overlay around @widget; FALSE, and
+ * the toast dropped, when there is none. Works around libadwaita 1.2 naming
+ * the toast's button twice ("Undo Undo") for screen readers. */
+gboolean    copro_show_toast         (GtkWidget  *widget,
+                                      AdwToast   *toast);
 /* Names the scrolled window inside @widget (an AdwStatusPage, say), which
  * libadwaita leaves nameless for screen readers. */
 void        copro_name_scrolled_window (GtkWidget  *widget,

@@ -385,47 +385,17 @@ find_shown (CoproPartnersPanel *self,
   return FALSE;
 }
 
-/* libadwaita 1.2 makes the toast's button with a mnemonic, and GTK 4.8 then
- * names it twice ("Undo Undo"): keep the button's label as its one name
- * (as CoproListEditor does). */
-static void
-name_toast_buttons_once (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_BUTTON (child) && gtk_button_get_use_underline (GTK_BUTTON (child)))
-        gtk_accessible_reset_relation (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-      name_toast_buttons_once (child);
-    }
-}
-
 static void
 show_toast (CoproPartnersPanel *self,
             AdwToast           *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay == NULL)
-    {
-      g_object_unref (toast);
-      return;
-    }
   /* An older toast's Undo would no longer be the last change: let it go. */
-  {
-    g_autoptr(AdwToast) last = g_weak_ref_get (&self->last_toast);
+  g_autoptr(AdwToast) last = g_weak_ref_get (&self->last_toast);
 
-    if (last != NULL)
-      adw_toast_dismiss (last);
-  }
+  if (last != NULL)
+    adw_toast_dismiss (last);
   g_weak_ref_set (&self->last_toast, toast);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (child != adw_toast_overlay_get_child (ADW_TOAST_OVERLAY (overlay)))
-      name_toast_buttons_once (child);
+  copro_show_toast (GTK_WIDGET (self), toast);
 }
 
 /* An "Undo" toast for a change made as one step of the history. */
