@@ -26,46 +26,16 @@
 #include "copro-record-form.h"
 #include "copro-window.h"
 
+#include "copro-gui-test.h"
+
 static CoproApplication *app;
 static char *scratch_dir;
 
 /* Helpers */
 
-typedef gboolean (*Condition) (gpointer data);
 
-/* Runs the main loop until @condition holds; meson's timeout ends a hang. */
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-}
 
-static void
-spin_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static void
 collect_type (GtkWidget *root,
@@ -1238,30 +1208,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = NULL;
   int status;
 
-  /* Recent files, drafts and the like go to a scratch home. */
-  scratch_dir = g_dir_make_tmp ("copro-panels-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", scratch_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the panel tests\n");
-      return 77;
-    }
-
-  app = copro_application_new ();
-  /* Several test programs may run at once: do not ask to be the only one. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = copro_gui_test_init (&argc, &argv, "panels", &scratch_dir);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/copro/panels/formats", test_formats);
 #define ADD(path, func) \
@@ -1288,8 +1239,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  command = g_strdup_printf ("rm -rf '%s'", scratch_dir);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  copro_gui_test_remove_scratch (scratch_dir);
   g_free (scratch_dir);
   return status;
 }

@@ -22,43 +22,14 @@
 #include "copro-record-form.h"
 #include "copro-window.h"
 
+#include "copro-gui-test.h"
+
 static CoproApplication *app;
 static char *scratch_dir;
 
-typedef gboolean (*Condition) (gpointer data);
 
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-}
 
-static void
-spin_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
-static GtkWidget *
-find_type (GtkWidget *root,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 /* The partners of the fixture: name, organisation, role, sector, level,
  * status, influence, interest, consent date, notes. */
@@ -829,28 +800,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *command = NULL;
   int status;
 
-  scratch_dir = g_dir_make_tmp ("copro-partners-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", scratch_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the partner register tests\n");
-      return 77;
-    }
-
-  app = copro_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = copro_gui_test_init (&argc, &argv, "partners", &scratch_dir);
+  if (app == NULL)
+    return 77;
 
 #define ADD(path, func) \
   g_test_add ("/copro/partners/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -872,8 +826,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  command = g_strdup_printf ("rm -rf '%s'", scratch_dir);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+  copro_gui_test_remove_scratch (scratch_dir);
   g_free (scratch_dir);
   return status;
 }

@@ -9,28 +9,15 @@
 #include "copro-document.h"
 #include "copro-window.h"
 
+#include "copro-gui-test.h"
+
 static CoproApplication *app;
 static char *scratch_dir;
 
 /* Helpers */
 
-typedef gboolean (*Condition) (gpointer data);
 
-/* Runs the main loop until @condition holds; meson's timeout ends a hang. */
-static void
-spin_until (Condition condition,
-            gpointer  data)
-{
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-}
 
-static void
-spin_idle (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gboolean
 has_document (gpointer data)
@@ -205,23 +192,6 @@ destroy_window (CoproWindow *window)
   spin_until (is_null, &weak);
 }
 
-static void
-remove_recursively (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
-        remove_recursively (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
 
 /* Tests */
 
@@ -731,30 +701,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) scratch = NULL;
   int status;
 
-  /* Recent files and the like go to a scratch home, not the user's. */
-  scratch_dir = g_dir_make_tmp ("copro-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_setenv ("HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_DATA_HOME", scratch_dir, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", scratch_dir, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the window tests\n");
-      return 77;
-    }
-
-  app = copro_application_new ();
-  /* Several test programs may run at once: do not ask to be the only one. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = copro_gui_test_init (&argc, &argv, "window", &scratch_dir);
+  if (app == NULL)
+    return 77;
 
   g_test_add_func ("/copro/window/start-screen", test_start_screen);
   g_test_add_func ("/copro/window/edit-and-save", test_edit_and_save);
@@ -772,8 +723,7 @@ main (int   argc,
   status = g_test_run ();
 
   g_clear_object (&app);
-  scratch = g_file_new_for_path (scratch_dir);
-  remove_recursively (scratch);
+  copro_gui_test_remove_scratch (scratch_dir);
   g_free (scratch_dir);
   return status;
 }

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the window, panels and partner register tests share: running the main
+ * loop until something holds, finding widgets, and an application registered
+ * with a scratch home. Each test program includes it once. */
+#pragma once
+
+#include "copro-application.h"
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; meson's timeout ends a hang. */
+static inline void
+spin_until (Condition condition,
+            gpointer  data)
+{
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Runs what is pending without waiting for anything. */
+static inline void
+spin_idle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* The first widget of @type in @root's tree, @root included, or NULL. */
+static inline GtkWidget *
+find_type (GtkWidget *root,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Points HOME and the XDG folders at a new scratch folder (recent files,
+ * drafts and the like go there, not to the user's), initialises the tests
+ * and GTK, and returns a registered application; NULL when there is no
+ * display, and then the caller skips (exit status 77). */
+static inline CoproApplication *
+copro_gui_test_init (int        *argc,
+                     char     ***argv,
+                     const char *name,
+                     char      **scratch_dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("copro-%s-XXXXXX", name);
+  CoproApplication *app;
+
+  *scratch_dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  g_setenv ("HOME", *scratch_dir, TRUE);
+  g_setenv ("XDG_DATA_HOME", *scratch_dir, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", *scratch_dir, TRUE);
+
+  g_test_init (argc, argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the %s tests\n", name);
+      return NULL;
+    }
+
+  app = copro_application_new ();
+  /* Several test programs may run at once: do not ask to be the only one. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* Removes @file, and everything in it when it is a folder. */
+static inline void
+copro_gui_test_remove (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children =
+    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        copro_gui_test_remove (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Removes the scratch folder of copro_gui_test_init() and what is in it. */
+static inline void
+copro_gui_test_remove_scratch (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+
+  copro_gui_test_remove (folder);
+}
