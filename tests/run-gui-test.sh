@@ -71,8 +71,12 @@ fi
 # (the session bus, the accessibility bus launcher and registry) can be ended
 # with it: left running after a timeout, they hold the test's output pipes and
 # later tests then hang after passing.
-setsid "$@" &
+# A command started in the background reads /dev/null unless told otherwise:
+# hand it this script's standard input (screenshots.sh sends a script there).
+exec 9<&0
+setsid "$@" 0<&9 9<&- &
 test_pid=$!
+exec 9<&-
 end_group () {
   kill -TERM "-$test_pid" 2>/dev/null
 }
