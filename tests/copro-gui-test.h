@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What the window, panels and partner register tests share: running the main
- * loop until something holds, finding widgets, and an application registered
- * with a scratch home. Each test program includes it once. */
+/* What the GUI test programs share: running the main loop until something
+ * holds, finding widgets, and an application registered with a scratch home.
+ * Each test program includes it once. */
 #pragma once
 
 #include "copro-application.h"

@@ -14,6 +14,8 @@
 #include "copro-list.h"
 #include "copro-model.h"
 
+#include "copro-gui-test.h"
+
 typedef struct
 {
   CoproDocument *document;
@@ -25,26 +27,6 @@ typedef struct
   guint          n_imported_signals;
   char          *dir;
 } Fixture;
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 is_loaded (gpointer data)
@@ -115,7 +97,7 @@ fixture_tear_down (Fixture       *f,
   if (f->dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (f->dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  spin_idle ();
   g_clear_object (&f->history);
   g_clear_object (&f->document);
 
@@ -149,7 +131,7 @@ open_dialog (Fixture *f,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->dialog)) == GTK_WINDOW (f->window));
   gtk_window_present (GTK_WINDOW (f->dialog));
   spin_until (is_loaded, f->dialog);
-  drain ();
+  spin_idle ();
 }
 
 static void
@@ -190,7 +172,7 @@ click (Fixture    *f,
   g_assert_true (gtk_widget_get_visible (widget));
   g_assert_true (gtk_widget_is_sensitive (widget));
   g_signal_emit_by_name (widget, "clicked");
-  drain ();
+  spin_idle ();
 }
 
 static gboolean
@@ -368,7 +350,7 @@ test_cancel (Fixture       *f,
   /* Escape closes it too. */
   open_fixture (f, "good.csv");
   g_assert_true (gtk_widget_activate_action (f->dialog, "window.close", NULL));
-  drain ();
+  spin_idle ();
   g_assert_null (f->dialog);
   g_assert_cmpuint (n_partners (f), ==, 0);
 }

@@ -11,6 +11,8 @@
 #include "copro-export-flow.h"
 #include "copro-list.h"
 
+#include "copro-gui-test.h"
+
 static GtkWidget *
 find_message_dialog (const char *heading)
 {
@@ -25,19 +27,6 @@ find_message_dialog (const char *heading)
         return GTK_WIDGET (window);
     }
   return NULL;
-}
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static gboolean

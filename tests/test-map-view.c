@@ -14,6 +14,8 @@
 #include "copro-partner-map.h"
 #include "copro-partner-map-view.h"
 
+#include "copro-gui-test.h"
+
 #define WIDTH 900
 #define HEIGHT 600
 
@@ -29,27 +31,6 @@ typedef struct
   CoproRecord        *activated;    /* last partner-activated */
   guint               n_activated;
 } Fixture;
-
-static void
-spin_until (gboolean (*done) (gpointer), gpointer data)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!done (data))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-/* Runs what is pending without waiting for anything. */
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static gboolean
 is_allocated (gpointer data)
@@ -118,7 +99,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->view));
   gtk_window_present (GTK_WINDOW (f->window));
   spin_until (is_allocated, f->view);
-  drain ();
+  spin_idle ();
 }
 
 static void
@@ -126,7 +107,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain ();
+  spin_idle ();
   g_clear_object (&f->filtered);
   g_clear_object (&f->filter);
   g_assert_finalize_object (f->project);
@@ -138,7 +119,7 @@ set_sector (Fixture    *f,
 {
   f->sector = sector;
   gtk_filter_changed (GTK_FILTER (f->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  drain ();
+  spin_idle ();
 }
 
 /* The accessible description as a screen reader gets it. */
@@ -191,18 +172,18 @@ test_follows_model (Fixture       *f,
   copro_record_set_string (late, "sector", "council");
   copro_list_append (f->partners, late);
   g_object_unref (late);
-  drain ();
+  spin_idle ();
   g_assert_cmpuint (copro_partner_map_view_get_n_dots (f->view), ==, 4);
   set_sector (f, "carer");
   copro_record_set_int (copro_list_get (f->partners, 2), "influence", 1);
-  drain ();
+  spin_idle ();
   g_assert_cmpuint (copro_partner_map_view_get_n_dots (f->view), ==, 3);
   g_assert_cmpuint (copro_partner_map_view_get_n_unplaced (f->view), ==, 0);
 
   /* Moving a partner moves their dot: they are found in their new cell. */
   set_sector (f, NULL);
   copro_record_set_int (late, "interest", 5);
-  drain ();
+  spin_idle ();
   {
     double x, y;
     CoproRecord *hit;
@@ -222,7 +203,7 @@ test_follows_model (Fixture       *f,
 
   /* Removing from the register removes the dot. */
   copro_list_remove (f->partners, 0);
-  drain ();
+  spin_idle ();
   g_assert_cmpuint (copro_partner_map_view_get_n_dots (f->view), ==, 7);
 }
 
