@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <pango/pangocairo.h>
+#include <zlib.h>
 
 #include "copro-error.h"
 #include "copro-model.h"
@@ -980,13 +981,100 @@ copro_partner_map_draw (CoproPartnerMapLayout *layout,
   cairo_restore (cr);
 }
 
-static cairo_status_t
-append_png_cb (void                *closure,
-               const unsigned char *data,
-               unsigned int         length)
+/* The map as a PNG. cairo's PNG writer (libpng trying every row filter, then
+ * zlib at its default level) took 270 to 390 million instructions for the
+ * workbook's 960 × 600 map, whatever the number of partners: three quarters of
+ * the whole export of a small project, and more than the rows of 10,000
+ * partners. The workbook's zip compresses the picture once more anyway, so it
+ * is written here as plain RGB with unfiltered rows at zlib's fastest level:
+ * about 50 million instructions, for the same pixels and a file about 7%
+ * larger. The window's "Save Map as PNG" uses the same writer. */
+
+static void
+png_chunk (GByteArray   *png,
+           const char   *type,
+           const guint8 *data,
+           gsize         length)
 {
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
+  guint32 be_length = GUINT32_TO_BE ((guint32) length);
+  guint32 crc;
+
+  g_byte_array_append (png, (const guint8 *) &be_length, 4);
+  g_byte_array_append (png, (const guint8 *) type, 4);
+  if (length > 0)
+    g_byte_array_append (png, data, (guint) length);
+  crc = (guint32) crc32 (0, (const Bytef *) type, 4);
+  if (length > 0)
+    crc = (guint32) crc32 (crc, data, (uInt) length);
+  crc = GUINT32_TO_BE (crc);
+  g_byte_array_append (png, (const guint8 *) &crc, 4);
+}
+
+/* An opaque RGB24 @surface as an 8-bit RGB PNG; NULL when zlib fails. */
+static GBytes *
+encode_png (cairo_surface_t *surface)
+{
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  gsize row_length = 1 + 3 * (gsize) width;
+  g_autofree guint8 *row = g_malloc (row_length);
+  g_autofree guint8 *idat = NULL;
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  guint8 header[13];
+  guint32 be;
+  z_stream z = { 0 };
+  gsize bound;
+  int status = Z_OK;
+
+  if (deflateInit2 (&z, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    return NULL;
+  bound = deflateBound (&z, (uLong) (row_length * (gsize) height));
+  idat = g_malloc (bound);
+  z.next_out = idat;
+  z.avail_out = (uInt) bound;
+
+  for (int y = 0; y < height && status == Z_OK; y++)
+    {
+      const guint32 *source = (const guint32 *) (gconstpointer) (pixels + (gsize) y * (gsize) stride);
+      guint8 *out = row;
+
+      *out++ = 0;   /* filter: none */
+      for (int x = 0; x < width; x++)
+        {
+          guint32 pixel = source[x];
+
+          *out++ = (guint8) (pixel >> 16);
+          *out++ = (guint8) (pixel >> 8);
+          *out++ = (guint8) pixel;
+        }
+      z.next_in = row;
+      z.avail_in = (uInt) row_length;
+      status = deflate (&z, y == height - 1 ? Z_FINISH : Z_NO_FLUSH);
+    }
+  if (status != Z_STREAM_END)
+    {
+      deflateEnd (&z);
+      return NULL;
+    }
+
+  g_byte_array_append (png, signature, sizeof signature);
+  be = GUINT32_TO_BE ((guint32) width);
+  memcpy (header, &be, 4);
+  be = GUINT32_TO_BE ((guint32) height);
+  memcpy (header + 4, &be, 4);
+  header[8] = 8;    /* bits per sample */
+  header[9] = 2;    /* RGB */
+  header[10] = 0;   /* deflate */
+  header[11] = 0;   /* adaptive filtering, each row saying which */
+  header[12] = 0;   /* not interlaced */
+  png_chunk (png, "IHDR", header, sizeof header);
+  png_chunk (png, "IDAT", idat, z.total_out);
+  png_chunk (png, "IEND", NULL, 0);
+  deflateEnd (&z);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
 
 GBytes *
@@ -1015,9 +1103,9 @@ GBytes *
 copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
                                  GError                **error)
 {
-  g_autoptr(GByteArray) png = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
+  GBytes *png = NULL;
   cairo_t *cr;
   int width, height;
 
@@ -1033,7 +1121,8 @@ copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
       return NULL;
     }
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  /* Opaque: the PNG needs no alpha channel. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
@@ -1041,17 +1130,15 @@ copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
   status = cairo_status (cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-
-  png = g_byte_array_new ();
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, append_png_cb, png);
+    png = encode_png (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
-                   _("The partner map could not be drawn: %s."), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                 _("The partner map could not be drawn: %s."), cairo_status_to_string (status));
+  else if (png == NULL)
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                 _("There was not enough memory to draw the partner map."));
+  return png;
 }

@@ -8,7 +8,7 @@ mkdir -p "$out"
 
 cc=${CLANG:-clang}
 flags="-g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-pkgs="glib-2.0 gio-2.0 json-glib-1.0 xlsxwriter"
+pkgs="glib-2.0 gio-2.0 json-glib-1.0 xlsxwriter zlib"
 cflags=$(pkg-config --cflags $pkgs)
 libs=$(pkg-config --libs $pkgs)
 # The core's optional pieces (cairo, pango) are picked up when present.
