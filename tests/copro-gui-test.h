@@ -25,6 +25,32 @@ spin_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static inline gboolean
+is_null (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
+/* Destroys every other toplevel (dialogues first), then @window, and waits
+ * until @window is finalised. */
+static inline void
+copro_gui_test_destroy_all (GtkWindow *window)
+{
+  gpointer weak = window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) other = g_list_model_get_item (toplevels, i - 1);
+
+      if (other != window)
+        gtk_window_destroy (other);
+    }
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (window);
+  spin_until (is_null, &weak);
+}
+
 /* The first widget of @type in @root's tree, @root included, or NULL. */
 static inline GtkWidget *
 find_type (GtkWidget *root,

@@ -27,10 +27,6 @@
 static CoproApplication *app;
 static char *scratch_dir;
 
-
-
-
-
 /* The partners of the fixture: name, organisation, role, sector, level,
  * status, influence, interest, consent date, notes. */
 typedef struct
@@ -98,29 +94,12 @@ fixture_set_up (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
 }
 
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
-}
-
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gpointer weak = f->window;
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
-
-      if (window != GTK_WINDOW (f->window))
-        gtk_window_destroy (window);
-    }
-  g_object_add_weak_pointer (G_OBJECT (f->window), &weak);
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  spin_until (is_null, &weak);
+  /* Dialogues first (the partner chooser), then the window, unsaved. */
+  copro_gui_test_destroy_all (GTK_WINDOW (f->window));
   g_assert_finalize_object (f->document);
 }
 

@@ -16,9 +16,6 @@ static char *scratch_dir;
 
 /* Helpers */
 
-
-
-
 static gboolean
 has_document (gpointer data)
 {
@@ -35,12 +32,6 @@ static gboolean
 is_mapped (gpointer data)
 {
   return gtk_widget_get_mapped (data);
-}
-
-static gboolean
-is_null (gpointer data)
-{
-  return *(gpointer *) data == NULL;
 }
 
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
@@ -191,7 +182,6 @@ destroy_window (CoproWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   spin_until (is_null, &weak);
 }
-
 
 /* Tests */
 
