@@ -16,31 +16,10 @@
 #include <sys/resource.h>
 #include <glib/gstdio.h>
 
+#include "copro-bench.h"
 #include "copro-checks.h"
 #include "copro-document.h"
 #include "copro-list.h"
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  if (times->len == 0)
-    return 0;
-  if (times->len % 2 == 1)
-    return g_array_index (times, double, times->len / 2);
-  return (g_array_index (times, double, times->len / 2 - 1) +
-          g_array_index (times, double, times->len / 2)) / 2;
-}
 
 static long
 peak_kb (void)
@@ -60,7 +39,7 @@ load (GFile  *file,
   gint64 start = g_get_monotonic_time ();
   CoproDocument *document = copro_document_new_from_file (file, NULL, &error);
 
-  *ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+  *ms = copro_bench_ms_since (start);
   if (document == NULL)
     {
       g_printerr ("copro-bench-core: %s\n", error->message);
@@ -142,7 +121,7 @@ main (int    argc,
           g_printerr ("copro-bench-core: %s\n", error->message);
           return 1;
         }
-      ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+      ms = copro_bench_ms_since (start);
       g_array_append_val (save_times, ms);
     }
   g_unlink (out_path);
@@ -154,11 +133,12 @@ main (int    argc,
       gint64 start = g_get_monotonic_time ();
       g_autoptr(GPtrArray) findings = copro_checks_run (copro_document_get_project (document), NULL);
 
-      ms = (double) (g_get_monotonic_time () - start) / 1000.0;
+      ms = copro_bench_ms_since (start);
       g_array_append_val (check_times, ms);
     }
 
   printf ("{\"partners\":%u,\"runs\":%d,\"load_ms\":%.1f,\"save_ms\":%.1f,\"check_ms\":%.1f,\"peak_kb\":%ld}\n",
-          partners, runs, median (load_times), median (save_times), median (check_times), peak);
+          partners, runs, copro_bench_median (load_times), copro_bench_median (save_times),
+          copro_bench_median (check_times), peak);
   return 0;
 }

@@ -22,6 +22,7 @@
 
 #include <adwaita.h>
 
+#include "copro-bench.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-map.h"
@@ -48,30 +49,6 @@ wait_for_frame (GtkWidget *widget)
   gtk_widget_queue_draw (widget);
   while (paints < target)
     g_main_context_iteration (NULL, TRUE);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  if (times->len == 0)
-    return 0;
-  return g_array_index (times, double, times->len / 2);
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
 }
 
 static gint64 last_tick;
@@ -164,14 +141,14 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       layout = copro_partner_map_layout (partners, WIDTH, HEIGHT);
-      t = ms_since (start);
+      t = copro_bench_ms_since (start);
       g_array_append_val (layout_times, t);
       n_placed = copro_partner_map_layout_get_n_placed (layout);
 
       start = g_get_monotonic_time ();
       copro_partner_map_draw (layout, cr);
       cairo_surface_flush (surface);
-      t = ms_since (start);
+      t = copro_bench_ms_since (start);
       g_array_append_val (draw_times, t);
       copro_partner_map_layout_free (layout);
       cairo_destroy (cr);
@@ -181,7 +158,7 @@ main (int   argc,
       gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
       start = g_get_monotonic_time ();
       layout = copro_partner_map_layout_new_for_model (G_LIST_MODEL (filtered), WIDTH, HEIGHT);
-      t = ms_since (start);
+      t = copro_bench_ms_since (start);
       g_array_append_val (filtered_times, t);
       copro_partner_map_layout_free (layout);
       odd_only = FALSE;
@@ -199,7 +176,7 @@ main (int   argc,
   wait_for_frame (view);
   while (gtk_widget_get_width (view) != WIDTH || copro_partner_map_view_is_updating (COPRO_PARTNER_MAP_VIEW (view)))
     wait_for_frame (view);
-  first_frame = ms_since (start);
+  first_frame = copro_bench_ms_since (start);
 
   gtk_widget_grab_focus (view);
   for (int run = 0; run < runs; run++)
@@ -220,7 +197,7 @@ main (int   argc,
       while (copro_partner_map_view_is_updating (COPRO_PARTNER_MAP_VIEW (view)))
         g_main_context_iteration (NULL, TRUE);
       wait_for_frame (view);
-      t = ms_since (start);
+      t = copro_bench_ms_since (start);
       g_source_remove (ticker);
       g_array_append_val (filter_frames, t);
       g_array_append_val (filter_stalls, worst_lateness);
@@ -233,7 +210,7 @@ main (int   argc,
       gtk_widget_activate_action (view, "map.move", "i", run == 0 ? COPRO_PARTNER_MAP_MOVE_FIRST
                                                                   : COPRO_PARTNER_MAP_MOVE_RIGHT);
       wait_for_frame (view);
-      t = ms_since (start);
+      t = copro_bench_ms_since (start);
       g_array_append_val (move_frames, t);
     }
 
@@ -241,8 +218,8 @@ main (int   argc,
            "\"draw_ms\": %.1f, \"first_frame_ms\": %.1f, \"filter_frame_ms\": %.1f, \"refilter_ms\": %.1f, "
            "\"filter_stall_ms\": %.1f, "
            "\"move_frame_ms\": %.1f}\n",
-           n_partners, n_placed, runs, median (layout_times), median (filtered_times), median (draw_times),
-           first_frame, median (filter_frames), median (refilters), median (filter_stalls), median (move_frames));
+           n_partners, n_placed, runs, copro_bench_median (layout_times), copro_bench_median (filtered_times), copro_bench_median (draw_times),
+           first_frame, copro_bench_median (filter_frames), copro_bench_median (refilters), copro_bench_median (filter_stalls), copro_bench_median (move_frames));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_unref (filtered);

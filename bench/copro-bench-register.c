@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "copro-bench.h"
 #include "copro-document.h"
 #include "copro-list.h"
 #include "copro-model.h"
@@ -64,26 +65,6 @@ wait_for_frame (GtkWidget          *window,
     }
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  if (times->len == 0)
-    return 0;
-  if (times->len % 2 == 1)
-    return g_array_index (times, double, times->len / 2);
-  return (g_array_index (times, double, times->len / 2 - 1) + g_array_index (times, double, times->len / 2)) / 2;
-}
-
 /* CPU time of this thread, to tell the register's cost from a busy machine's. */
 static double
 cpu_ms (void)
@@ -92,12 +73,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return (double) ts.tv_sec * 1000.0 + (double) ts.tv_nsec / 1e6;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (double) (g_get_monotonic_time () - start) / 1000.0;
 }
 
 /* A word that some partners' names contain: part of the middle partner's name. */
@@ -184,12 +159,12 @@ main (int   argc,
       cpu = cpu_ms ();
       panel = copro_partners_panel_new (document, "Partners", NULL);
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
-        g_printerr ("open: panel made in %.1f ms\n", ms_since (start));
+        g_printerr ("open: panel made in %.1f ms\n", copro_bench_ms_since (start));
       adw_window_set_content (ADW_WINDOW (window), panel);
       wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
-        g_printerr ("open: shown %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
-      g_array_append_val (open_times, (double) { ms_since (start) });
+        g_printerr ("open: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
+      g_array_append_val (open_times, (double) { copro_bench_ms_since (start) });
     }
 
   if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
@@ -259,11 +234,11 @@ main (int   argc,
       cpu = cpu_ms ();
       copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), term);
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
-        g_printerr ("search: model %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
+        g_printerr ("search: model %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
-        g_printerr ("search: shown %.1f ms (cpu %.1f)\n", ms_since (start), cpu_ms () - cpu);
-      g_array_append_val (search_times, (double) { ms_since (start) });
+        g_printerr ("search: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
+      g_array_append_val (search_times, (double) { copro_bench_ms_since (start) });
       shown = copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel));
     }
   copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), "");
@@ -272,8 +247,8 @@ main (int   argc,
   escaped = g_strescape (term, NULL);
   g_string_append_printf (json, "{\"partners\":%u,\"runs\":%d,\"open_ms\":%.1f,"
                           "\"search_term\":\"%s\",\"search_shown\":%u,\"search_ms\":%.1f,",
-                          copro_list_get_n_items (partners), runs, median (open_times),
-                          escaped, shown, median (search_times));
+                          copro_list_get_n_items (partners), runs, copro_bench_median (open_times),
+                          escaped, shown, copro_bench_median (search_times));
 
   /* Sorting by each column, from unsorted. */
   {
@@ -295,14 +270,14 @@ main (int   argc,
             start = g_get_monotonic_time ();
             copro_partners_panel_sort_by (COPRO_PARTNERS_PANEL (panel), sort_keys[c], GTK_SORT_ASCENDING);
             if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
-              g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], ms_since (start));
+              g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], copro_bench_ms_since (start));
             wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
-            ms = ms_since (start);
+            ms = copro_bench_ms_since (start);
             if (run == 0)
               first = ms;
             g_array_append_val (times, ms);
           }
-        g_string_append_printf (sort_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], median (times));
+        g_string_append_printf (sort_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], copro_bench_median (times));
         g_string_append_printf (first_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], first);
       }
     g_string_append_printf (json, "%s},%s}}", sort_json->str, first_json->str);
