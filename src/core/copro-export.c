@@ -852,7 +852,7 @@ add_validations (Sheet     *s,
   const char *date_message = _("Enter the date of the decision, such as 31/01/2027.");
 
   decision.validate = LXW_VALIDATION_TYPE_LIST;
-  decision.value_list = (char **) e->decisions;
+  decision.value_list = e->decisions;
   decision.ignore_blank = LXW_VALIDATION_ON;
   decision.show_input = LXW_VALIDATION_ON;
   decision.show_error = LXW_VALIDATION_ON;
@@ -860,10 +860,10 @@ add_validations (Sheet     *s,
   /* Excel's limits: 32 characters for titles, 255 for messages. */
   if (g_utf8_strlen (input_title, -1) <= 32 && g_utf8_strlen (input_message, -1) <= 255)
     {
-      decision.input_title = (char *) input_title;
-      decision.input_message = (char *) input_message;
-      decision.error_title = (char *) input_title;
-      decision.error_message = (char *) input_message;
+      decision.input_title = input_title;
+      decision.input_message = input_message;
+      decision.error_title = input_title;
+      decision.error_message = input_message;
     }
   check (e, worksheet_data_validation_range (s->ws, first, 2, last, 2, &decision));
 

@@ -64,7 +64,7 @@ make_order (CoproSortedPartners *self)
       self->func (entries[i].partner, &entries[i].key, self->user_data);
     }
   /* GLib's is a merge sort: stable, so equal keys keep the list's order. */
-  g_qsort_with_data (entries, (int) n, sizeof (Entry), compare_entries, GINT_TO_POINTER (self->descending));
+  g_sort_array (entries, n, sizeof (Entry), compare_entries, GINT_TO_POINTER (self->descending));
   order = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (order, entries[i].partner);   /* takes the reference */
