@@ -172,6 +172,83 @@ test_file_level_errors (void)
     }
 }
 
+/* A message is one sentence on one line: no line break or other control
+ * character, whatever the cells it quotes hold (the harness in
+ * tests/fuzz/fuzz-csv.c asserts the same on every input it tries). */
+static void
+assert_one_line (const char *message)
+{
+  g_assert_nonnull (message);
+  g_assert_true (g_utf8_validate (message, -1, NULL));
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_false (g_unichar_iscntrl (c));
+      g_assert_cmpint (g_unichar_type (c), !=, G_UNICODE_LINE_SEPARATOR);
+      g_assert_cmpint (g_unichar_type (c), !=, G_UNICODE_PARAGRAPH_SEPARATOR);
+    }
+  g_assert_true (g_str_has_suffix (message, "."));
+}
+
+static void
+test_messages_are_one_line (void)
+{
+  /* What the fuzzer found: a header cell that holds line breaks was quoted
+   * as it stood, so the message ran over three lines. The same input is
+   * kept in tests/fuzz/crashes-csv/ and replayed by the fuzz suite. */
+  const char found[] = "name,\"name\n\n\"\n";
+  const struct
+  {
+    const char *data;
+    const char *expected;
+  } rows[] = {
+    /* Line breaks (CRLF, LF, a lone CR, U+2028), tabs and NEL in a header
+     * and in a value become single spaces. */
+    { "name,\"Sector\r\n\"\nA,\"Mar\ntians\rfrom\tspace\"\n",
+      "Row 2 cannot be imported: the Sector “Mar tians from space” is not one this version knows." },
+    { "name,\"\ninfluence\"\nA,\"\n\n1\xE2\x80\xA8" "0\xC2\x85\"\n",
+      "Row 2 cannot be imported: the influence “1 0” is not a whole number from 1 to 5." },
+    /* A long cell is cut short. */
+    { "name,email\nA,\"abcdefghij abcdefghij abcdefghij abcdefghij abcdefghij\"\n",
+      "Row 2 cannot be imported: the email address “abcdefghij abcdefghij abcdefghij abcdefghij abcdef…” is not valid." },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproCsvImport) refused = copro_csv_import_new_from_data (found, strlen (found), &error);
+
+  g_assert_null (refused);
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_CSV);
+  g_assert_cmpstr (error->message, ==, "The header row names the column “name” twice.");
+  assert_one_line (error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(CoproCsvImport) import = parse_ok (rows[i].data);
+      CoproCsvProblem *problem;
+
+      g_test_message ("case %u", i);
+      g_assert_cmpuint (import->problems->len, ==, 1);
+      problem = g_ptr_array_index (import->problems, 0);
+      g_assert_cmpstr (problem->reason, ==, rows[i].expected);
+      assert_one_line (problem->reason);
+    }
+}
+
+static void
+test_not_utf8_is_one_sentence (void)
+{
+  const char data[] = "name\nA\n\xC3\x28\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CoproCsvImport) import = copro_csv_import_new_from_data (data, strlen (data), &error);
+
+  g_assert_null (import);
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_CSV);
+  g_assert_cmpstr (error->message, ==,
+                   "The CSV file is not UTF-8 text: line 3 has bytes that are not valid, "
+                   "so save the file from your spreadsheet as “CSV UTF-8”.");
+  assert_one_line (error->message);
+}
+
 static void
 test_apply_adds_to_project (void)
 {
@@ -199,6 +276,8 @@ main (int   argc,
   g_test_add_func ("/copro/csv/bad-rows-are-reported-with-row-numbers", test_bad_rows_are_reported_with_row_numbers);
   g_test_add_func ("/copro/csv/row-numbers-count-records-not-lines", test_row_numbers_count_records_not_lines);
   g_test_add_func ("/copro/csv/file-level-errors", test_file_level_errors);
+  g_test_add_func ("/copro/csv/messages-are-one-line", test_messages_are_one_line);
+  g_test_add_func ("/copro/csv/not-utf8-is-one-sentence", test_not_utf8_is_one_sentence);
   g_test_add_func ("/copro/csv/apply-adds-to-project", test_apply_adds_to_project);
 
   return g_test_run ();

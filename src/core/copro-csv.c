@@ -128,6 +128,48 @@ read_record (Reader     *reader,
   return TRUE;
 }
 
+/* A cell as a message quotes it: one line, whatever the file holds. Runs of
+ * spaces, line breaks and other control characters become one space, and a
+ * cell longer than 50 characters is cut short with an ellipsis, so that every
+ * message stays one sentence on one line. The data has been checked to be
+ * UTF-8 before. */
+#define CELL_IN_MESSAGE_MAX 50
+
+static char *
+cell_for_message (const char *cell)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+  guint n = 0;
+
+  for (const char *p = cell; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* Spaces and separators (U+2028 and U+2029 among them), and controls:
+       * CR, LF, tab, vertical tab, NEL and the rest. */
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (n + (space ? 1 : 0) >= CELL_IN_MESSAGE_MAX)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (space)
+        {
+          g_string_append_c (out, ' ');
+          n++;
+          space = FALSE;
+        }
+      g_string_append_unichar (out, c);
+      n++;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 record_is_blank (GPtrArray *fields)
 {
@@ -178,6 +220,8 @@ set_cell (CoproRecord *partner,
 {
   const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
   g_autofree char *text = g_strstrip (g_strdup (raw));
+  g_autofree char *header_shown = NULL;
+  g_autofree char *text_shown = NULL;
 
   if (*text == '\0')
     return NULL;
@@ -191,7 +235,10 @@ set_cell (CoproRecord *partner,
 
     case COPRO_FIELD_EMAIL:
       if (!email_looks_valid (text))
-        return g_strdup_printf (_("the email address “%s” is not valid"), text);
+        {
+          text_shown = cell_for_message (text);
+          return g_strdup_printf (_("the email address “%s” is not valid"), text_shown);
+        }
       copro_record_set_string (partner, key, text);
       return NULL;
 
@@ -200,9 +247,13 @@ set_cell (CoproRecord *partner,
         guint64 n = 0;
 
         if (!g_ascii_string_to_unsigned (text, 10, (guint64) field->min, (guint64) field->max, &n, NULL))
-          /* TRANSLATORS: the column, the value, then the range */
-          return g_strdup_printf (_("the %s “%s” is not a whole number from %d to %d"),
-                                  header, text, field->min, field->max);
+          {
+            header_shown = cell_for_message (header);
+            text_shown = cell_for_message (text);
+            /* TRANSLATORS: the column, the value, then the range */
+            return g_strdup_printf (_("the %s “%s” is not a whole number from %d to %d"),
+                                    header_shown, text_shown, field->min, field->max);
+          }
         copro_record_set_int (partner, key, (int) n);
         return NULL;
       }
@@ -212,7 +263,12 @@ set_cell (CoproRecord *partner,
         const char *match = copro_enum_match (field->enumeration, text);
 
         if (match == NULL)
-          return g_strdup_printf (_("the %s “%s” is not one this version knows"), header, text);
+          {
+            header_shown = cell_for_message (header);
+            text_shown = cell_for_message (text);
+            /* TRANSLATORS: the column, then the value */
+            return g_strdup_printf (_("the %s “%s” is not one this version knows"), header_shown, text_shown);
+          }
         copro_record_set_string (partner, key, match);
         return NULL;
       }
@@ -284,7 +340,7 @@ copro_csv_import_new_from_data (const char  *data,
         if (*p == '\n')
           line++;
       g_set_error (error, COPRO_ERROR, COPRO_ERROR_CSV,
-                   _("The CSV file is not UTF-8 text: line %u has bytes that are not valid. Save it from your spreadsheet as “CSV UTF-8”."),
+                   _("The CSV file is not UTF-8 text: line %u has bytes that are not valid, so save the file from your spreadsheet as “CSV UTF-8”."),
                    line);
       return NULL;
     }
@@ -324,9 +380,10 @@ copro_csv_import_new_from_data (const char  *data,
       for (guint j = 0; key != NULL && j < self->columns->len; j++)
         if (g_strcmp0 (g_ptr_array_index (self->columns, j), key) == 0)
           {
+            g_autofree char *shown = cell_for_message (g_ptr_array_index (fields, i));
+
             g_set_error (error, COPRO_ERROR, COPRO_ERROR_CSV,
-                         _("The header row names the column “%s” twice."),
-                         (char *) g_ptr_array_index (fields, i));
+                         _("The header row names the column “%s” twice."), shown);
             return NULL;
           }
       if (g_strcmp0 (key, "name") == 0)
