@@ -31,6 +31,92 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static inline AdwAlertDialog *
+find_alert_in (GtkWidget  *root,
+               const char *heading)
+{
+  AdwAlertDialog *found = NULL;
+
+  if (ADW_IS_ALERT_DIALOG (root) &&
+      (heading == NULL || g_strcmp0 (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (root)), heading) == 0))
+    found = ADW_ALERT_DIALOG (root);
+  /* The last one in the tree is the one on top. */
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwAlertDialog *inner = find_alert_in (child, heading);
+
+      if (inner != NULL)
+        found = inner;
+    }
+  return found;
+}
+
+/* The alert shown in @parent (in any window when @parent is NULL), whose
+ * heading is @heading (any heading when NULL), or NULL. */
+static inline AdwAlertDialog *
+find_alert (GtkWindow  *parent,
+            const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      AdwAlertDialog *found;
+
+      if (parent != NULL && window != parent)
+        continue;
+      found = find_alert_in (GTK_WIDGET (window), heading);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static inline gboolean
+has_alert (gpointer window)
+{
+  return find_alert (window, NULL) != NULL;
+}
+
+static inline GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Answers @dialog as a person would: clicks the button of @response. */
+static inline void
+alert_respond (AdwAlertDialog *dialog,
+               const char     *response)
+{
+  const char *label = adw_alert_dialog_get_response_label (dialog, response);
+  GtkWidget *button = find_button_labelled (GTK_WIDGET (dialog), label);
+
+  gpointer weak = dialog;
+
+  g_assert_nonnull (button);
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak);
+  g_signal_emit_by_name (button, "clicked");
+  /* Closed and gone, so that the next question found is a new one. */
+  spin_until (is_null, &weak);
+}
+
 /* Destroys every other toplevel (dialogues first), then @window, and waits
  * until @window is finalised. */
 static inline void
@@ -46,6 +132,9 @@ copro_gui_test_destroy_all (GtkWindow *window)
       if (other != window)
         gtk_window_destroy (other);
     }
+  /* Its dialogues are inside it: close them, so none answers later. */
+  for (AdwAlertDialog *alert; (alert = find_alert (window, NULL)) != NULL;)
+    adw_dialog_force_close (ADW_DIALOG (alert));
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (window);
   spin_until (is_null, &weak);

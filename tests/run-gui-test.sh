@@ -55,13 +55,10 @@ fi
 
 GDK_BACKEND=x11
 GSK_RENDERER=cairo
-# Keep the GDK_DEBUG flags the caller set (no-portals for tests).
-case ",${GDK_DEBUG:-}," in
-  *,gl-disable,*) ;;
-  ,,) GDK_DEBUG=gl-disable ;;
-  *) GDK_DEBUG="$GDK_DEBUG,gl-disable" ;;
-esac
-export GDK_BACKEND GSK_RENDERER GDK_DEBUG
+# Cairo draws; GTK then needs no GL or Vulkan context at all (GDK_DISABLE is
+# GTK 4.16's; the older GDK_DEBUG=gl-disable is unknown to 4.18).
+GDK_DISABLE=gl,vulkan
+export GDK_BACKEND GSK_RENDERER GDK_DISABLE
 unset WAYLAND_DISPLAY
 
 if command -v dbus-run-session >/dev/null 2>&1; then

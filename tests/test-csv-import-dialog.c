@@ -81,8 +81,8 @@ fixture_set_up (Fixture       *f,
   f->document = copro_document_new ();
   f->history = copro_history_new (f->document);
   f->project = copro_document_get_project (f->document);
-  f->window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (f->window), adw_toast_overlay_new ());
+  f->window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
   gtk_window_present (GTK_WINDOW (f->window));
   f->dir = g_dir_make_tmp ("copro-csv-dialog-XXXXXX", NULL);
 }
@@ -175,21 +175,6 @@ click (Fixture    *f,
   spin_idle ();
 }
 
-static gboolean
-message_dialog_shown (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 assert_column (GtkWidget  *columns,
                guint       index,
@@ -246,7 +231,7 @@ test_good_file (Fixture       *f,
   g_assert_cmpuint (n_partners (f), ==, 3);
   first = copro_record_get_string (copro_list_get (copro_record_get_list (f->project, "partners"), 0), "name");
   g_assert_cmpstr (first, ==, "Asha Patel");
-  g_assert_false (message_dialog_shown ());
+  g_assert_false (find_alert (NULL, NULL) != NULL);
 
   g_assert_true (copro_history_undo (f->history));
   g_assert_cmpuint (n_partners (f), ==, 0);
@@ -378,8 +363,8 @@ test_unreadable (Fixture       *f,
   g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent-folder/for/sure/partners.csv");
 
   open_data (f, "latin1.csv", "name,organisation\nJos\xe9,Caf\xe9\n", -1);
-  assert_cannot_import (f, "The CSV file is not UTF-8 text: line 2 has bytes that are not valid. "
-                           "Save it from your spreadsheet as “CSV UTF-8”.");
+  assert_cannot_import (f, "The CSV file is not UTF-8 text: line 2 has bytes that are not valid, "
+                           "so save the file from your spreadsheet as “CSV UTF-8”.");
 
   open_dialog (f, missing);
   assert_cannot_import (f, "“partners.csv” no longer exists.");

@@ -13,38 +13,22 @@
 
 #include "copro-gui-test.h"
 
-static GtkWidget *
-find_message_dialog (const char *heading)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)) &&
-          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
 static gboolean
 file_exists (gpointer data)
 {
-  return g_file_test (data, G_FILE_TEST_EXISTS) && find_message_dialog ("Exporting for Sign-Off") == NULL;
+  return g_file_test (data, G_FILE_TEST_EXISTS) && find_alert (NULL, "Exporting Workbook") == NULL;
 }
 
 static gboolean
 error_dialog_shown (gpointer data)
 {
-  return find_message_dialog ("Could Not Export the Workbook") != NULL;
+  return find_alert (NULL, "Could Not Export") != NULL;
 }
 
 static gboolean
 progress_shown (gpointer data)
 {
-  return find_message_dialog ("Exporting for Sign-Off") != NULL;
+  return find_alert (NULL, "Exporting Workbook") != NULL;
 }
 
 static CoproDocument *
@@ -72,12 +56,12 @@ test_export_with_toast (void)
   g_autofree char *path = g_build_filename (dir, "sign-off.xlsx", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(CoproDocument) document = make_document ();
-  GtkWidget *window = gtk_window_new ();
+  GtkWidget *window = adw_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   g_autofree char *contents = NULL;
   gsize length = 0;
 
-  gtk_window_set_child (GTK_WINDOW (window), overlay);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
 
   copro_export_flow_start (GTK_WINDOW (window), document, ADW_TOAST_OVERLAY (overlay), file, FALSE);
@@ -89,7 +73,7 @@ test_export_with_toast (void)
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 4);
   g_assert_cmpint (memcmp (contents, "PK\003\004", 4), ==, 0);
-  g_assert_null (find_message_dialog ("Could Not Export the Workbook"));
+  g_assert_null (find_alert (NULL, "Could Not Export"));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
@@ -101,16 +85,17 @@ test_failure_is_explained (void)
 {
   g_autoptr(GFile) file = g_file_new_for_path ("/nonexistent-folder/for/sure/sign-off.xlsx");
   g_autoptr(CoproDocument) document = make_document ();
-  GtkWidget *window = gtk_window_new ();
-  GtkWidget *dialog;
+  GtkWidget *window = adw_window_new ();
+  AdwAlertDialog *dialog;
 
+  adw_window_set_content (ADW_WINDOW (window), adw_bin_new ());
   gtk_window_present (GTK_WINDOW (window));
   copro_export_flow_start (GTK_WINDOW (window), document, NULL, file, FALSE);
   spin_until (error_dialog_shown, NULL);
-  dialog = find_message_dialog ("Could Not Export the Workbook");
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "."));
+  dialog = find_alert (NULL, "Could Not Export");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "."));
   g_assert_false (g_file_query_exists (file, NULL));
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  alert_respond (dialog, "close");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

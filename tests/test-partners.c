@@ -626,41 +626,24 @@ test_review_mark (Fixture       *f,
   g_assert_cmpuint (count_visible_marks (view), ==, 0);
 }
 
-static AdwMessageDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
 static void
 test_remove_details (Fixture       *f,
                      gconstpointer  data)
 {
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   /* Of the selected partners, after a confirmation that says how many. */
   select_shown (f, 0, 1, -1);
   activate (f, "partners.remove-selected-details");
-  dialog = find_dialog ();
+  dialog = find_alert (NULL, NULL);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "2 partners"));
-  adw_message_dialog_response (dialog, "cancel");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "2 partners"));
+  alert_respond (dialog, "cancel");
   g_assert_cmpstr (copro_record_get_string (partner (f, 0), "email"), !=, "");
 
   activate (f, "partners.remove-selected-details");
-  dialog = find_dialog ();
-  adw_message_dialog_response (dialog, "remove");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  dialog = find_alert (NULL, NULL);
+  alert_respond (dialog, "remove");
   for (guint i = 0; i < 2; i++)
     {
       g_assert_cmpstr (copro_record_get_string (partner (f, i), "email"), ==, "");
@@ -677,11 +660,10 @@ test_remove_details (Fixture       *f,
   /* Of every withdrawn partner (Carl Fenwick only). */
   gtk_selection_model_unselect_all (copro_partners_panel_get_selection (f->panel));
   activate (f, "partners.remove-withdrawn-details");
-  dialog = find_dialog ();
+  dialog = find_alert (NULL, NULL);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 partner"));
-  adw_message_dialog_response (dialog, "remove");
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "1 partner"));
+  alert_respond (dialog, "remove");
   g_assert_cmpstr (copro_record_get_string (partner (f, 2), "email"), ==, "");
   g_assert_cmpstr (copro_record_get_string (partner (f, 2), "notes"), ==, "");
   g_assert_cmpstr (copro_record_get_string (partner (f, 0), "email"), ==, "someone@example.org");

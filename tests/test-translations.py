@@ -68,7 +68,7 @@ class Translations(unittest.TestCase):
             with open(pot, encoding="utf-8") as f:
                 template = f.read()
             self.assertGreater(template.count("msgid "), 150)
-            for text in ("Unsaved Work", "The project has no title.", "Save changes to “%s”?",
+            for text in ("Unsaved Work", "The project has no title.", "Save Changes?",
                          "Plan and run co-production projects"):
                 self.assertIn(text, template)
             # msgfmt accepts a catalogue made from it

@@ -89,26 +89,6 @@ find_window_title (CoproWindow *window)
   return ADW_WINDOW_TITLE (title);
 }
 
-static AdwMessageDialog *
-find_message_dialog (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* owned by GTK */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return ADW_MESSAGE_DIALOG (window);
-    }
-  return NULL;
-}
-
-static gboolean
-has_message_dialog (gpointer data)
-{
-  return find_message_dialog (data) != NULL;
-}
 
 static gboolean
 action_enabled (CoproWindow *window,
@@ -173,11 +153,11 @@ open_window_with (GFile *file)
 static void
 destroy_window (CoproWindow *window)
 {
-  AdwMessageDialog *dialog;
   gpointer weak = window;
+  AdwAlertDialog *alert;
 
-  while ((dialog = find_message_dialog (GTK_WINDOW (window))) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+  while ((alert = find_alert (GTK_WINDOW (window), NULL)) != NULL)
+    adw_dialog_force_close (ADW_DIALOG (alert));
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));
   spin_until (is_null, &weak);
@@ -323,29 +303,30 @@ test_unsaved_prompt (void)
   g_autofree char *on_disk = NULL;
   CoproWindow *window = open_window_with (file);
   gpointer weak = window;
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Project title")), "Day centre changes");
 
   /* Closing asks first; Cancel keeps the window. */
   gtk_window_close (GTK_WINDOW (window));
-  spin_until (has_message_dialog, window);
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save changes to “Day centre changes”?");
-  g_assert_true (adw_message_dialog_has_response (dialog, "cancel"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
-  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
-  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, "save");
-  adw_message_dialog_response (dialog, "cancel");
+  spin_until (has_alert, window);
+  dialog = find_alert (GTK_WINDOW (window), NULL);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "“Day centre changes”"));
+  g_assert_true (adw_alert_dialog_has_response (dialog, "cancel"));
+  g_assert_true (adw_alert_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_alert_dialog_has_response (dialog, "save"));
+  g_assert_cmpstr (adw_alert_dialog_get_default_response (dialog), ==, "save");
+  alert_respond (dialog, "cancel");
   spin_idle ();
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
 
   /* Save writes the file, then closes. */
   gtk_window_close (GTK_WINDOW (window));
-  spin_until (has_message_dialog, window);
-  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (window)), "save");
+  spin_until (has_alert, window);
+  alert_respond (find_alert (GTK_WINDOW (window), NULL), "save");
   spin_until (is_null, &weak);
   on_disk = read_title_on_disk (file);
   g_assert_cmpstr (on_disk, ==, "Day centre changes");
@@ -357,8 +338,8 @@ test_unsaved_prompt (void)
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_editable_set_text (GTK_EDITABLE (find_entry_row (window, "Project title")), "Not kept");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close", NULL);
-  spin_until (has_message_dialog, window);
-  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (window)), "discard");
+  spin_until (has_alert, window);
+  alert_respond (find_alert (GTK_WINDOW (window), NULL), "discard");
   spin_until (is_null, &weak);
   on_disk = read_title_on_disk (file);
   g_assert_cmpstr (on_disk, ==, "Day centre changes");
@@ -390,17 +371,18 @@ test_open_error (void)
   g_autofree char *path = g_build_filename (scratch_dir, "broken.coprod", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   CoproWindow *window = copro_window_new (app);
-  AdwMessageDialog *dialog;
+  AdwAlertDialog *dialog;
 
   g_assert_true (g_file_set_contents (path, "this is not a project", -1, NULL));
   gtk_window_present (GTK_WINDOW (window));
   copro_window_load_file (window, file);
-  spin_until (has_message_dialog, window);
+  spin_until (has_alert, window);
 
-  dialog = find_message_dialog (GTK_WINDOW (window));
-  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could not open “broken.coprod”");
-  g_assert_nonnull (adw_message_dialog_get_body (dialog));
-  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  dialog = find_alert (GTK_WINDOW (window), NULL);
+  g_assert_cmpstr (adw_alert_dialog_get_heading (dialog), ==, "Could Not Open");
+  g_assert_nonnull (strstr (adw_alert_dialog_get_body (dialog), "“broken.coprod”"));
+  g_assert_nonnull (adw_alert_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_alert_dialog_get_body (dialog), !=, "");
   g_assert_null (copro_window_get_document (window));
   g_assert_true (copro_window_is_empty (window));
 
@@ -484,10 +466,10 @@ test_quit_asks_first (void)
   /* Quitting closes what has no unsaved changes and asks about the rest. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
   spin_until (is_null, &kept_weak);
-  spin_until (has_message_dialog, edited);
+  spin_until (has_alert, edited);
   g_assert_nonnull (edited_weak);
 
-  adw_message_dialog_response (find_message_dialog (GTK_WINDOW (edited)), "discard");
+  alert_respond (find_alert (GTK_WINDOW (edited), NULL), "discard");
   spin_until (is_null, &edited_weak);
 }
 

@@ -27,6 +27,7 @@ struct _CoproDocument
   CoproRecord *project;
   GFile       *file;
   char        *read_only_reason;
+  gboolean     newer_format;   /* read-only for good: never written, not even elsewhere */
   char        *etag;      /* of the file as last read or written, to notice other writers */
   int          format_version;
   guint64      change_count;
@@ -497,7 +498,8 @@ document_new_for_project (CoproRecord *project,
 
   set_project (self, project);
   self->format_version = (int) MIN (version, G_MAXINT);
-  if (version > COPRO_FORMAT_VERSION)
+  self->newer_format = version > COPRO_FORMAT_VERSION;
+  if (self->newer_format)
     self->read_only_reason =
       g_strdup_printf (_("This project was saved by a newer version of Coproduce (file format %d). "
                          "It is open read-only so that nothing this version does not understand is lost."),
@@ -831,6 +833,14 @@ copro_document_get_read_only_reason (CoproDocument *self)
   return self->read_only_reason;
 }
 
+gboolean
+copro_document_get_can_save_elsewhere (CoproDocument *self)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (self), FALSE);
+
+  return !self->newer_format;
+}
+
 void
 copro_document_set_read_only (CoproDocument *self,
                               const char    *reason)
@@ -960,7 +970,10 @@ prepare_save (CoproDocument   *self,
 {
   *etag = NULL;
 
-  if (self->read_only_reason != NULL)
+  /* A read-only copy of a file someone else has open may still be saved
+   * under another name; a file from a newer version never is. */
+  if (self->read_only_reason != NULL &&
+      (self->newer_format || self->file == NULL || g_file_equal (file, self->file)))
     {
       g_set_error_literal (error, COPRO_ERROR, COPRO_ERROR_READ_ONLY, self->read_only_reason);
       return FALSE;
@@ -1113,6 +1126,10 @@ finish_save (CoproDocument *self,
              char          *new_etag,
              guint64        change_count)
 {
+  /* Saved under another name: that file is this copy's own, to edit. */
+  if (self->read_only_reason != NULL && !self->newer_format &&
+      (self->file == NULL || !g_file_equal (file, self->file)))
+    copro_document_set_read_only (self, NULL);
   copro_document_set_file (self, file);
   g_free (self->etag);
   self->etag = new_etag;

@@ -40,6 +40,10 @@ void           copro_document_set_modified      (CoproDocument *self,
                                                  gboolean       modified);
 gboolean       copro_document_get_read_only     (CoproDocument *self);
 const char    *copro_document_get_read_only_reason (CoproDocument *self);
+/* FALSE only for a file from a newer version: it is never written anywhere.
+ * A copy made read-only because someone else has its file open may still be
+ * saved under another name, which makes it editable again. */
+gboolean       copro_document_get_can_save_elsewhere (CoproDocument *self);
 void           copro_document_set_read_only     (CoproDocument *self,
                                                  const char    *reason);
 int            copro_document_get_format_version (CoproDocument *self);

@@ -2403,11 +2403,18 @@ on_thread_progress (double   fraction,
 {
   ExportTask *data = user_data;
   ProgressCall *call = g_new0 (ProgressCall, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   call->task = g_object_ref (data->task);
   call->fraction = fraction;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, deliver_progress_cb, call,
-                              (GDestroyNotify) progress_call_free);
+  /* Always a source on the caller's context, never g_main_context_invoke():
+   * that runs the function right here, in the export's thread, whenever this
+   * thread can acquire the context, which it can while the caller's thread is
+   * between iterations (seen with GLib 2.84). */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, deliver_progress_cb, call, (GDestroyNotify) progress_call_free);
+  g_source_set_static_name (source, "[coproduce] export progress");
+  g_source_attach (source, data->context);
 }
 
 static void

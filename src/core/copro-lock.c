@@ -132,6 +132,14 @@ copro_lock_info_is_stale (const CoproLockInfo *info)
   return kill ((pid_t) info->pid, 0) != 0 && errno == ESRCH;
 }
 
+gboolean
+copro_lock_info_is_own_stale (const CoproLockInfo *info)
+{
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  return g_strcmp0 (info->user, g_get_user_name ()) == 0 && copro_lock_info_is_stale (info);
+}
+
 char *
 copro_lock_info_describe (const CoproLockInfo *info)
 {

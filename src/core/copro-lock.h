@@ -35,6 +35,8 @@ void           copro_lock_release         (CoproLock      *lock);
 /* A lock left by a process on this machine that no longer runs. */
 gboolean       copro_lock_info_is_stale   (const CoproLockInfo *info);
 gboolean       copro_lock_info_is_mine    (const CoproLockInfo *info);
+/* Stale, and left by this same user: their own run that crashed. */
+gboolean       copro_lock_info_is_own_stale (const CoproLockInfo *info);
 char          *copro_lock_info_describe   (const CoproLockInfo *info);
 void           copro_lock_info_free       (CoproLockInfo  *info);
 

@@ -262,10 +262,10 @@ announce_imported (GtkWindow *parent,
     adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
   else
     {
-      GtkWidget *dialog = adw_message_dialog_new (parent, message, NULL);
+      AdwDialog *dialog = adw_alert_dialog_new (_("Import Complete"), message);
 
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (parent));
     }
 }
 

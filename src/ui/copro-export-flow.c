@@ -15,7 +15,7 @@ typedef struct
   CoproDocument        *document;
   AdwToastOverlay      *toasts;
   GtkFileChooserNative *chooser;
-  GtkWidget            *progress_dialog;
+  AdwDialog            *progress_dialog;   /* weak */
   GtkProgressBar       *progress;
   GCancellable         *cancellable;
   GFile                *file;
@@ -24,6 +24,8 @@ typedef struct
 static void
 export_flow_free (ExportFlow *flow)
 {
+  if (flow->progress_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (flow->progress_dialog), (gpointer *) &flow->progress_dialog);
   g_clear_object (&flow->parent);
   g_clear_object (&flow->document);
   g_clear_object (&flow->toasts);
@@ -37,10 +39,10 @@ static void
 show_error (ExportFlow *flow,
             const char *message)
 {
-  GtkWidget *dialog = adw_message_dialog_new (flow->parent, _("Could Not Export the Workbook"), message);
+  AdwDialog *dialog = adw_alert_dialog_new (_("Could Not Export"), message);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (flow->parent));
 }
 
 static void
@@ -63,12 +65,12 @@ on_toast_open_cb (AdwToast *toast,
 }
 
 static void
-on_done_dialog_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            GFile            *file)
+on_done_dialog_response_cb (AdwAlertDialog *dialog,
+                            const char     *response,
+                            GFile          *file)
 {
   if (g_str_equal (response, "open"))
-    open_workbook (gtk_window_get_transient_for (GTK_WINDOW (dialog)), file);
+    open_workbook (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog))), file);
 }
 
 static void
@@ -91,13 +93,13 @@ announce_done (ExportFlow *flow)
     }
   else
     {
-      GtkWidget *dialog = adw_message_dialog_new (flow->parent, message, NULL);
+      AdwDialog *dialog = adw_alert_dialog_new (_("Workbook Exported"), message);
 
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "close", _("_Close"), "open", _("_Open"), NULL);
+      adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                      "close", _("_Close"), "open", _("_Open"), NULL);
       g_signal_connect_data (dialog, "response", G_CALLBACK (on_done_dialog_response_cb),
                              g_object_ref (flow->file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_dialog_present (dialog, GTK_WIDGET (flow->parent));
     }
 }
 
@@ -112,19 +114,32 @@ on_progress_cb (double   fraction,
 }
 
 static void
+on_progress_response_cb (AdwAlertDialog *dialog,
+                         const char     *response,
+                         ExportFlow     *flow)
+{
+  /* The only response is Cancel; the export ends and says nothing more. */
+  g_cancellable_cancel (flow->cancellable);
+}
+
+static void
 on_export_done_cb (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
   ExportFlow *flow = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean written = copro_export_xlsx_finish (result, &error);
 
+  /* Closing the progress is no Cancel: it must not reach the cancellable. */
   if (flow->progress_dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (flow->progress_dialog));
-  flow->progress_dialog = NULL;
+    {
+      g_signal_handlers_disconnect_by_func (flow->progress_dialog, on_progress_response_cb, flow);
+      adw_dialog_force_close (flow->progress_dialog);
+    }
   flow->progress = NULL;
 
-  if (!copro_export_xlsx_finish (result, &error))
+  if (!written)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_error (flow, error->message);
@@ -134,14 +149,6 @@ on_export_done_cb (GObject      *source,
   export_flow_free (flow);
 }
 
-static void
-on_progress_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         ExportFlow       *flow)
-{
-  /* The only response is Cancel; the export ends and says nothing more. */
-  g_cancellable_cancel (flow->cancellable);
-}
 
 static ExportFlow *
 export_flow_new (GtkWindow       *parent,
@@ -171,18 +178,19 @@ start_export (ExportFlow *flow,
       return;
     }
 
-  flow->progress_dialog = adw_message_dialog_new (flow->parent, _("Exporting for Sign-Off"), NULL);
+  flow->progress_dialog = adw_alert_dialog_new (_("Exporting Workbook"), NULL);
   /* TRANSLATORS: %s is the workbook's file name */
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (flow->progress_dialog), _("Writing “%s”…"), name);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (flow->progress_dialog), _("Writing “%s”…"), name);
   bar = gtk_progress_bar_new ();
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Export progress"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (flow->progress_dialog), bar);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (flow->progress_dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (flow->progress_dialog), "cancel");
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (flow->progress_dialog), bar);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (flow->progress_dialog), "cancel", _("_Cancel"));
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (flow->progress_dialog), "cancel");
   flow->progress = GTK_PROGRESS_BAR (bar);
   g_signal_connect (flow->progress_dialog, "response", G_CALLBACK (on_progress_response_cb), flow);
-  gtk_window_present (GTK_WINDOW (flow->progress_dialog));
+  g_object_add_weak_pointer (G_OBJECT (flow->progress_dialog), (gpointer *) &flow->progress_dialog);
+  adw_dialog_present (flow->progress_dialog, GTK_WIDGET (flow->parent));
 
   flow->cancellable = g_cancellable_new ();
   copro_export_xlsx_async (copro_document_get_project (flow->document), path, include_personal_data,

@@ -946,7 +946,7 @@ remove_details (CoproPartnersPanel *self,
 }
 
 static void
-on_remove_details_response_cb (AdwMessageDialog   *dialog,
+on_remove_details_response_cb (AdwAlertDialog   *dialog,
                                const char         *response,
                                CoproPartnersPanel *self)
 {
@@ -962,7 +962,7 @@ confirm_remove_details (CoproPartnersPanel *self,
 {
   g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
 
   for (guint i = 0; i < candidates->len; i++)
     if (has_personal_details (g_ptr_array_index (candidates, i)))
@@ -981,20 +981,19 @@ confirm_remove_details (CoproPartnersPanel *self,
                                     "Do this when a project is finished and its data is kept only for the record.",
                                     targets->len),
                           targets->len);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                   _("Remove Personal Details?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = adw_alert_dialog_new (_("Remove Details?"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "remove", _("_Remove"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "remove",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "copro-targets", g_steal_pointer (&targets),
                           (GDestroyNotify) g_ptr_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_details_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void

@@ -24,7 +24,8 @@ struct _CoproWindow
   GSettings            *settings;
   GCancellable         *cancellable;    /* loads and saves in flight */
   GtkFileChooserNative *chooser;        /* while a file chooser is showing */
-  GtkWidget            *close_dialog;   /* weak: the unsaved-changes question */
+  AdwDialog            *close_dialog;   /* weak: the unsaved-changes question */
+  AdwDialog            *lock_dialog;    /* weak: the question about a file in use */
   guint                 n_loading;
   gboolean              close_confirmed;
 
@@ -71,7 +72,7 @@ static void save_as (CoproWindow *self, gboolean close_after);
 static void load (CoproWindow *self, GFile *file, gboolean as_copy);
 static void ask_about_changed_file (CoproWindow *self, GFile *file, const char *message, gboolean close_after);
 static void move_lock_to (CoproWindow *self, GFile *file);
-static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file);
+static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file, const char *draft_id);
 static void populate_drafts (CoproWindow *self);
 
 static FileOp *
@@ -118,10 +119,10 @@ show_message (CoproWindow *self,
               const char  *heading,
               const char  *body)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -236,11 +237,12 @@ update_title (CoproWindow *self)
 static void
 update_actions (CoproWindow *self)
 {
-  gboolean can_save = self->document != NULL && !copro_document_get_read_only (self->document);
+  gboolean can_save = self->document != NULL && copro_document_get_can_save_elsewhere (self->document);
   GAction *action;
 
   /* A file from a newer version is never written back, not even elsewhere:
-   * what this version does not understand could be lost. */
+   * what this version does not understand could be lost. A read-only copy of
+   * a file someone else has open is saved under another name (see save ()). */
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "save");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-as");
@@ -367,12 +369,12 @@ on_load_done_cb (GObject      *source,
   if (document == NULL)
     {
       g_autofree char *name = dup_file_display_name (op->file);
-      /* TRANSLATORS: heading of a dialogue; the file's name */
-      g_autofree char *heading = g_strdup_printf (_("Could not open “%s”"), name);
+      /* TRANSLATORS: the file's name, then the reason, a sentence of its own */
+      g_autofree char *body = g_strdup_printf (_("Coproduce could not open “%s”. %s"), name, error->message);
 
       if (self->document == NULL && self->n_loading == 0)
         gtk_stack_set_visible_child_name (self->stack, "start");
-      show_message (self, heading, error->message);
+      show_message (self, _("Could Not Open"), body);
       return;
     }
 
@@ -385,7 +387,7 @@ on_load_done_cb (GObject      *source,
   else
     {
       add_to_recent (op->file);
-      open_with_lock (self, document, op->file);
+      open_with_lock (self, document, op->file, NULL);
       return;
     }
   copro_window_set_document (self, document);
@@ -429,9 +431,6 @@ on_save_done_cb (GObject      *source,
 
   if (!copro_document_save_finish (COPRO_DOCUMENT (source), result, &error))
     {
-      g_autofree char *name = NULL;
-      g_autofree char *heading = NULL;
-
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       if (g_error_matches (error, COPRO_ERROR, COPRO_ERROR_CHANGED_ON_DISK))
@@ -439,10 +438,8 @@ on_save_done_cb (GObject      *source,
           ask_about_changed_file (self, op->file, error->message, op->close_after);
           return;
         }
-      name = dup_file_display_name (op->file);
-      /* TRANSLATORS: heading of a dialogue; the file's name */
-      heading = g_strdup_printf (_("Could not save “%s”"), name);
-      show_message (self, heading, error->message);
+      /* The reason names the file. */
+      show_message (self, _("Could Not Save"), error->message);
       return;
     }
 
@@ -577,7 +574,8 @@ save (CoproWindow *self,
   g_assert (self->document != NULL);
 
   file = copro_document_get_file (self->document);
-  if (file == NULL)
+  /* A read-only copy may not write over its file: it asks for another. */
+  if (file == NULL || copro_document_get_read_only (self->document))
     save_as (self, close_after);
   else
     save_to (self, file, close_after);
@@ -657,9 +655,9 @@ destroy_in_idle_cb (gpointer data)
 }
 
 static void
-on_close_dialog_response_cb (AdwMessageDialog *dialog,
-                             const char       *response,
-                             CoproWindow      *self)
+on_close_dialog_response_cb (AdwAlertDialog *dialog,
+                             const char     *response,
+                             CoproWindow    *self)
 {
   if (g_str_equal (response, "discard"))
     {
@@ -683,40 +681,39 @@ copro_window_close_request (GtkWindow *window)
 {
   CoproWindow *self = COPRO_WINDOW (window);
   g_autofree char *title = NULL;
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
 
   if (self->close_confirmed || self->document == NULL ||
       !copro_document_get_modified (self->document))
     return GTK_WINDOW_CLASS (copro_window_parent_class)->close_request (window);
 
   if (self->close_dialog != NULL)
-    {
-      gtk_window_present (GTK_WINDOW (self->close_dialog));
-      return TRUE;
-    }
+    return TRUE;   /* already asking */
 
   title = copro_document_dup_display_title (self->document);
-  /* TRANSLATORS: heading of a dialogue; the project's title */
-  heading = g_strdup_printf (_("Save changes to “%s”?"), title);
-  dialog = adw_message_dialog_new (window, heading,
-                                   _("If you close without saving, the changes are lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("_Discard"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  /* Headings stay short, with what varies in the body: libadwaita 1.7 warns
+   * when a heading is wider than the dialogue (fixed in 1.8 by commit
+   * 34d32f5e, "alert/message-dialog: Fix warning with long heading"). */
+  /* TRANSLATORS: the project's title */
+  body = g_strdup_printf (_("“%s” has unsaved changes. If you close without saving, they are lost."), title);
+  dialog = adw_alert_dialog_new (_("Save Changes?"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "discard", _("_Discard"),
+                                  "save", _("_Save"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "save",
+                                            ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_dialog_response_cb), self, 0);
 
   self->close_dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->close_dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
   return TRUE;
 }
 
@@ -957,6 +954,7 @@ typedef struct
   CoproDocument *document;
   GFile         *file;
   char          *reason;
+  char          *draft_id;   /* restoring this draft: its work is shown whatever the answer */
 } LockOp;
 
 static void
@@ -966,30 +964,53 @@ lock_op_free (LockOp *op)
   g_clear_object (&op->document);
   g_clear_object (&op->file);
   g_free (op->reason);
+  g_free (op->draft_id);
   g_free (op);
 }
 
+/* Shows @document, holding @lock (or none); @draft_id is the draft it was
+ * restored from, which it keeps writing to until it is saved. */
 static void
-on_locked_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       LockOp           *op)
+show_document (CoproWindow   *self,
+               CoproDocument *document,
+               const char    *draft_id,
+               CoproLock     *lock)
+{
+  g_free (self->restore_draft_id);
+  self->restore_draft_id = g_strdup (draft_id);
+  copro_window_set_document (self, document);
+  self->lock = lock;
+}
+
+static void
+on_locked_response_cb (AdwAlertDialog *dialog,
+                       const char     *response,
+                       LockOp         *op)
 {
   CoproWindow *self = op->self;
 
-  if (g_str_equal (response, "read-only"))
+  /* Answered: a document shown from now on need not close this question. */
+  if (self->lock_dialog == ADW_DIALOG (dialog))
     {
-      copro_document_set_read_only (op->document, op->reason);
-      copro_window_set_document (self, op->document);
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->lock_dialog);
+      self->lock_dialog = NULL;
     }
-  else if (g_str_equal (response, "take-over"))
+
+  if (g_str_equal (response, "take-over"))
     {
       g_autoptr(GError) error = NULL;
       CoproLock *lock = copro_lock_acquire (op->file, TRUE, NULL, &error);
 
-      copro_window_set_document (self, op->document);
-      self->lock = lock;
+      show_document (self, op->document, op->draft_id, lock);
       if (lock == NULL)
-        show_message (self, _("Could not take the project over"), error->message);
+        show_message (self, _("Take Over Failed"), error->message);
+    }
+  else if (g_str_equal (response, "read-only") || op->draft_id != NULL)
+    {
+      /* Restored work is never dropped by an answer: Cancel keeps it on
+       * screen too, read-only, as it is the colleague's file. */
+      copro_document_set_read_only (op->document, op->reason);
+      show_document (self, op->document, op->draft_id, NULL);
     }
   else if (self->document == NULL && self->n_loading == 0)
     {
@@ -998,76 +1019,99 @@ on_locked_response_cb (AdwMessageDialog *dialog,
     }
 }
 
-/* Opens @document unless someone else has @file open; then asks. */
+/* Shows @document unless someone else has @file open; then asks. With
+ * @draft_id, @document is unsaved work restored from that draft: it is shown
+ * whatever the answer, and a lock left by this user's own crashed run is
+ * taken over without asking, as the restore has just dealt with that crash. */
 static void
 open_with_lock (CoproWindow   *self,
                 CoproDocument *document,
-                GFile         *file)
+                GFile         *file,
+                const char    *draft_id)
 {
   g_autoptr(CoproLockInfo) holder = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *heading = NULL;
+  g_autofree char *where = NULL;
   g_autofree char *who = NULL;
   g_autofree char *body = NULL;
+  gboolean stale;
   CoproLock *lock;
-  GtkWidget *dialog;
+  AdwDialog *dialog;
   LockOp *op;
 
   /* A file from a newer version is read-only anyway: no need to lock it. */
   if (copro_document_get_read_only (document))
     {
-      copro_window_set_document (self, document);
+      show_document (self, document, draft_id, NULL);
       return;
     }
 
   lock = copro_lock_acquire (file, FALSE, &holder, &error);
+  if (lock == NULL && holder != NULL && draft_id != NULL && copro_lock_info_is_own_stale (holder))
+    lock = copro_lock_acquire (file, TRUE, NULL, NULL);
   if (lock != NULL || holder == NULL)
     {
       /* No lock could be written (a read-only share, say): the project can
        * still be worked on, and the etag check still guards each save. */
-      copro_window_set_document (self, document);
-      self->lock = lock;
+      show_document (self, document, draft_id, lock);
       return;
     }
 
   name = dup_file_display_name (file);
   who = copro_lock_info_describe (holder);
-  /* TRANSLATORS: heading of a dialogue; the file's name */
-  heading = g_strdup_printf (_("“%s” Is in Use"), name);
-  if (copro_lock_info_is_stale (holder))
+  stale = copro_lock_info_is_stale (holder);
+  /* TRANSLATORS: the file's name, then who has it open */
+  where = g_strdup_printf (_("“%s”: %s"), name, who);
+  if (draft_id != NULL && stale)
+    /* TRANSLATORS: %s says who had the project open, and since when */
+    body = g_strdup_printf (_("%s But Coproduce is no longer running there. Take the project over to "
+                              "go on with your restored work, or keep your restored work read-only "
+                              "and save it under another name."), where);
+  else if (draft_id != NULL)
+    /* TRANSLATORS: %s says who has the project open, and since when */
+    body = g_strdup_printf (_("%s Your restored work opens read-only, so that neither of you "
+                              "overwrites the other’s work: save it under another name."), where);
+  else if (stale)
     /* TRANSLATORS: %s says who had the project open, and since when */
     body = g_strdup_printf (_("%s But Coproduce is no longer running there, so it probably closed "
-                              "unexpectedly: you can take the project over."), who);
+                              "unexpectedly: you can take the project over."), where);
   else
     /* TRANSLATORS: %s says who has the project open, and since when */
     body = g_strdup_printf (_("%s You can open it read-only, so that neither of you overwrites "
-                              "the other’s work."), who);
+                              "the other’s work."), where);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "read-only", _("Open _Read-Only"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "read-only");
-  if (copro_lock_info_is_stale (holder))
+  dialog = adw_alert_dialog_new (_("Project in Use"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "read-only", _("Open _Read-Only"),
+                                  NULL);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "read-only");
+  if (stale)
     {
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "take-over", _("_Take Over"));
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "take-over",
-                                                  ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "take-over");
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "take-over", _("_Take Over"));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "take-over",
+                                                ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "take-over");
     }
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
   op = g_new0 (LockOp, 1);
   op->self = g_object_ref (self);
   op->document = g_object_ref (document);
   op->file = g_object_ref (file);
+  op->draft_id = g_strdup (draft_id);
   /* TRANSLATORS: %s says who has the project open, and since when */
   op->reason = g_strdup_printf (_("%s This copy is read-only."), who);
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_locked_response_cb), op,
                          (GClosureNotify) (void (*) (void)) lock_op_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+
+  /* One question at a time: an earlier one that was not answered is moot. */
+  if (self->lock_dialog != NULL)
+    adw_dialog_force_close (self->lock_dialog);
+  self->lock_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->lock_dialog);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 /* After Save As, the lock follows the project to its new file. */
@@ -1104,9 +1148,9 @@ conflict_op_free (ConflictOp *op)
 }
 
 static void
-on_conflict_response_cb (AdwMessageDialog *dialog,
-                         const char       *response,
-                         ConflictOp       *op)
+on_conflict_response_cb (AdwAlertDialog *dialog,
+                         const char     *response,
+                         ConflictOp     *op)
 {
   CoproWindow *self = op->self;
 
@@ -1132,25 +1176,25 @@ ask_about_changed_file (CoproWindow *self,
                         const char  *message,
                         gboolean     close_after)
 {
-  GtkWidget *dialog;
+  AdwDialog *dialog;
   ConflictOp *op;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Someone Else Changed This Project"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog), "%s %s", message,
-                                  _("Keep your version and overwrite theirs, reload theirs and lose "
-                                    "your unsaved changes, or save yours under another name."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Reload Theirs"),
-                                    "save-as", _("Save _As…"),
-                                    "keep-mine", _("_Keep Mine"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep-mine",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save-as");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = adw_alert_dialog_new (_("Project Changed"), NULL);
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog), "%s %s", message,
+                                _("Keep your version and overwrite theirs, reload theirs and lose "
+                                  "your unsaved changes, or save yours under another name."));
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "reload", _("_Reload Theirs"),
+                                  "save-as", _("Save _As…"),
+                                  "keep-mine", _("_Keep Mine"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "reload",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "keep-mine",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "save-as");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
 
   op = g_new0 (ConflictOp, 1);
   op->self = g_object_ref (self);
@@ -1158,7 +1202,7 @@ ask_about_changed_file (CoproWindow *self,
   op->close_after = close_after;
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_conflict_response_cb), op,
                          (GClosureNotify) (void (*) (void)) conflict_op_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static gboolean
@@ -1185,14 +1229,13 @@ on_restore_draft_clicked_cb (GtkButton   *button,
   document = copro_drafts_restore (info, &error);
   if (document == NULL)
     {
-      show_message (self, _("Could not restore the unsaved work"), error->message);
+      show_message (self, _("Could Not Restore"), error->message);
       return;
     }
-  g_free (self->restore_draft_id);
-  self->restore_draft_id = g_strdup (info->id);
-  copro_window_set_document (self, document);
   if (info->original != NULL)
-    self->lock = copro_lock_acquire (info->original, FALSE, NULL, NULL);
+    open_with_lock (self, document, info->original, info->id);
+  else
+    show_document (self, document, info->id, NULL);
 }
 
 static void
@@ -1313,6 +1356,9 @@ copro_window_set_document (CoproWindow   *self,
   gtk_widget_set_visible (self->sidebar_button, document != NULL);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
+  /* A question about another file in use, not answered yet, is moot now. */
+  if (document != NULL && self->lock_dialog != NULL)
+    adw_dialog_force_close (self->lock_dialog);
   if (document != NULL)
     self->draft = copro_draft_new (document, self->restore_draft_id);
   g_clear_pointer (&self->restore_draft_id, g_free);
