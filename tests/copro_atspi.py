@@ -145,11 +145,21 @@ def walk(node):
         yield from walk(child)
 
 
+# GTK 4.18 calls a plain button "button" where 4.8 said "push button"; a
+# menu button is a "button" holding a focusable "toggle button" of the same
+# name, which is the control a person presses.
+ROLE_ALIASES = {"push button": ("push button", "button")}
+
+
+def role_is(node, role):
+    return node.getRoleName() in ROLE_ALIASES.get(role, (role,))
+
+
 def find_all(root, role=None, name=None, predicate=None):
     found = []
     for node in walk(root):
         try:
-            if role is not None and node.getRoleName() != role:
+            if role is not None and not role_is(node, role):
                 continue
             if name is not None and node.name != name:
                 continue
@@ -172,13 +182,12 @@ def find(root, role=None, name=None, predicate=None, what=None):
 
 
 def button(root, label):
-    """The visible push button @label, or None. libadwaita 1.2 names a message
-    dialogue's buttons twice ("_Save Save", newer versions say "Save") and
-    keeps a second, hidden row of them for narrow windows."""
+    """The visible push button named exactly @label, or None: a name with a
+    mnemonic underscore or said twice is a fault, not something to match."""
     def visible_button(node):
-        if node.getRoleName() != "push button":
+        if not role_is(node, "push button"):
             return False
-        if " ".join(dict.fromkeys(node.name.replace("_", "").split())) != label:
+        if node.name != label:
             return False
         # Window coordinates: GTK 4.8 warns about screen ones.
         return node.queryComponent().getExtents(pyatspi.WINDOW_COORDS).width > 0
