@@ -10,6 +10,7 @@
 
 #include "copro-document.h"
 #include "copro-error.h"
+#include "copro-fast-json.h"
 #include "copro-list.h"
 #include "copro-model.h"
 
@@ -112,6 +113,98 @@ test_round_trip_is_byte_identical (void)
     g_assert_false (copro_document_get_modified (reloaded));
     g_assert_false (copro_document_get_read_only (reloaded));
   }
+}
+
+/* Text with every character from U+0001 to U+007F, then other scripts and
+ * characters that some JSON writers escape (U+2028, U+2029, U+FEFF)... */
+#define OTHERS " é € 😀 \xE2\x80\xA8 \xE2\x80\xA9 \xEF\xBB\xBF"
+/* ...as a project file holds it between its double quotes, whatever
+ * json-glib is installed: what RFC 8259 requires escaped, and nothing else. */
+#define EVERY_ESCAPED \
+  "\\u0001\\u0002\\u0003\\u0004\\u0005\\u0006\\u0007\\b\\t\\n\\u000b\\f\\r\\u000e\\u000f" \
+  "\\u0010\\u0011\\u0012\\u0013\\u0014\\u0015\\u0016\\u0017" \
+  "\\u0018\\u0019\\u001a\\u001b\\u001c\\u001d\\u001e\\u001f" \
+  " !\\\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f" \
+  OTHERS
+
+static void
+test_saved_text_is_escaped_as_specified (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproRecord *project = copro_document_get_project (document);
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  g_autoptr(GString) every = g_string_new (NULL);
+  g_autoptr(JsonObject) extra = json_object_new ();
+  g_autoptr(JsonObject) clash = json_object_new ();
+  JsonObject *nested = json_object_new ();
+  JsonArray *list = json_array_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CoproDocument) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) again = NULL;
+  g_autoptr(GBytes) fast = NULL;
+  g_autoptr(GBytes) reference = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *root;
+
+  for (int c = 1; c < 0x80; c++)
+    g_string_append_c (every, (char) c);
+  g_string_append (every, OTHERS);
+
+  /* In a member of this version, and in members it does not know, as
+   * names and as values. */
+  copro_record_set_string (overview, "title", every->str);
+  json_array_add_string_element (list, every->str);
+  json_object_set_array_member (extra, every->str, list);
+  json_object_set_string_member (nested, every->str, every->str);
+  json_object_set_object_member (nested, "empty", json_object_new ());
+  json_object_set_double_member (nested, "half", 0.5);
+  json_object_set_object_member (extra, "nested", nested);
+  copro_record_set_extra (project, extra);
+
+  bytes = copro_document_serialize (document);
+  text = bytes_to_string (bytes);
+  g_assert_nonnull (strstr (text, "\n  \"overview\" : {\n    \"title\" : \"" EVERY_ESCAPED "\",\n"));
+  g_assert_true (g_str_has_suffix (text,
+                                   "\n  \"" EVERY_ESCAPED "\" : [\n"
+                                   "    \"" EVERY_ESCAPED "\"\n"
+                                   "  ],\n"
+                                   "  \"nested\" : {\n"
+                                   "    \"" EVERY_ESCAPED "\" : \"" EVERY_ESCAPED "\",\n"
+                                   "    \"empty\" : {    },\n"
+                                   "    \"half\" : 0.5\n"
+                                   "  }\n"
+                                   "}\n"));
+
+  /* json-glib's tree of the project is written the same. */
+  reference = _copro_document_serialize_reference (document);
+  g_assert_true (g_bytes_equal (bytes, reference));
+
+  /* json-glib, the reference reader, reads back every value. */
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "overview"), "title"),
+                   ==, every->str);
+  g_assert_true (json_node_equal (json_object_get_member (root, every->str), json_object_get_member (extra, every->str)));
+  g_assert_true (json_node_equal (json_object_get_member (root, "nested"), json_object_get_member (extra, "nested")));
+
+  /* So does the fast reader, and it saves the same bytes. */
+  reloaded = _copro_document_new_from_data_fast (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (reloaded);
+  again = copro_document_serialize (reloaded);
+  g_assert_true (g_bytes_equal (bytes, again));
+
+  /* A project the fast writer leaves to json-glib's tree (an unknown member
+   * named like a known one) is written in the same bytes. */
+  json_object_set_string_member (clash, "title", every->str);
+  copro_record_set_extra (overview, clash);
+  fast = _copro_fast_write_project (project);
+  g_assert_null (fast);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = copro_document_serialize (document);
+  g_assert_true (g_bytes_equal (bytes, reference));
 }
 
 static void
@@ -437,6 +530,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/copro/document/round-trip-is-byte-identical", test_round_trip_is_byte_identical);
+  g_test_add_func ("/copro/document/saved-text-is-escaped-as-specified", test_saved_text_is_escaped_as_specified);
   g_test_add_func ("/copro/document/unknown-members-are-kept", test_unknown_members_are_kept);
   g_test_add_func ("/copro/document/newer-file-opens-read-only", test_newer_file_opens_read_only);
   g_test_add_func ("/copro/document/newer-file-that-cannot-be-read", test_newer_file_that_cannot_be_read);

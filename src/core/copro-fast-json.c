@@ -12,23 +12,31 @@
  * project guide's rule "never hand-write what json-glib does" gives way here,
  * and only here, to this narrow reader and writer.
  *
- * json-glib stays the reference. The reader accepts only plain, strict JSON
- * of a project that loads without a fault; at the first thing it does not
- * expect (a syntax error, a value of the wrong kind, a number it would have
- * to round, a repeated member, a newer format, anything) it gives up without
- * a word and the caller reads the file with json-glib, so every error
- * message stays exactly the one json-glib's path gives. It never builds the
- * tree: records are filled as the text goes by; only members this version
- * does not know are handed to json-glib, one value at a time, to be kept and
- * written back unchanged.
+ * json-glib stays the reference reader. This reader accepts only plain,
+ * strict JSON (RFC 8259) of a project that loads without a fault; at the
+ * first thing it does not expect (a syntax error, a value of the wrong kind,
+ * a number it would have to round, a repeated member, a newer format,
+ * anything) it gives up without a word and the caller takes json-glib's path,
+ * which checks the text strictly first (json-glib's own parser also reads
+ * things that are not JSON) and says what is wrong, so every message is the
+ * same whichever path the file took. It never builds the tree: records are
+ * filled as the text goes by; only members this version does not know are
+ * handed to json-glib, one value at a time, to be kept and written back
+ * unchanged.
  *
- * The writer produces the bytes of json-glib's pretty generator (indent 2),
- * which the old code, kept as _copro_document_serialize_reference(), uses;
- * members this version does not know are written by the generator itself.
+ * The writer defines the file's bytes (see "Writing" below), whatever
+ * json-glib is installed: json-glib 1.6's generator wrote U+001F raw, which
+ * is not JSON, where 1.10's escapes it, and both escape U+007F, which JSON
+ * does not ask for. The tree
+ * that _copro_document_serialize_reference() builds with json-glib, for the
+ * tests and for the rare project this writer leaves to it, is written by
+ * _copro_json_write_node() below, so both give the same bytes.
  *
  * tests/test-fast-json.c loads every fixture and generated projects through
- * both paths and compares the results and the saved bytes, and
- * tests/fuzz/fuzz-load.c checks the same on every input it tries.
+ * both paths and compares the results and the saved bytes,
+ * tests/test-document.c holds the bytes expected for every kind of
+ * character, and tests/fuzz/fuzz-load.c checks both paths on every input it
+ * tries.
  */
 
 #include "config.h"
@@ -87,9 +95,9 @@ eat_literal (Reader     *r,
   return FALSE;
 }
 
-static int
-hex4 (const char *p,
-      const char *end)
+int
+_copro_json_hex4 (const char *p,
+                  const char *end)
 {
   int code = 0;
 
@@ -158,7 +166,7 @@ read_string (Reader  *r,
           break;
         case 'u':
           {
-            int code = hex4 (r->p, r->end);
+            int code = _copro_json_hex4 (r->p, r->end);
 
             if (code <= 0 || (code >= 0xDC00 && code <= 0xDFFF))
               return FALSE;
@@ -169,7 +177,7 @@ read_string (Reader  *r,
 
                 if (r->end - r->p < 6 || r->p[0] != '\\' || r->p[1] != 'u')
                   return FALSE;
-                low = hex4 (r->p + 2, r->end);
+                low = _copro_json_hex4 (r->p + 2, r->end);
                 if (low < 0xDC00 || low > 0xDFFF)
                   return FALSE;
                 r->p += 6;
@@ -223,12 +231,9 @@ read_null (Reader *r)
   return eat_literal (r, "null", 4);
 }
 
-/* Whether json-glib keeps the number @token exactly as the reference path
- * allows (number_is_too_large() in copro-document.c): whole numbers that fit
- * in 64 bits, other numbers that do not overflow a double. */
-static gboolean
-number_fits (const char *token,
-             gsize       length)
+gboolean
+_copro_json_number_fits (const char *token,
+                         gsize       length)
 {
   g_autofree char *copy = NULL;
   char *end = NULL;
@@ -319,7 +324,7 @@ skip_value (Reader *r)
             while (r->p < r->end && g_ascii_isdigit (*r->p))
               r->p++;
           }
-        return number_fits (start, (gsize) (r->p - start));
+        return _copro_json_number_fits (start, (gsize) (r->p - start));
       }
     }
 }
@@ -617,7 +622,26 @@ _copro_fast_read_project (const char  *data,
   return g_steal_pointer (&project);
 }
 
-/* Writing, as json-glib 1.6's generator does with pretty on and indent 2. */
+/*
+ * Writing. The layout of a project file, which stays the same whatever
+ * json-glib is installed (it is json-glib's pretty generator's, indent 2, as
+ * every earlier version wrote it):
+ *
+ * - Each member of an object, and each item of a list, on its own line,
+ *   indented two spaces a level; a member is written `"name" : value`. An
+ *   empty list is `[]`; an empty object is `{`, its level's indentation, `}`
+ *   (only members this version does not know can be empty objects).
+ * - Text is UTF-8 between double quotes, with exactly what RFC 8259 requires
+ *   escaped: `\"` and `\\`, and each character from U+0001 to U+001F as
+ *   `\b`, `\t`, `\n`, `\f`, `\r` for those five, `\u00XX` (lower-case
+ *   hexadecimal) for the others. Everything else, `/`, U+007F, U+2028 and
+ *   U+2029 included, is written as it is. (U+0000 is never held: reading
+ *   refuses `\u0000`.)
+ * - Whole numbers in decimal; other numbers as g_ascii_dtostr() writes them
+ *   (enough digits to read back the same double), with ".0" added when that
+ *   has neither a point nor an exponent.
+ * - The file ends with a line break.
+ */
 
 static inline void
 write_indent (GString *out,
@@ -629,8 +653,7 @@ write_indent (GString *out,
   memset (out->str + len, ' ', 2 * level);
 }
 
-/* As json_strescape() in json-glib's generator, quirks included: 0x1f is
- * written as it is and 0x7f is escaped. */
+/* @text in double quotes, escaped as the layout above says. */
 static void
 write_string (GString    *out,
               const char *text)
@@ -642,7 +665,7 @@ write_string (GString    *out,
     {
       const char *start = p;
 
-      while ((guchar) *p >= 0x1f && *p != '"' && *p != '\\' && *p != 0x7f)
+      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
         p++;
       g_string_append_len (out, start, p - start);
       switch (*p)
@@ -722,13 +745,12 @@ end_object (GString  *out,
   g_string_append_c (out, '}');
 }
 
-/* A node this version does not know, as dump_node() in json-glib's
- * generator writes it at @level, quirks included: an empty object holds the
- * indentation of its level ("{    }"), an empty list does not. */
-static void
-write_node (GString  *out,
-            JsonNode *node,
-            guint     level)
+/* A node this version does not know (or, for the reference, the whole
+ * tree) at @level. */
+void
+_copro_json_write_node (GString  *out,
+                        JsonNode *node,
+                        guint     level)
 {
   switch (json_node_get_node_type (node))
     {
@@ -783,7 +805,7 @@ write_node (GString  *out,
         for (guint i = 0; i < n; i++)
           {
             write_indent (out, level + 1);
-            write_node (out, json_array_get_element (array, i), level + 1);
+            _copro_json_write_node (out, json_array_get_element (array, i), level + 1);
             g_string_append (out, i + 1 < n ? ",\n" : "\n");
           }
         write_indent (out, level);
@@ -803,7 +825,7 @@ write_node (GString  *out,
         while (json_object_iter_next_ordered (&iter, &name, &member))
           {
             begin_member (out, level, &first, name);
-            write_node (out, member, level + 1);
+            _copro_json_write_node (out, member, level + 1);
           }
         end_object (out, level, first);
       }
@@ -930,14 +952,14 @@ write_members (GString     *out,
       json_object_iter_init_ordered (&iter, extra);
       while (json_object_iter_next_ordered (&iter, &name, &node))
         {
-          /* Named like a member written above, it would replace it in the
-           * generator's object: leave that to the reference. */
+          /* Named like a member written above, it would take that
+           * member's place in json-glib's object: leave that to the tree. */
           if (copro_record_desc_find_field (desc, name) != NULL ||
               (desc->has_id && strcmp (name, "id") == 0) ||
               (top && (strcmp (name, "format") == 0 || strcmp (name, "format_version") == 0)))
             return FALSE;
           begin_member (out, level, first, name);
-          write_node (out, node, level + 1);
+          _copro_json_write_node (out, node, level + 1);
         }
     }
   return TRUE;

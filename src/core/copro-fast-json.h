@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "copro-record.h"
 
 G_BEGIN_DECLS
@@ -14,10 +16,27 @@ CoproRecord *_copro_fast_read_project  (const char  *data,
                                         gsize        length,
                                         GHashTable **ids);
 
-/* Writes the project exactly as json-glib's pretty generator (indent 2) does
- * after the "format" and "format_version" members, with the final line
- * break. Returns NULL when it cannot be sure of that (an unknown member named
- * like a known one); the caller then uses the generator. */
+/* Writes the project in the file's layout (see "Writing" in
+ * copro-fast-json.c) after the "format" and "format_version" members, with
+ * the final line break. Returns NULL when it cannot be sure of the members'
+ * order (an unknown member named like a known one); the caller then builds
+ * json-glib's tree and writes that with _copro_json_write_node(). */
 GBytes      *_copro_fast_write_project (CoproRecord *project);
+
+/* Appends @node, at indentation @level, in the file's layout: the bytes that
+ * _copro_fast_write_project() writes for the same values. */
+void         _copro_json_write_node    (GString     *out,
+                                        JsonNode    *node,
+                                        guint        level);
+
+/* Whether json-glib keeps the number @token (strict JSON grammar, @length
+ * bytes) exactly: whole numbers that fit in 64 bits, other numbers that do
+ * not overflow a double. */
+gboolean     _copro_json_number_fits   (const char  *token,
+                                        gsize        length);
+
+/* The four hexadecimal digits at @p as a number, or -1. */
+int          _copro_json_hex4          (const char  *p,
+                                        const char  *end);
 
 G_END_DECLS
