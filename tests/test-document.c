@@ -297,6 +297,10 @@ test_malformed_input (void)
     { "", COPRO_ERROR_EMPTY, "empty" },
     { "   \n ", COPRO_ERROR_EMPTY, "empty" },
     { "{\n  \"format\": \"coproduce-project\",\n}", COPRO_ERROR_SYNTAX, "line 2, column 32" },
+    /* json-glib's parser reads these; JSON does not allow them. */
+    { "{'format': 'coproduce-project', 'format_version': 1}", COPRO_ERROR_SYNTAX, "line 1, column 2: text must be in double quotes" },
+    { "{\"format\": \"coproduce-project\", /* */ \"format_version\": 1}", COPRO_ERROR_SYNTAX, "line 1, column 33: JSON does not allow comments" },
+    { "{\"format\": \"coproduce-project\", \"format_version\": 1, \"x\": \"\x1f\"}", COPRO_ERROR_SYNTAX, "line 1, column 60: a control character" },
     { "[1, 2, 3]", COPRO_ERROR_NOT_PROJECT, "not a Coproduce project" },
     { "{\"format\":\"something-else\",\"format_version\":1}", COPRO_ERROR_NOT_PROJECT, "format" },
     { "{\"format\":\"coproduce-project\"}", COPRO_ERROR_INVALID, "format_version" },

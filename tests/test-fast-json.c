@@ -285,6 +285,152 @@ test_edge_cases (void)
     }
 }
 
+/* What json-glib's parser reads but is not JSON (RFC 8259), measured with
+ * json-glib 1.10.6, and mistakes near them: each refused by both paths with
+ * this sentence. */
+static void
+test_strict_json (void)
+{
+  static const struct { const char *data; const char *message; } cases[] = {
+    /* json-glib 1.10 reads these as if they were JSON. */
+    { "{'format': 'coproduce-project', 'format_version': 1}",
+      "The file is not valid JSON at line 1, column 2: text must be in double quotes, not single quotes." },
+    { HEAD ", 'x': 1}",
+      "The file is not valid JSON at line 1, column 54: text must be in double quotes, not single quotes." },
+    { HEAD ", \"x\": ['a']}",
+      "The file is not valid JSON at line 1, column 60: text must be in double quotes, not single quotes." },
+    { HEAD ", /* note */ \"x\": 1}",
+      "The file is not valid JSON at line 1, column 54: JSON does not allow comments." },
+    { HEAD "} /* note */",
+      "The file is not valid JSON at line 1, column 54: JSON does not allow comments." },
+    { HEAD ", \"x\": \"a\x01" "b\"}",
+      "The file is not valid JSON at line 1, column 61: a control character inside text must be written as \\u0001." },
+    { HEAD ", \"x\": \"a\x1f\"}",
+      "The file is not valid JSON at line 1, column 61: a control character inside text must be written as \\u001f." },
+    { HEAD ", \"a\x02\": 1}",
+      "The file is not valid JSON at line 1, column 56: a control character inside text must be written as \\u0002." },
+    { HEAD ", \"x\": \"\\q\"}",
+      "The file is not valid JSON at line 1, column 60: a backslash inside text must be followed by one of \" \\ / b f n r t u." },
+    { HEAD ", \"x\": \"\\0\"}",
+      "The file is not valid JSON at line 1, column 60: a backslash inside text must be followed by one of \" \\ / b f n r t u." },
+    { HEAD ", \"x\": \"\\'\"}",
+      "The file is not valid JSON at line 1, column 60: a backslash inside text must be followed by one of \" \\ / b f n r t u." },
+    { HEAD ", \"x\": \"\\x41 \\v \\U0041\"}",
+      "The file is not valid JSON at line 1, column 60: a backslash inside text must be followed by one of \" \\ / b f n r t u." },
+    { HEAD ", \"x\": \"a\\\nb\"}",
+      "The file is not valid JSON at line 1, column 61: a backslash inside text must be followed by one of \" \\ / b f n r t u." },
+    { "\xEF\xBB\xBF\xEF\xBB\xBF" HEAD "}",
+      "The file is not valid JSON at line 1, column 1: there is U+FEFF where a value should be." },
+    { HEAD "} {}",
+      "The file is not valid JSON at line 1, column 54: there is more after the end of the project." },
+    /* json-glib 1.10 refuses these, with a message that can be wrong
+     * ("expected character `]'" in an object) or quote a line break. */
+    { HEAD ",\n// note\n\"x\": 1}",
+      "The file is not valid JSON at line 2, column 1: JSON does not allow comments." },
+    { HEAD ",\n# note\n\"x\": 1}",
+      "The file is not valid JSON at line 2, column 1: JSON does not allow comments." },
+    { HEAD ",}",
+      "The file is not valid JSON at line 1, column 52: there is a comma after the last member of an object." },
+    { HEAD ", \"x\": [1, 2,]}",
+      "The file is not valid JSON at line 1, column 64: there is a comma after the last item of a list." },
+    { HEAD ", \"x\": [1,,2]}",
+      "The file is not valid JSON at line 1, column 62: there is “,” where a value should be." },
+    { HEAD ", \"x\": hello}",
+      "The file is not valid JSON at line 1, column 59: “hello” is not a value; text must be in double quotes." },
+    { HEAD ", x: 1}",
+      "The file is not valid JSON at line 1, column 54: the member name “x” must be in double quotes." },
+    { HEAD ", 1: 1}",
+      "The file is not valid JSON at line 1, column 54: there is “1” where a member name should be." },
+    { HEAD ", \"x\": NaN}",
+      "The file is not valid JSON at line 1, column 59: NaN and Infinity are not numbers in JSON." },
+    { HEAD ", \"x\": -Infinity}",
+      "The file is not valid JSON at line 1, column 59: NaN and Infinity are not numbers in JSON." },
+    { HEAD ", \"x\": 0x1F}",
+      "The file is not valid JSON at line 1, column 59: JSON has no hexadecimal numbers." },
+    { HEAD ", \"x\": +1}",
+      "The file is not valid JSON at line 1, column 59: a number cannot start with “+”." },
+    { HEAD ", \"x\": 007}",
+      "The file is not valid JSON at line 1, column 59: a number cannot have leading zeros." },
+    { HEAD ", \"x\": -01}",
+      "The file is not valid JSON at line 1, column 59: a number cannot have leading zeros." },
+    { HEAD ", \"x\": .5}",
+      "The file is not valid JSON at line 1, column 59: a number must have a digit before its decimal point." },
+    { HEAD ", \"x\": 1.}",
+      "The file is not valid JSON at line 1, column 59: a number must have a digit after its decimal point." },
+    { HEAD ", \"x\": 1e+}",
+      "The file is not valid JSON at line 1, column 59: a number must have digits in its exponent." },
+    { HEAD ", \"x\": - 1}",
+      "The file is not valid JSON at line 1, column 59: a minus sign must be followed by a digit." },
+    { HEAD ", \"x\": TRUE}",
+      "The file is not valid JSON at line 1, column 59: “TRUE” must be written in lower case." },
+    { HEAD ", \"x\": nul}",
+      "The file is not valid JSON at line 1, column 59: “nul” is not a value; text must be in double quotes." },
+    { HEAD ", \"x\": \"a\tb\"}",
+      "The file is not valid JSON at line 1, column 61: a tab inside text must be written as \\t." },
+    { HEAD ", \"x\": \"a\nb\"}",
+      "The file is not valid JSON at line 1, column 61: a line break inside text must be written as \\n." },
+    { HEAD ", \"x\": \"a\rb\"}",
+      "The file is not valid JSON at line 1, column 61: a line break inside text must be written as \\n." },
+    { HEAD ", \"x\": \"\\u12\"}",
+      "The file is not valid JSON at line 1, column 60: “\\u” must be followed by four hexadecimal digits." },
+    { HEAD ", \"x\": \"abc",
+      "The file is not valid JSON at line 1, column 59: the text that starts here has no closing double quote." },
+    { HEAD ", \"x\": \"abc\\",
+      "The file is not valid JSON at line 1, column 59: the text that starts here has no closing double quote." },
+    { HEAD ", \"x\": [1",
+      "The file is not valid JSON at line 1, column 61: the file ends before the closing “]” of a list." },
+    { HEAD ", \"x\"",
+      "The file is not valid JSON at line 1, column 57: the file ends before the closing “}” of an object." },
+    { HEAD " \"x\": 1}",
+      "The file is not valid JSON at line 1, column 53: a comma is missing between two members." },
+    { HEAD ", \"x\": [1 2]}",
+      "The file is not valid JSON at line 1, column 62: a comma is missing between two items." },
+    { HEAD ", \"x\": [1}}",
+      "The file is not valid JSON at line 1, column 61: there is “}” where a comma or “]” should be." },
+    { HEAD ", \"x\": {\"a\": 1]}",
+      "The file is not valid JSON at line 1, column 66: there is “]” where a comma or “}” should be." },
+    { HEAD ", \"x\" = 1}",
+      "The file is not valid JSON at line 1, column 58: there is “=” where a colon should be." },
+    { HEAD ", \"x\": }",
+      "The file is not valid JSON at line 1, column 59: a member has no value." },
+    { HEAD ",\v\"x\": 1}",
+      "The file is not valid JSON at line 1, column 53: there is U+000B where a member name should be." },
+    { HEAD ",\xC2\xA0\"x\": 1}",
+      "The file is not valid JSON at line 1, column 53: there is U+00A0 where a member name should be." },
+    { HEAD "}\n}",
+      "The file is not valid JSON at line 2, column 1: there is more after the end of the project." },
+    { "// nothing\n",
+      "The file is not valid JSON at line 1, column 1: JSON does not allow comments." },
+    /* Not syntax errors, but what a project cannot keep. */
+    { HEAD ", \"x\": \"\\u0000\"}",
+      "The file holds a null character, written “\\u0000”, at line 1, column 60; a project cannot keep one." },
+    { HEAD ", \"x\": \"\\ud800\\u0041\"}",
+      "The file holds half of a Unicode character, written “\\ud800”, at line 1, column 60; a project cannot keep it." },
+    { HEAD ", \"x\": -99999999999999999999}",
+      "The number at line 1, column 59 is too large to be kept exactly." },
+    { " \n\t\r ", "The file is empty." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CoproDocument) document = NULL;
+
+      g_test_message ("case %u: %s", i, cases[i].data);
+      document = _copro_document_new_from_data_reference (cases[i].data, strlen (cases[i].data), &error);
+      g_assert_null (document);
+      g_assert_nonnull (error);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      /* The fast path gives way, and the loader says the same. */
+      g_assert_false (check_load_string (cases[i].data));
+    }
+
+  /* What is JSON, near those, loads; these by the fast path too. */
+  g_assert_true (check_load_string ("\xEF\xBB\xBF" HEAD ", \"x\": [-0, 0, 0.5e-3, 1E+2, -1.5e3, \"\\u00E9\\uD83D\\uDE00\\/\"]}"));
+  g_assert_true (check_load_string (HEAD ", \"x\": \"\x7f \xE2\x80\xA8 / \xEF\xBB\xBF\"}\r\n"));
+  g_assert_false (check_load_string (" \"coproduce-project\" "));
+}
+
 /* Damaged copies of a file: at many places, a byte removed, doubled or
  * replaced by one of the characters that matter to JSON. Returns how many the
  * fast path read. */
@@ -411,6 +557,7 @@ main (int    argc,
   g_test_add_func ("/fast-json/example-is-fast", test_example_is_fast);
   g_test_add_func ("/fast-json/generated", test_generated);
   g_test_add_func ("/fast-json/edge-cases", test_edge_cases);
+  g_test_add_func ("/fast-json/strict-json", test_strict_json);
   g_test_add_func ("/fast-json/damaged", test_damaged);
   g_test_add_func ("/fast-json/writer", test_writer);
   return g_test_run ();
