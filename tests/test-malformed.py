@@ -3,6 +3,9 @@
 """Every file in tests/fixtures/malformed/ is refused by the real binary with
 one sentence that says what is wrong and where, and is never changed.
 
+Each file is checked on a copy in a folder of its own, so that nothing one
+subtest leaves behind (or fails to clean up) can affect another.
+
 tests/fixtures/malformed/expected.txt lists each file with a piece of text its
 error must contain: "<file><TAB><text>". Lines starting with '#' are comments.
 
@@ -50,6 +53,13 @@ class Malformed(unittest.TestCase):
     def tearDown(self):
         shutil.rmtree(self.dir)
 
+    def copy_alone(self, name):
+        """A copy of the fixture @name in a new folder of its own."""
+        folder = tempfile.mkdtemp(dir=self.dir)
+        path = os.path.join(folder, name)
+        shutil.copyfile(os.path.join(FOLDER, name), path)
+        return folder, path
+
     def assertRefused(self, result, path, expected):
         self.assertGreaterEqual(result.returncode, 0, "killed by signal %d: %r" % (-result.returncode, result.stderr))
         self.assertEqual(result.returncode, 2, "exit status %d, stderr %r" % (result.returncode, result.stderr))
@@ -74,31 +84,28 @@ class Malformed(unittest.TestCase):
     def test_check_refuses_each_file(self):
         for name, expected in read_manifest():
             with self.subTest(file=name):
-                path = os.path.join(FOLDER, name)
+                folder, path = self.copy_alone(name)
                 before = digest(path)
                 result = run("--check", path)
                 self.assertEqual(result.stdout, b"")
                 self.assertRefused(result, path, expected)
                 self.assertEqual(digest(path), before, "the file changed")
+                self.assertEqual(os.listdir(folder), [name], "a file was left beside the project")
 
     def test_import_refuses_each_file(self):
         """--import-csv would save the project: it must refuse before it does."""
-        csv = os.path.join(self.dir, "partners.csv")
-        with open(csv, "w", encoding="utf-8") as f:
-            f.write("name,sector\nZara Newcomer,carer\n")
-        work = os.path.join(self.dir, "work")
-        os.mkdir(work)
         for name, expected in read_manifest():
             with self.subTest(file=name):
-                path = os.path.join(work, name)
-                shutil.copyfile(os.path.join(FOLDER, name), path)
+                folder, path = self.copy_alone(name)
+                csv = os.path.join(tempfile.mkdtemp(dir=self.dir), "partners.csv")
+                with open(csv, "w", encoding="utf-8") as f:
+                    f.write("name,sector\nZara Newcomer,carer\n")
                 before = digest(path)
                 result = run("--import-csv=" + csv, path)
                 self.assertEqual(result.stdout, b"")
                 self.assertRefused(result, path, expected)
                 self.assertEqual(digest(path), before, "the file changed")
-                self.assertEqual(os.listdir(work), [name], "a file was left beside the project")
-                os.unlink(path)
+                self.assertEqual(os.listdir(folder), [name], "a file was left beside the project")
 
     def test_file_over_the_size_limit(self):
         with open(os.path.join(SRCDIR, "src", "core", "copro-document.h"), encoding="utf-8") as f:
