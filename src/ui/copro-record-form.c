@@ -422,8 +422,8 @@ static void
 typed_field_show_problem (TypedField *data,
                           const char *problem)
 {
-  /* The row's subtitle shows the problem; GTK 4.8 does not pass a
-   * described-by label on to screen readers, so the entry says it too. */
+  /* The row's subtitle shows the problem; the entry's description says it
+   * to screen readers (GTK does not read a described-by label's text). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   problem != NULL ? problem : typed_field_help (data),
@@ -616,8 +616,14 @@ typed_row_new (CoproRecord      *record,
       gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
-  /* The row's title names the entry and its subtitle (the hint) describes it. */
+  /* The row's title names the entry. libadwaita also points the entry's
+   * described-by at the subtitle label, but GTK 4.18 computes a description
+   * from a described-by label as "" (it asks the label for a description
+   * property, not its text) and lets the relation hide the entry's own
+   * description: drop it, and the entry says the hint or the problem itself
+   * (typed_field_show_problem). */
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
 
   data->record = g_object_ref (record);
   data->field = field;
