@@ -173,6 +173,13 @@ entry_row_new (CoproRecord      *record,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), copro_field_label (field));
+  /* libadwaita 1.7 gives the row two title labels (one shown while it is
+   * empty, one above the text) and makes the row the mnemonic widget of
+   * both, so GTK names it twice ("Name Name"): name it once, by its title. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copro_field_label (field),
+                                  -1);
   if (field->kind == COPRO_FIELD_EMAIL)
     adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_EMAIL);
   g_object_bind_property (record, field_property (record, field), row, "text",
