@@ -253,10 +253,7 @@ copro_checks_panel_new (const char *title,
   adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (list_clamp), 760);
   adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (list_clamp), 560);
   adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (list_clamp), self->list_view);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"),
-                                  -1);
+  scrolled = copro_scrolled_window_new_named (_("Findings"));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_clamp);
   gtk_widget_add_css_class (scrolled, "copro-list-view-scroll");

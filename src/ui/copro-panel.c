@@ -100,13 +100,10 @@ copro_panel_new (const char *title,
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *header = copro_panel_header_new (overline, title, guidance);
 
-  self->scrolled = gtk_scrolled_window_new ();
+  self->scrolled = copro_scrolled_window_new_named (title);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
 
@@ -136,6 +133,19 @@ copro_panel_get_content (CoproPanel *self)
   g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
 
   return self->content;
+}
+
+GtkWidget *
+copro_scrolled_window_new_named (const char *name)
+{
+  GtkWidget *scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                                      NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return scrolled;
 }
 
 void

@@ -34,6 +34,10 @@ GtkWidget  *copro_panel_header_new   (const char *overline,
  * the toast's button twice ("Undo Undo") for screen readers. */
 gboolean    copro_show_toast         (GtkWidget  *widget,
                                       AdwToast   *toast);
+/* A scrolled window that screen readers know by @name. GTK 4.18 gives a
+ * scrolled window the generic role, which may not carry a name (its label
+ * is dropped): this one is made a group, still a scroll pane over AT-SPI. */
+GtkWidget  *copro_scrolled_window_new_named (const char *name);
 /* Names the scrolled window inside @widget (an AdwStatusPage, say), which
  * libadwaita leaves nameless for screen readers. */
 void        copro_name_scrolled_window (GtkWidget  *widget,

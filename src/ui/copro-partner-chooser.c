@@ -264,7 +264,7 @@ copro_partner_chooser_init (CoproPartnerChooser *self)
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *cancel = gtk_button_new_with_label (_("Cancel"));
   GtkWidget *clear = gtk_button_new_with_label (_("No Partner"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled = copro_scrolled_window_new_named (_("Partners"));
   GtkWidget *empty = adw_status_page_new ();
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
@@ -317,9 +317,6 @@ copro_partner_chooser_init (CoproPartnerChooser *self)
                                   -1);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partners"),
-                                  -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
 
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");

@@ -1320,7 +1320,7 @@ build_editor_page (CoproPartnersPanel *self)
 {
   GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled = copro_scrolled_window_new_named (_("Partner details"));
   GtkWidget *clamp = adw_clamp_new ();
 
   gtk_widget_add_css_class (header, "toolbar");
@@ -1355,9 +1355,6 @@ build_editor_page (CoproPartnersPanel *self)
   adw_clamp_set_child (ADW_CLAMP (clamp), self->editor);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner details"),
-                                  -1);
   gtk_stack_add_named (GTK_STACK (self->editor_stack), scrolled, "editor");
   gtk_stack_set_visible_child_name (GTK_STACK (self->editor_stack), "status");
   gtk_box_append (GTK_BOX (page), self->editor_stack);
@@ -1509,13 +1506,10 @@ copro_partners_panel_new (CoproDocument *document,
     g_signal_connect (toggle, "toggled", G_CALLBACK (on_checklist_toggled_cb), arrow);
     gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
 
-    checklist_scrolled = gtk_scrolled_window_new ();
+    checklist_scrolled = copro_scrolled_window_new_named (_("Recruitment checklist"));
     gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (checklist_scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
     gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (checklist_scrolled), 320);
     gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (checklist_scrolled), TRUE);
-    gtk_accessible_update_property (GTK_ACCESSIBLE (checklist_scrolled),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Recruitment checklist"),
-                                    -1);
     gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (checklist_scrolled),
                                    copro_record_form_new (copro_record_get_record (self->project, "recruitment"),
                                                           NULL, NULL));
@@ -1563,21 +1557,15 @@ copro_partners_panel_new (CoproDocument *document,
   gtk_widget_set_margin_bottom (self->count_label, 6);
   gtk_box_append (GTK_BOX (self->list_page), self->count_label);
 
-  scrolled = gtk_scrolled_window_new ();
+  scrolled = copro_scrolled_window_new_named (_("Partner register"));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partner register"),
-                                  -1);
   page = gtk_stack_add_named (GTK_STACK (self->view_stack), scrolled, "register");
   gtk_stack_page_set_title (page, _("Register"));
 
   self->map_view = copro_partner_map_view_new (NULL);
   g_signal_connect (self->map_view, "partner-activated", G_CALLBACK (on_map_partner_activated_cb), self);
-  map_page = gtk_scrolled_window_new ();
+  map_page = copro_scrolled_window_new_named (_("Map of the partners shown"));
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (map_page), self->map_view);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (map_page),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Map of the partners shown"),
-                                  -1);
   page = gtk_stack_add_named (GTK_STACK (self->view_stack), map_page, "map");
   gtk_stack_page_set_title (page, _("Map"));
   gtk_box_append (GTK_BOX (self->list_page), self->view_stack);
