@@ -216,6 +216,37 @@ def description_of(node):
     return node.description
 
 
+def described_by(node):
+    """What @node's described-by relation points at, as a screen reader
+    reads it: each target's name (or its text), joined by spaces."""
+    node.clear_cache()
+    parts = []
+    for relation in node.getRelationSet():
+        if relation.getRelationType() != pyatspi.RELATION_DESCRIBED_BY:
+            continue
+        for i in range(relation.getNTargets()):
+            target = relation.getTarget(i)
+            target.clear_cache()
+            parts.append(target.name or text_of(target))
+    return " ".join(part for part in parts if part)
+
+
+def description_as_read(node):
+    """The description as Orca presents it: the description, or else the
+    text of what the described-by relation points at (Orca's
+    AXUtilities.get_displayed_description). GTK 4.18 gives "" as the
+    description of a node described by a label (it asks the label for a
+    description, not for its text): an AdwAlertDialog's body reaches a
+    screen reader only through the relation."""
+    return description_of(node) or described_by(node)
+
+
+def alert(root, heading):
+    """The alert dialogue headed @heading: libadwaita's AdwAlertDialog shows
+    inside the window, with the role alert, named by its heading."""
+    return find(root, "alert", heading, what="the alert %r" % heading)
+
+
 def is_focusable(node):
     return node.getState().contains(pyatspi.STATE_FOCUSABLE)
 
