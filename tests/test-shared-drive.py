@@ -3,7 +3,9 @@
 """Shared drives, driven through the accessibility tree: a project a colleague
 has open offers a read-only copy; a lock left by a crash can be taken over;
 and a save over a file a colleague changed asks first, and "Keep Mine" then
-writes ours.
+writes ours. Each question is an alert inside the window, named by its
+heading, which says the rest in its description (as Orca reads it) and puts
+the keyboard on its default answer.
 
 Run under tests/run-gui-test.sh. Usage: test-shared-drive.py BINARY SRCDIR SCHEMA_DIR"""
 
@@ -16,7 +18,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from copro_atspi import App, button, do_action, find, has_text, set_text, wait_for  # noqa: E402
+from copro_atspi import (App, alert, button, description_as_read, do_action, find,  # noqa: E402
+                         has_text, is_focused, set_text, wait_for)
 
 BINARY, SRCDIR, SCHEMA_DIR = sys.argv[1:4]
 
@@ -30,6 +33,15 @@ def write_project(path, title):
 def title_field(app):
     return find(app.root, predicate=lambda n: n.name == "Project title"
                 and n.getRoleName() in ("text", "entry"), what="the title field")
+
+
+def answer(question, says, default, press=None):
+    """Checks that the alert @question says @says and has the keyboard on
+    @default, then presses @press (or the default)."""
+    wait_for("the alert to say %r" % says, lambda: says in description_as_read(question))
+    wait_for("the focus on %r" % default,
+             lambda: (lambda b: b is not None and is_focused(b))(button(question, default)))
+    do_action(wait_for(press or default, lambda: button(question, press or default)))
 
 
 def main():
@@ -51,9 +63,10 @@ def main():
             json.dump({"user": "jdoe", "real_name": "Jo Doe", "host": "county-pc-17", "pid": 4242,
                        "since": "2026-11-26T08:30:00Z"}, f)
         app = start()
-        wait_for("the in-use question", lambda: has_text(app.root, "Jo Doe has had it open on county-pc-17"))
-        assert button(app.root, "Take Over") is None, "someone else's live lock is not offered for take-over"
-        do_action(wait_for("Open Read-Only", lambda: button(app.root, "Open Read-Only")))
+        question = alert(app.root, "Project in Use")
+        wait_for("its answers", lambda: button(question, "Cancel"))
+        assert button(question, "Take Over") is None, "someone else's live lock is not offered for take-over"
+        answer(question, "Jo Doe has had it open on county-pc-17", "Open Read-Only")
         wait_for("the project", lambda: app.frames() == ["Shared plan"])
         wait_for("the read-only notice", lambda: has_text(app.root, "This copy is read-only"))
         # A screen reader that asks for a window past the last one (as happens
@@ -77,7 +90,7 @@ def main():
             json.dump({"user": os.environ.get("USER", "root"), "real_name": "", "host": socket.gethostname(),
                        "pid": dead.pid, "since": "2026-11-01T09:00:00Z"}, f)
         app = start()
-        do_action(wait_for("Take Over", lambda: button(app.root, "Take Over")))
+        answer(alert(app.root, "Project in Use"), "no longer running there", "Take Over")
         wait_for("the project", lambda: app.frames() == ["Shared plan"])
         with open(lock, encoding="utf-8") as f:
             assert json.load(f)["pid"] == app.process.pid, "the lock is ours now"
@@ -88,11 +101,11 @@ def main():
         set_text(title, "My version")
         wait_for("the edited window", lambda: app.frames() == ["• My version"])
         do_action(find(app.root, "push button", "Close", what="the window's Close button"))
-        do_action(wait_for("Save", lambda: button(app.root, "Save")))
-        wait_for("the question about their changes", lambda: has_text(app.root, "changed by someone else"))
+        answer(alert(app.root, "Save Changes?"), "“My version” has unsaved changes", "Save")
+        question = alert(app.root, "Project Changed")
         with open(project, encoding="utf-8") as f:
             assert json.load(f)["overview"]["title"] == "Their version", "nothing written before asking"
-        do_action(wait_for("Keep Mine", lambda: button(app.root, "Keep Mine")))
+        answer(question, "“shared.coprod” was changed by someone else", "Save As…", press="Keep Mine")
         app.process.wait(timeout=180)
         with open(project, encoding="utf-8") as f:
             assert json.load(f)["overview"]["title"] == "My version"
