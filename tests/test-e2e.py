@@ -17,8 +17,8 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from copro_atspi import (ALT, CONTROL, App, Failure, children, description_of,  # noqa: E402
-                         do_action, find, find_all, is_focused, key, log, page, set_text, text_of,
+from copro_atspi import (ALT, CONTROL, App, Failure, button, children,  # noqa: E402
+                         description_of, do_action, find, find_all, is_focused, key, log, page, set_text, text_of,
                          wait_for)
 import pyatspi  # noqa: E402
 
@@ -166,6 +166,12 @@ def run(app, path, before):
     set_text(find(details, "text", "Name"), "Zadie Okonkwo-Test")
     set_value(find(details, "spin button", "Influence"), 5)
     set_value(find(details, "spin button", "Interest"), 4)
+    # Where the panel is too narrow for both, the editor replaces the
+    # register (GTK 4.18 at the default window size): go back to it, as a
+    # person would, to read the count.
+    back = button(partners, "Back to the Register")
+    if back is not None:
+        do_action(back)
     find(partners, "label", "%d partners" % (n_partners + 1), what="the new count")
     key("f", CONTROL)
     search = find(partners, name="Search the partners", predicate=lambda n: n.getRoleName() in ("text", "entry"))
