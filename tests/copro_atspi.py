@@ -23,7 +23,7 @@ import pyatspi  # noqa: E402
 
 # A generous bound on waits for the application, never an assertion about
 # speed: a loaded CI machine is slow, and that is no failure.
-WAIT_SECONDS = 180
+WAIT_SECONDS = int(os.environ.get("COPRO_WAIT_SECONDS", "180"))
 
 CONTROL = 1 << 2   # X modifier masks
 ALT = 1 << 3

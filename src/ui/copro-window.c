@@ -74,6 +74,7 @@ static void ask_about_changed_file (CoproWindow *self, GFile *file, const char *
 static void move_lock_to (CoproWindow *self, GFile *file);
 static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file, const char *draft_id);
 static void populate_drafts (CoproWindow *self);
+static void open_or_offer_draft (CoproWindow *self, CoproDocument *document, GFile *file);
 
 static FileOp *
 file_op_new (CoproWindow *self,
@@ -387,7 +388,7 @@ on_load_done_cb (GObject      *source,
   else
     {
       add_to_recent (op->file);
-      open_with_lock (self, document, op->file, NULL);
+      open_or_offer_draft (self, document, op->file);
       return;
     }
   copro_window_set_document (self, document);
@@ -1218,11 +1219,12 @@ draft_is_open_elsewhere (CoproWindow *self,
   return FALSE;
 }
 
-static void
-on_restore_draft_clicked_cb (GtkButton   *button,
-                             CoproWindow *self)
+/* Shows the unsaved work of @info, marked unsaved; FALSE if the draft
+ * cannot be read (it is kept, and said why). */
+static gboolean
+restore_draft (CoproWindow    *self,
+               CoproDraftInfo *info)
 {
-  CoproDraftInfo *info = g_object_get_data (G_OBJECT (button), "draft");
   g_autoptr(CoproDocument) document = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -1230,12 +1232,119 @@ on_restore_draft_clicked_cb (GtkButton   *button,
   if (document == NULL)
     {
       show_message (self, _("Could Not Restore"), error->message);
-      return;
+      return FALSE;
     }
   if (info->original != NULL)
     open_with_lock (self, document, info->original, info->id);
   else
     show_document (self, document, info->id, NULL);
+  return TRUE;
+}
+
+static void
+on_restore_draft_clicked_cb (GtkButton   *button,
+                             CoproWindow *self)
+{
+  restore_draft (self, g_object_get_data (G_OBJECT (button), "draft"));
+}
+
+typedef struct
+{
+  CoproWindow    *self;
+  CoproDocument  *document;   /* the file as it is on disk */
+  GFile          *file;
+  CoproDraftInfo *info;
+} DraftOp;
+
+static void
+draft_op_free (DraftOp *op)
+{
+  g_clear_object (&op->self);
+  g_clear_object (&op->document);
+  g_clear_object (&op->file);
+  copro_draft_info_free (op->info);
+  g_free (op);
+}
+
+static void
+on_draft_question_response_cb (AdwAlertDialog *dialog,
+                               const char     *response,
+                               DraftOp        *op)
+{
+  if (g_str_equal (response, "discard"))
+    copro_drafts_delete (op->info);
+  else if (restore_draft (op->self, op->info))
+    return;
+  /* Discarded, or the draft could not be read: the file as it was saved. */
+  open_with_lock (op->self, op->document, op->file, NULL);
+}
+
+/* A draft of unsaved work in @file left by a run that ended without saving,
+ * not open in another window; NULL if there is none. */
+static CoproDraftInfo *
+find_draft_of (CoproWindow *self,
+               GFile       *file)
+{
+  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+
+  for (guint i = 0; i < drafts->len; i++)
+    {
+      CoproDraftInfo *info = g_ptr_array_index (drafts, i);
+
+      if (info->original != NULL && g_file_equal (info->original, file) &&
+          !draft_is_open_elsewhere (self, info->id))
+        return g_ptr_array_steal_index (drafts, i);
+    }
+  return NULL;
+}
+
+/* Opening a file whose unsaved work was left in a draft asks first: the
+ * newest work is in the draft, not in the file. */
+static void
+open_or_offer_draft (CoproWindow   *self,
+                     CoproDocument *document,
+                     GFile         *file)
+{
+  CoproDraftInfo *info = find_draft_of (self, file);
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
+  DraftOp *op;
+
+  if (info == NULL)
+    {
+      open_with_lock (self, document, file, NULL);
+      return;
+    }
+
+  name = dup_file_display_name (file);
+  local = g_date_time_to_local (info->edited);
+  when = g_date_time_format (local, "%d/%m/%Y %H:%M");
+  /* TRANSLATORS: the file's name, then when it was last edited (day/month/year hour:minute) */
+  body = g_strdup_printf (_("Coproduce closed before your changes to “%s” were saved; they were last "
+                            "edited on %s. Restore them, or discard them and open the file as it was saved."),
+                          name, when);
+  dialog = adw_alert_dialog_new (_("Unsaved Work Found"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "discard", _("_Discard"),
+                                  "restore", _("_Restore"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "restore", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "restore");
+  /* Esc loses nothing. */
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "restore");
+
+  op = g_new0 (DraftOp, 1);
+  op->self = g_object_ref (self);
+  op->document = g_object_ref (document);
+  op->file = g_object_ref (file);
+  op->info = info;
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_draft_question_response_cb), op,
+                         (GClosureNotify) (void (*) (void)) draft_op_free, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
 static void
@@ -1297,6 +1406,10 @@ populate_drafts (CoproWindow *self)
       /* TRANSLATORS: accessible names of the buttons; %s is the project's title */
       restore_name = g_strdup_printf (_("Restore “%s”"), info->title);
       discard_name = g_strdup_printf (_("Discard the unsaved work in “%s”"), info->title);
+      /* GTK 4.18 names a button after the label inside it (labelled-by),
+       * which wins over an accessible label: say which project instead. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
       gtk_accessible_update_property (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (discard), GTK_ACCESSIBLE_PROPERTY_LABEL, discard_name, -1);
       gtk_widget_add_css_class (restore, "suggested-action");
