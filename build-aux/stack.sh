@@ -25,7 +25,12 @@ suite=trixie
 
 if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1; then
-    exec sudo --preserve-env=DISPLAY,XAUTHORITY,WAYLAND_DISPLAY,XDG_RUNTIME_DIR,COPRO_STACK_ROOT,COPRO_STACK,CI,BUILD_DIR "$0" "$@"
+    # Root is needed to install packages and to enter the root; the commands
+    # themselves run as this user again (see in_root), so what they build
+    # stays this user's.
+    XAUTHORITY=${XAUTHORITY:-$HOME/.Xauthority}
+    export XAUTHORITY
+    exec sudo --preserve-env=DISPLAY,XAUTHORITY,COPRO_STACK_ROOT,COPRO_STACK,COPRO_WAIT_SECONDS,CI,BUILD_DIR "$0" "$@"
   fi
   echo "stack.sh: this needs root (to install packages or enter the Debian 13 root), and sudo is not installed." >&2
   exit 2
@@ -90,16 +95,26 @@ EOF
   touch "$root/.coproduce-bootstrapped"
 }
 
-# Runs "$@" inside the root, in a private mount namespace.
+# Runs "$@" inside the root, in a private mount namespace: as the user who
+# called sudo, if any, else as root.
 in_root () {
+  user_spec=
+  if [ -n "${SUDO_UID:-}" ] && [ "${SUDO_UID}" != 0 ]; then
+    # The root's own passwd needs the user, for GLib's user name and dbus.
+    grep -q "^[^:]*:[^:]*:${SUDO_UID}:" "$root/etc/passwd" ||
+      echo "${SUDO_USER:-user}:x:${SUDO_UID}:${SUDO_GID}::/tmp:/bin/sh" >> "$root/etc/passwd"
+    grep -q "^[^:]*:[^:]*:${SUDO_GID}:" "$root/etc/group" ||
+      echo "${SUDO_USER:-user}:x:${SUDO_GID}:" >> "$root/etc/group"
+    user_spec="--userspec=${SUDO_UID}:${SUDO_GID}"
+  fi
   unshare --mount --propagation private -- /bin/sh -eu -c '
-    root=$1; here=$2; shift 2
+    root=$1; here=$2; user_spec=$3; shift 3
     mount -t proc proc "$root/proc"
     mount -t sysfs sysfs "$root/sys"
     mount --rbind /dev "$root/dev"
     mkdir -p "$root/dev/pts" "$root/dev/shm"
     mount -t tmpfs tmpfs "$root/dev/shm"
-    mount -t tmpfs tmpfs "$root/tmp"
+    mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
     mkdir -p "$root$here"
     mount --bind "$here" "$root$here"
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
@@ -109,13 +124,21 @@ in_root () {
     fi
     if [ -n "${XAUTHORITY:-}" ] && [ -f "$XAUTHORITY" ]; then
       cp "$XAUTHORITY" "$root/tmp/.Xauthority"
-      export XAUTHORITY=/tmp/.Xauthority
+      chmod 644 "$root/tmp/.Xauthority"
+      XAUTHORITY=/tmp/.Xauthority
+      export XAUTHORITY
     fi
-    exec chroot "$root" /usr/bin/env -u PYENV_VERSION \
+    # shellcheck disable=SC2086
+    exec chroot $user_spec "$root" /usr/bin/env -u PYENV_VERSION -u SUDO_UID -u SUDO_GID -u SUDO_USER -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR \
       PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-      HOME=/root LANG=C.UTF-8 COPRO_IN_STACK=1 \
+      HOME=/tmp LANG=C.UTF-8 COPRO_IN_STACK=1 \
       /bin/sh -c "cd \"\$0\" && exec \"\$@\"" "$here" "$@"
-  ' stack "$root" "$here" "$@"
+  ' stack "$root" "$here" "$user_spec" "$@"
+}
+
+# install-deps.sh needs root, whoever called.
+in_root_as_root () {
+  SUDO_UID= in_root "$@"
 }
 
 setup () {
@@ -124,7 +147,7 @@ setup () {
       "$here/build-aux/install-deps.sh" ;;
     root)
       make_root
-      in_root "$here/build-aux/install-deps.sh" ;;
+      in_root_as_root "$here/build-aux/install-deps.sh" ;;
   esac
 }
 
@@ -132,7 +155,13 @@ run () {
   case $(mode) in
     native)
       "$here/build-aux/install-deps.sh"
-      cd "$here" && COPRO_IN_STACK=1 exec "$@" ;;
+      cd "$here"
+      COPRO_IN_STACK=1
+      export COPRO_IN_STACK
+      if [ -n "${SUDO_UID:-}" ] && [ "${SUDO_UID}" != 0 ] && command -v setpriv >/dev/null 2>&1; then
+        exec setpriv --reuid="$SUDO_UID" --regid="$SUDO_GID" --init-groups "$@"
+      fi
+      exec "$@" ;;
     root)
       setup
       in_root "$@" ;;
