@@ -14,7 +14,7 @@ packages="
   xvfb xauth dbus-daemon at-spi2-core python3-pyatspi
   python3-openpyxl python3-jsonschema python3-xlsxwriter
   libreoffice-calc-nogui imagemagick fonts-dejavu-core locales
-  clang llvm libclang-rt-dev poppler-utils
+  clang llvm libclang-rt-dev
 "
 locales="de_DE.UTF-8 fr_FR.UTF-8 en_GB.UTF-8"
 
