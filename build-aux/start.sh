@@ -11,6 +11,9 @@ fi
 
 [ -f build/build.ninja ] || meson setup build
 meson compile -C build
+# Not installed: its settings schema is the one compiled in the build folder.
+GSETTINGS_SCHEMA_DIR=$(pwd)/build/data
+export GSETTINGS_SCHEMA_DIR
 # In the Debian 13 root there is no session bus of the desktop's: bring one.
 if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null 2>&1; then
   exec dbus-run-session -- build/src/coproduce data/example.coprod
