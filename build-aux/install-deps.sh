@@ -9,7 +9,7 @@ set -eu
 packages="
   build-essential pkg-config meson ninja-build gettext git
   libgtk-4-dev libadwaita-1-dev libjson-glib-dev libxlsxwriter-dev libminizip-dev
-  libcairo2-dev libpango1.0-dev zlib1g-dev adwaita-icon-theme
+  libcairo2-dev libpango1.0-dev zlib1g-dev librsvg2-common
   desktop-file-utils appstream libxml2-utils flatpak-builder
   xvfb xauth dbus-daemon at-spi2-core python3-pyatspi
   python3-openpyxl python3-jsonschema python3-xlsxwriter
