@@ -30,7 +30,9 @@ warnings="-Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_$glib_min -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_$glib_min
   -DJSON_VERSION_MIN_REQUIRED=JSON_VERSION_$json_min -DJSON_VERSION_MAX_ALLOWED=JSON_VERSION_$json_min"
 pkgs="glib-2.0 gio-2.0 json-glib-1.0 xlsxwriter zlib"
+# shellcheck disable=SC2086
 cflags=$(pkg-config --cflags $pkgs)
+# shellcheck disable=SC2086
 libs=$(pkg-config --libs $pkgs)
 # The core's optional pieces (cairo, pango) are picked up when present.
 for extra in cairo pangocairo; do

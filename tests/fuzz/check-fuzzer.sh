@@ -77,11 +77,14 @@ run=$out/run
 rm -rf "$run"
 mkdir -p "$run/seeds" "$run/corpus"
 i=0
+list=""
 while IFS= read -r file; do
   i=$((i + 1))
-  cp "$file" "$run/seeds/$(printf %05d $i)"
+  name=seeds/$(printf %05d $i)
+  cp "$file" "$run/$name"
+  list=${list:+$list,}$name
 done < "$seeds"
-(cd "$run" && ls seeds | sed 's|^|seeds/|' | tr '\n' ',' | sed 's/,$//') > "$run/seed-inputs"
+printf '%s' "$list" > "$run/seed-inputs"
 cp "$fuzzer" "$run/fuzz-$harness"
 
 echo "fuzzing fuzz-$harness for $runs executions with -seed=$seed"
@@ -92,6 +95,7 @@ if ! (cd "$run" && env -i PATH=/usr/bin:/bin LC_ALL=C.UTF-8 ASAN_OPTIONS="$ASAN_
       -use_cmp=0 -purge_allocator_interval=-1 -print_final_stats=1 -artifact_prefix=../ \
       -seed_inputs=@seed-inputs corpus) > "$log" 2>&1; then
   tail -n 60 "$log"
+  # shellcheck disable=SC2012
   echo "fuzz-$harness failed on: $(ls "$out"/crash-* "$out"/leak-* "$out"/timeout-* "$out"/oom-* 2>/dev/null | tr '\n' ' ')"
   echo "Once fixed, keep that input in tests/fuzz/crashes-$harness/ under a name that says what it found."
   exit 1
@@ -102,4 +106,5 @@ corpus=$run/corpus
 # kept (libFuzzer names each by the SHA-1 of its bytes).
 grep -E '^(#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::new_units_added)' "$log" |
   sed 's/ *exec\/s: [0-9]*//; s/ *rss: [0-9]*Mb//'
+# shellcheck disable=SC2012
 echo "corpus digest: $(cd "$corpus" && ls | LC_ALL=C sort | sha256sum | cut -c1-16)"

@@ -56,6 +56,7 @@ for harness in "$@"; do
        -artifact_prefix="$out/$harness-" -seed_inputs=@"$out/seed-inputs-$harness" \
        "$corpus" > "$out/fuzz-$harness.log" 2>&1; then
     tail -n 60 "$out/fuzz-$harness.log"
+    # shellcheck disable=SC2012
     echo "fuzz-$harness found a failure: $(ls "$out/$harness"-* 2>/dev/null | tr '\n' ' ')"
     status=1
     continue

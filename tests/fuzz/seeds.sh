@@ -10,7 +10,7 @@ harness=$2
 case $harness in
   load) pattern='*.coprod' ;;
   csv) pattern='*.csv' ;;
-  *) echo "seeds.sh: no harness “$harness”" >&2; exit 2 ;;
+  *) echo "seeds.sh: there is no harness named $harness" >&2; exit 2 ;;
 esac
 {
   find "$src/tests/fixtures" "$src/data" -type f -name "$pattern"
