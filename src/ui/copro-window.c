@@ -1382,6 +1382,7 @@ populate_drafts (CoproWindow *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *restore_name = NULL;
       g_autofree char *discard_name = NULL;
+      const char *title = *info->title != '\0' ? info->title : _("Untitled project");
       GtkWidget *row, *restore, *discard;
 
       if (draft_is_open_elsewhere (self, info->id))
@@ -1397,15 +1398,16 @@ populate_drafts (CoproWindow *self)
         subtitle = g_strdup_printf (_("Never saved, last edited %s"), when);
 
       row = adw_action_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *info->title != '\0' ? info->title : _("Untitled project"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
       restore = gtk_button_new_with_label (_("Restore"));
       discard = gtk_button_new_with_label (_("Discard"));
-      /* TRANSLATORS: accessible names of the buttons; %s is the project's title */
-      restore_name = g_strdup_printf (_("Restore “%s”"), info->title);
-      discard_name = g_strdup_printf (_("Discard the unsaved work in “%s”"), info->title);
+      /* TRANSLATORS: accessible names of the buttons; %s is the project's title
+       * as the row shows it (or "Untitled project") */
+      restore_name = g_strdup_printf (_("Restore “%s”"), title);
+      discard_name = g_strdup_printf (_("Discard the unsaved work in “%s”"), title);
       /* GTK 4.18 names a button after the label inside it (labelled-by),
        * which wins over an accessible label: say which project instead. */
       gtk_accessible_reset_relation (GTK_ACCESSIBLE (restore), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
