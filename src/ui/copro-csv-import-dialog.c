@@ -329,8 +329,13 @@ bind_problem_cb (GtkSignalListItemFactory *factory,
                  gpointer                  user_data)
 {
   GtkStringObject *reason = gtk_list_item_get_item (item);
+  const char *text = gtk_string_object_get_string (reason);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (reason));
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  /* GTK 4.18 names a list item only by its author (the list-item role takes
+   * no name from its content): without this a screen reader says "list
+   * item" and not the problem. */
+  gtk_list_item_set_accessible_label (item, text);
 }
 
 /* GObject */
