@@ -216,6 +216,14 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 
   personal = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_PERSONAL);
   include_personal_data = g_strcmp0 (personal, "true") == 0;
+  /* Not kept while the workbook is written: GtkFileChooserNative keeps its
+   * dialogue as a hidden window until it is finalized, and GTK 4.18 answers
+   * an AT-SPI request for a window index past the visible ones with the last
+   * window in its list (gtk/a11y/gtkatspiroot.c, GetChildAtIndex), here that
+   * hidden one, which has no object path: a critical, and the end of the
+   * application under G_DEBUG=fatal-warnings. A screen reader asks so when
+   * it counts the windows just as the chooser closes. */
+  g_clear_object (&flow->chooser);
 
   basename = g_file_get_basename (file);
   if (g_str_has_suffix (basename, ".xlsx"))
