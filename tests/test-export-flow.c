@@ -217,6 +217,8 @@ test_export_dialog (void)
   GtkWidget *dialog, *row;
   GtkWindow *chooser;
 
+  /* The size the application's window opens at. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), opener);
   adw_window_set_content (ADW_WINDOW (window), overlay);
   gtk_window_present (GTK_WINDOW (window));
@@ -282,6 +284,7 @@ test_export_dialog_escape (void)
   GtkWidget *dialog;
   gpointer weak;
 
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
   adw_window_set_content (ADW_WINDOW (window), adw_bin_new ());
   gtk_window_present (GTK_WINDOW (window));
   copro_export_flow_run (GTK_WINDOW (window), document, NULL);

@@ -19,6 +19,7 @@ struct _CoproExportDialog
   CoproDocument   *document;
   AdwToastOverlay *toasts;
   gboolean         include_personal_data;
+  gboolean         choosing;   /* the file dialogue is open */
 };
 
 G_DEFINE_FINAL_TYPE (CoproExportDialog, copro_export_dialog, ADW_TYPE_DIALOG)
@@ -62,7 +63,7 @@ on_file_chosen_cb (GObject      *source,
 
   /* Our reference to the file dialogue went when it answered (see
    * choose_file_activated): nothing of it outlives its answer. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.choose-file", TRUE);
+  self->choosing = FALSE;
   if (chosen == NULL)
     return;   /* Cancelled: this dialogue is still there, to choose again or close */
 
@@ -87,6 +88,13 @@ choose_file_activated (GtkWidget  *widget,
   g_autofree char *title = NULL;
   g_autofree char *suggested = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
+
+  /* One file dialogue at a time. (Not by disabling the action: the button
+   * would lose the focus, and it would not come back when the file
+   * dialogue closes.) */
+  if (self->choosing)
+    return;
+  self->choosing = TRUE;
 
   gtk_file_filter_set_name (filter, _("Excel workbooks"));
   gtk_file_filter_add_suffix (filter, "xlsx");
@@ -113,8 +121,6 @@ choose_file_activated (GtkWidget  *widget,
       gtk_file_dialog_set_initial_folder (file_dialog, folder);
     }
 
-  /* One file dialogue at a time. */
-  gtk_widget_action_set_enabled (widget, "export.choose-file", FALSE);
   /* The file dialogue keeps itself alive until it answers; holding no
    * reference of our own lets it go as soon as it has (GTK 4.18 can answer
    * a screen reader's count of windows with a hidden one kept alive, and
