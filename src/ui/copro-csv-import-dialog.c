@@ -538,14 +538,9 @@ on_csv_chosen_cb (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  /* Released as soon as it has answered: GTK 4.18 can answer a screen
-   * reader's count of windows with a hidden chooser kept alive, and crash
-   * (see the README). */
-  g_autoptr(GtkFileDialog) file_dialog = GTK_FILE_DIALOG (source);
   ChooseCsv *choose = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (file_dialog, result, NULL);
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-  g_clear_object (&file_dialog);
   if (file != NULL)
     adw_dialog_present (copro_csv_import_dialog_new (choose->project, file), choose->parent);
   choose_csv_free (choose);
@@ -555,7 +550,7 @@ void
 copro_csv_import_dialog_run (GtkWindow   *parent,
                              CoproRecord *project)
 {
-  GtkFileDialog *file_dialog;
+  g_autoptr(GtkFileDialog) file_dialog = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   ChooseCsv *choose;
@@ -578,6 +573,9 @@ copro_csv_import_dialog_run (GtkWindow   *parent,
   choose = g_new0 (ChooseCsv, 1);
   choose->parent = parent != NULL ? g_object_ref (GTK_WIDGET (parent)) : NULL;
   choose->project = g_object_ref (project);
-  /* The file dialogue's reference is ours until it answers. */
+  /* The file dialogue keeps itself alive until it answers; holding no
+   * reference of our own lets it go as soon as it has. GTK 4.18 can answer a
+   * screen reader's count of windows with a hidden chooser kept alive, and
+   * crash (gtk/a11y/gtkatspiroot.c, GetChildAtIndex). */
   gtk_file_dialog_open (file_dialog, parent, NULL, on_csv_chosen_cb, choose);
 }

@@ -61,8 +61,8 @@ on_file_chosen_cb (GObject      *source,
   g_autoptr(GFile) file = NULL;
   GtkRoot *root;
 
-  /* Our reference to the file dialogue went when it answered (see
-   * choose_file_activated): nothing of it outlives its answer. */
+  /* We hold no reference to the file dialogue (see choose_file_activated):
+   * nothing of it outlives its answer. */
   self->choosing = FALSE;
   if (chosen == NULL)
     return;   /* Cancelled: this dialogue is still there, to choose again or close */
@@ -122,9 +122,9 @@ choose_file_activated (GtkWidget  *widget,
     }
 
   /* The file dialogue keeps itself alive until it answers; holding no
-   * reference of our own lets it go as soon as it has (GTK 4.18 can answer
-   * a screen reader's count of windows with a hidden one kept alive, and
-   * crash: see the README). */
+   * reference of our own lets it go as soon as it has. GTK 4.18 can answer a
+   * screen reader's count of windows with a hidden chooser kept alive, and
+   * crash (gtk/a11y/gtkatspiroot.c, GetChildAtIndex). */
   gtk_file_dialog_save (file_dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
                         on_file_chosen_cb, g_object_ref (self));
 }
