@@ -298,7 +298,10 @@ def export_for_signoff(app, s, path, project):
     set_text(name, workbook)
     wait_for("the path in the chooser", lambda: text_of(name) == workbook)
     do_action(button(chooser, "Export"))
-    done = find(app.root, "alert", "Workbook Exported", what="the export's result")
+    # Read while it is being shown: for a moment more than one node may
+    # carry its name.
+    done = wait_for("the export's result", lambda: next(
+        (a for a in find_all(app.root, "alert", "Workbook Exported") if button(a, "Close")), None))
     wait_for("the workbook", lambda: os.path.exists(workbook))
     do_action(button(done, "Close"))
     wait_for("the result to close", lambda: not find_all(app.root, "alert", "Workbook Exported"))

@@ -34,6 +34,12 @@ progress_shown (gpointer data)
   return find_alert (NULL, "Exporting Workbook") != NULL;
 }
 
+static gboolean
+has_open_button (gpointer overlay)
+{
+  return find_button_labelled (overlay, "_Open") != NULL;
+}
+
 static CoproDocument *
 make_document (void)
 {
@@ -62,6 +68,8 @@ test_export_with_toast (void)
   GtkWidget *window = adw_window_new ();
   GtkWidget *overlay = adw_toast_overlay_new ();
   g_autofree char *contents = NULL;
+  g_autofree char *uri = NULL;
+  GtkWidget *open_button;
   gsize length = 0;
 
   adw_window_set_content (ADW_WINDOW (window), overlay);
@@ -77,6 +85,15 @@ test_export_with_toast (void)
   g_assert_cmpuint (length, >, 4);
   g_assert_cmpint (memcmp (contents, "PK\003\004", 4), ==, 0);
   g_assert_null (find_alert (NULL, "Could Not Export"));
+
+  /* The toast's Open button opens this workbook, through the window's
+   * export.open-workbook action (GtkFileLauncher). */
+  spin_until (has_open_button, overlay);
+  open_button = find_button_labelled (overlay, "_Open");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (open_button)), ==, "export.open-workbook");
+  uri = g_file_get_uri (file);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (open_button)), NULL),
+                   ==, uri);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);
