@@ -12,7 +12,8 @@ What it reaches, in three runs of the application:
 1. the example project: every panel (a new item opened in every list), the
    partner chooser, a toast with Undo, the main menu, the partner register's
    menu and its "Remove Details?" question, the CSV import's file chooser and
-   dialogue, the Save As, Open and Export file choosers and GTK's question
+   dialogue, the Save As and Open file choosers, the export's dialogue and its
+   file chooser, and GTK's question
    before replacing a file, About (and its pages), the keyboard shortcuts
    window, "Project Changed" (the file changed behind the app's back) and
    "Save Changes?" (closing with unsaved changes);
@@ -470,6 +471,21 @@ def no_alert(app):
     wait_for("the question to close", lambda: not find_all(app.root, "alert"))
 
 
+def in_window_dialog(window, name):
+    """An AdwDialog: shown inside @window (role dialog), not a window."""
+    return find(window, "dialog", name, what="the dialogue %r" % name)
+
+
+def closed(window, name, opener=None):
+    """Waits until the AdwDialog @name has gone from @window and, when
+    @opener is given, the focus is back on it (libadwaita gives it back)."""
+    wait_for(name + " to close", lambda: not find_all(window, "dialog", name))
+    if opener is not None:
+        wait_for("the focus back on %s %r" % (opener.getRoleName(), opener.name), lambda: (
+            lambda n: n is not None and n.getRoleName() == opener.getRoleName() and n.name == opener.name)(
+                focused_in(window)))
+
+
 def menu_item(menu, label):
     return find(menu, "menu item", predicate=lambda n: labelled_by_text(n) == label,
                 what="the menu item " + label)
@@ -547,16 +563,16 @@ def panels(audit, app, window):
         if title == "Terms of reference":
             # A new member's first field is its partner: Enter opens the
             # chooser, a dialogue of its own.
+            opener = wait_for("the focus on the new member", lambda: focused_in(window))
             key("Return")
-            chooser = wait_for("the partner chooser", lambda: next(
-                (w for w in children(app.root) if w.name == "Choose a Partner"), None))
+            chooser = in_window_dialog(window, "Choose a Partner")
             find(chooser, None, "Search the partners")
             # Tab visits every partner in its list (GTK's list views go
             # item by item): the tree is enough.
             audit.window_name(chooser, "partner chooser")
             audit.tree(chooser, "partner chooser", "window")
             key("Escape")
-            gone(app, "Choose a Partner")
+            closed(window, "Choose a Partner", opener)
 
         if title == "Sign-off":
             # Delete the new approval: the toast and its Undo button.
@@ -607,11 +623,13 @@ def partner_register(audit, app, window, scratch):
     chooser = toplevel(app, "dialog", "Import Partners from CSV")
     audit.dialog(chooser, "the CSV file chooser", "file chooser", chooser)
     open_location(app, chooser, csv)
-    preview = toplevel(app, "frame", "Import Partners")
+    # The file chooser was a window of its own: the focus back in ours.
+    refocus(app)
+    preview = in_window_dialog(window, "Import Partners")
     find(preview, "list", "Rows that cannot be imported")
     audit.dialog(preview, "Import Partners", "window")
     key("Escape")
-    gone(app, "Import Partners")
+    closed(window, "Import Partners")
 
 
 def file_choosers(audit, app, scratch):
@@ -644,12 +662,24 @@ def file_choosers(audit, app, scratch):
     do_action(button(chooser, "Cancel"))
     gone(app, "Open Project")
 
+    # Export: our dialogue (whether personal details go in), then GTK's
+    # chooser for where; cancelling that leaves the dialogue, Esc closes it.
+    window = app.window()
+    opener = wait_for("the focus in the window", lambda: focused_in(window))
     key("e", CONTROL)
-    chooser = toplevel(app, "dialog", "Export for Sign-Off")
-    find(chooser, "check box", "Include email addresses and phone numbers")
-    audit.dialog(chooser, "Export", "file chooser", chooser)
+    export = in_window_dialog(window, "Export for Sign-Off")
+    wait_for("the switch Include Personal Details", lambda: find_all(export, name="Include Personal Details"))
+    audit.dialog(export, "Export for Sign-Off", "window")
+    do_action(button(export, "Export…"))
+    chooser = toplevel(app, "dialog", "Save Workbook")
+    find(chooser, "text", "Name:")
+    audit.dialog(chooser, "Export's Save Workbook", "file chooser", chooser)
     do_action(button(chooser, "Cancel"))
-    gone(app, "Export for Sign-Off")
+    gone(app, "Save Workbook")
+    in_window_dialog(window, "Export for Sign-Off")
+    wait_for("the focus in the export dialogue", lambda: focused_in(export))
+    key("Escape")
+    closed(window, "Export for Sign-Off", opener)
 
 
 def about_and_shortcuts(audit, app):
@@ -815,7 +845,9 @@ def export_progress(audit, binary, source_root, scratch):
         # export win the race, it is tried again under another name.
         for attempt in range(1, 4):
             key("e", CONTROL)
-            chooser = toplevel(app, "dialog", "Export for Sign-Off")
+            export = in_window_dialog(app.window(), "Export for Sign-Off")
+            do_action(button(export, "Export…"))
+            chooser = toplevel(app, "dialog", "Save Workbook")
             name = find(chooser, "text", "Name:")
             set_text(name, "sign-off-%d.xlsx" % attempt)
             wait_for("the name", lambda: text_of(name) == "sign-off-%d.xlsx" % attempt)

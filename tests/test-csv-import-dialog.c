@@ -23,6 +23,7 @@ typedef struct
   CoproRecord   *project;
   GtkWidget     *window;
   GtkWidget     *dialog;     /* weak */
+  GtkWidget     *focus_button;
   guint          imported;
   guint          n_imported_signals;
   char          *dir;
@@ -74,6 +75,69 @@ count_descendants (GtkWidget *root)
   return n;
 }
 
+static gboolean
+focus_back (gpointer data)
+{
+  Fixture *f = data;
+
+  return gtk_window_get_focus (GTK_WINDOW (f->window)) == f->focus_button;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *left = data;
+
+  return --*left > 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Lets @n frames of @widget be drawn. */
+static void
+wait_frames (GtkWidget *widget,
+             guint      n)
+{
+  guint left = n;
+
+  gtk_widget_add_tick_callback (widget, count_frame_cb, &left, NULL);
+  while (left > 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Esc, as a key press reaches it: the first shortcut for it on the way up
+ * from @widget (libadwaita puts the dialogue's own on the sheet around it). */
+static void
+press_escape (GtkWidget *widget)
+{
+  gboolean pressed = FALSE;
+
+  for (GtkWidget *w = widget; w != NULL && !pressed; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers) && !pressed; i++)
+        {
+          g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !pressed; j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == GDK_KEY_Escape &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+                pressed = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                        gtk_shortcut_get_arguments (shortcut));
+            }
+        }
+    }
+  g_assert_true (pressed);
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -82,7 +146,12 @@ fixture_set_up (Fixture       *f,
   f->history = copro_history_new (f->document);
   f->project = copro_document_get_project (f->document);
   f->window = adw_window_new ();
+  /* The size the application's window opens at. */
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  f->focus_button = gtk_button_new_with_label ("Import from CSV");
   adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               f->focus_button);
   gtk_window_present (GTK_WINDOW (f->window));
   f->dir = g_dir_make_tmp ("copro-csv-dialog-XXXXXX", NULL);
 }
@@ -95,7 +164,8 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   if (f->dialog != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->dialog));
+    adw_dialog_force_close (ADW_DIALOG (f->dialog));
+  spin_until (is_null, &f->dialog);
   gtk_window_destroy (GTK_WINDOW (f->window));
   spin_idle ();
   g_clear_object (&f->history);
@@ -124,12 +194,15 @@ static void
 open_dialog (Fixture *f,
              GFile   *file)
 {
-  f->dialog = copro_csv_import_dialog_new (GTK_WINDOW (f->window), f->project, file);
+  /* The one before has gone (its weak pointer is this one too). */
+  spin_until (is_null, &f->dialog);
+  f->dialog = GTK_WIDGET (copro_csv_import_dialog_new (f->project, file));
   g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
   g_signal_connect (f->dialog, "imported", G_CALLBACK (on_imported_cb), f);
-  g_assert_true (gtk_window_get_modal (GTK_WINDOW (f->dialog)));
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (f->dialog)) == GTK_WINDOW (f->window));
-  gtk_window_present (GTK_WINDOW (f->dialog));
+  g_assert_true (ADW_IS_DIALOG (f->dialog));
+  adw_dialog_present (ADW_DIALOG (f->dialog), f->window);
+  /* Shown inside the window, in front of everything else in it. */
+  g_assert_true (gtk_widget_get_root (f->dialog) == GTK_ROOT (f->window));
   spin_until (is_loaded, f->dialog);
   spin_idle ();
 }
@@ -225,7 +298,7 @@ test_good_file (Fixture       *f,
 
   /* Import: three partners, one step of the history, a toast not a dialogue. */
   click (f, "import");
-  g_assert_null (f->dialog);
+  spin_until (is_null, &f->dialog);
   g_assert_cmpuint (f->n_imported_signals, ==, 1);
   g_assert_cmpuint (f->imported, ==, 3);
   g_assert_cmpuint (n_partners (f), ==, 3);
@@ -327,16 +400,21 @@ test_cancel (Fixture       *f,
 {
   open_fixture (f, "good.csv");
   click (f, "cancel");
-  g_assert_null (f->dialog);
+  spin_until (is_null, &f->dialog);
   g_assert_cmpuint (f->n_imported_signals, ==, 0);
   g_assert_cmpuint (n_partners (f), ==, 0);
   g_assert_false (copro_history_get_can_undo (f->history));
 
-  /* Escape closes it too. */
+  /* Escape closes it too, and the focus goes back where it was. */
+  gtk_widget_grab_focus (f->focus_button);
   open_fixture (f, "good.csv");
-  g_assert_true (gtk_widget_activate_action (f->dialog, "window.close", NULL));
-  spin_idle ();
-  g_assert_null (f->dialog);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (f->window)) != f->focus_button);
+  /* libadwaita opens the dialogue on its second frame; Esc before that
+   * asks only to close. A person sees it first. */
+  wait_frames (f->dialog, 4);
+  press_escape (gtk_window_get_focus (GTK_WINDOW (f->window)));
+  spin_until (is_null, &f->dialog);
+  spin_until (focus_back, f);
   g_assert_cmpuint (n_partners (f), ==, 0);
 }
 
@@ -352,7 +430,7 @@ assert_cannot_import (Fixture    *f,
   g_assert_false (gtk_widget_get_visible (get_named (f, "import")));
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (cancel)), ==, "_Close");
   click (f, "cancel");
-  g_assert_null (f->dialog);
+  spin_until (is_null, &f->dialog);
   g_assert_cmpuint (n_partners (f), ==, 0);
 }
 

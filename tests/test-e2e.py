@@ -4,7 +4,9 @@
 through its accessibility tree and the keyboard. It opens a copy of the
 example project, changes the title, fills a field in every panel, adds and
 deletes list rows, undoes with Ctrl+Z, saves with Ctrl+S and reads the file
-back with Python's json module.
+back with Python's json module, then exports the workbook for sign-off
+through the export dialogue and GTK's file chooser, personal details left
+out, and reads it back (openpyxl where it is installed).
 
 Usage: test-e2e.py COPRODUCE SOURCE_ROOT   (under tests/run-gui-test.sh)
 """
@@ -14,6 +16,7 @@ import os
 import shutil
 import sys
 import tempfile
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -260,7 +263,56 @@ def run(app, path, before):
                         after["risks"][-1]["impact"]),
            ("The venue is not accessible", 4, 5))
     expect("approvals", [a["id"] for a in after["approvals"]], [a["id"] for a in before["approvals"]])
+
+    export_for_signoff(app, s, path, after)
     app.check_alive()
+
+
+def workbook_text(path):
+    """Every cell's value (openpyxl), or every part's XML where openpyxl is
+    not installed: what the workbook says, to search."""
+    try:
+        import openpyxl
+    except ImportError:
+        with zipfile.ZipFile(path) as z:
+            return "\n".join(z.read(n).decode("utf-8", "replace") for n in z.namelist())
+    book = openpyxl.load_workbook(path)
+    return "\n".join(str(cell.value) for sheet in book.worksheets
+                     for row in sheet.iter_rows() for cell in row if cell.value is not None)
+
+
+def export_for_signoff(app, s, path, project):
+    """Ctrl+E: the export dialogue, personal details off as it opens,
+    "Export…", GTK's file chooser for where, then the workbook read back."""
+    workbook = os.path.join(os.path.dirname(path), "sign-off.xlsx")
+    key("e", CONTROL)
+    export = find(s.window, "dialog", "Export for Sign-Off", what="the export dialogue")
+    switch = wait_for("the personal details switch", lambda: next(
+        (n for n in find_all(export, name="Include Personal Details")
+         if n.getState().contains(pyatspi.STATE_CHECKABLE)), None))
+    expect("personal details included", switch.getState().contains(pyatspi.STATE_CHECKED), False)
+    do_action(button(export, "Export…"))
+    chooser = wait_for("the file chooser", lambda: next(
+        (w for w in children(app.root) if w.getRoleName() == "dialog" and w.name == "Save Workbook"), None))
+    name = find(chooser, "text", "Name:")
+    set_text(name, workbook)
+    wait_for("the path in the chooser", lambda: text_of(name) == workbook)
+    do_action(button(chooser, "Export"))
+    # Read while it is being shown: for a moment more than one node may
+    # carry its name.
+    done = wait_for("the export's result", lambda: next(
+        (a for a in find_all(app.root, "alert", "Workbook Exported") if button(a, "Close")), None))
+    wait_for("the workbook", lambda: os.path.exists(workbook))
+    do_action(button(done, "Close"))
+    wait_for("the result to close", lambda: not find_all(app.root, "alert", "Workbook Exported"))
+
+    text = workbook_text(workbook)
+    for partner in project["partners"]:
+        if partner.get("name"):
+            expect("%s in the workbook" % partner["name"], partner["name"] in text, True)
+        for detail in (partner.get("email"), partner.get("phone")):
+            if detail:
+                expect("%r left out of the workbook" % detail, detail in text, False)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@
 
 struct _CoproCsvImportDialog
 {
-  AdwWindow       parent_instance;
+  AdwDialog       parent_instance;
 
   CoproRecord    *project;
   GFile          *file;
@@ -26,19 +26,31 @@ struct _CoproCsvImportDialog
   CoproCsvImport *import;
   gboolean        loading;
 
-  GtkWidget      *title;
+  /* Template widgets */
+  AdwWindowTitle *title;
   GtkWidget      *import_button;
   GtkWidget      *cancel_button;
-  GtkWidget      *stack;
-  GtkWidget      *error_page;
-  GtkWidget      *summary;
-  GtkWidget      *columns;
+  GtkStack       *stack;
+  AdwStatusPage  *error_page;
+  GtkLabel       *summary;
+  GtkListBox     *columns;
   GtkWidget      *problems_heading;
   GtkWidget      *problems_window;
   GtkStringList  *problems;
 };
 
-G_DEFINE_FINAL_TYPE (CoproCsvImportDialog, copro_csv_import_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CoproCsvImportDialog, copro_csv_import_dialog, ADW_TYPE_DIALOG)
+
+enum
+{
+  PROP_0,
+  PROP_PROJECT,
+  PROP_FILE,
+  PROP_LOADING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum
 {
@@ -105,26 +117,22 @@ describe_read_error (GFile  *file,
 
 /* Showing what was found */
 
-static GtkWidget *
-heading_new (const char *text)
+static void
+set_loading (CoproCsvImportDialog *self,
+             gboolean              loading)
 {
-  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                   "label", text,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
-                                   NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  return label;
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 static void
 show_error (CoproCsvImportDialog *self,
             const char           *message)
 {
-  adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), message);
-  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->error_page);
+  adw_status_page_set_description (self->error_page, message);
+  gtk_stack_set_visible_child_name (self->stack, "error");
   gtk_widget_set_visible (self->import_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (self->cancel_button), _("_Close"));
   gtk_widget_grab_focus (self->cancel_button);
@@ -157,7 +165,7 @@ show_preview (CoproCsvImportDialog *self)
                                            n_problems),
                               n_problems);
     }
-  gtk_label_set_text (GTK_LABEL (self->summary), summary->str);
+  gtk_label_set_text (self->summary, summary->str);
 
   for (guint i = 0; i < import->headers->len; i++)
     {
@@ -186,8 +194,8 @@ show_preview (CoproCsvImportDialog *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       if (key == NULL)
-        gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (GTK_LIST_BOX (self->columns), row);
+        gtk_widget_add_css_class (row, "dimmed");
+      gtk_list_box_append (self->columns, row);
     }
 
   /* A string list shown by a list view: thousands of problems cost only the
@@ -199,7 +207,7 @@ show_preview (CoproCsvImportDialog *self)
   gtk_widget_set_visible (self->problems_heading, n_problems > 0);
   gtk_widget_set_visible (self->problems_window, n_problems > 0);
 
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "preview");
+  gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_set_sensitive (self->import_button, n_rows > 0);
   if (n_rows > 0)
     gtk_widget_grab_focus (self->import_button);
@@ -216,7 +224,6 @@ on_read_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   CoproCsvImport *import = g_task_propagate_pointer (G_TASK (result), &error);
 
-  self->loading = FALSE;
   if (import == NULL)
     {
       g_autofree char *message = NULL;
@@ -225,10 +232,27 @@ on_read_done_cb (GObject      *source,
         return;
       message = describe_read_error (self->file, error);
       show_error (self, message);
-      return;
     }
-  self->import = import;
-  show_preview (self);
+  else
+    {
+      self->import = import;
+      show_preview (self);
+    }
+  set_loading (self, FALSE);
+}
+
+static void
+start_reading (CoproCsvImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *name = g_file_get_basename (self->file);
+
+  adw_window_title_set_subtitle (self->title, name);
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, on_read_done_cb, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
+  g_task_run_in_thread (task, read_csv_thread);
 }
 
 /* Importing */
@@ -251,12 +275,12 @@ find_toast_overlay (GtkWidget *widget)
 }
 
 static void
-announce_imported (GtkWindow *parent,
+announce_imported (GtkWidget *parent,
                    guint      n)
 {
   g_autofree char *message =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner imported", "%u partners imported", n), n);
-  AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (GTK_WIDGET (parent)) : NULL;
+  AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (parent) : NULL;
 
   if (overlay != NULL)
     adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
@@ -265,16 +289,16 @@ announce_imported (GtkWindow *parent,
       AdwDialog *dialog = adw_alert_dialog_new (_("Import Complete"), message);
 
       adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
-      adw_dialog_present (dialog, GTK_WIDGET (parent));
+      adw_dialog_present (dialog, parent);
     }
 }
 
 static void
-on_import_clicked_cb (GtkButton            *button,
-                      CoproCsvImportDialog *self)
+on_import_clicked_cb (CoproCsvImportDialog *self)
 {
-  GtkWindow *parent;
+  g_autoptr(GtkWidget) parent = NULL;
   CoproHistory *history;
+  GtkRoot *root;
   guint n;
 
   if (self->import == NULL || self->import->partners->len == 0)
@@ -290,43 +314,44 @@ on_import_clicked_cb (GtkButton            *button,
   /* The partners now belong to the project: never add them twice. */
   g_clear_pointer (&self->import, copro_csv_import_free);
 
-  parent = gtk_window_get_transient_for (GTK_WINDOW (self));
-  if (parent != NULL)
-    g_object_ref (parent);
+  /* The window the dialogue was shown in (its own window when floating has
+   * no toast overlay, and then a dialogue says so). */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL)
+    parent = g_object_ref (GTK_WIDGET (root));
   g_signal_emit (self, signals[IMPORTED], 0, n);
-  gtk_window_destroy (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
   announce_imported (parent, n);
-  g_clear_object (&parent);
 }
 
 static void
-on_cancel_clicked_cb (GtkButton            *button,
-                      CoproCsvImportDialog *self)
+on_cancel_clicked_cb (CoproCsvImportDialog *self)
 {
-  gtk_window_destroy (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
-setup_problem_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+on_problem_setup_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     CoproCsvImportDialog     *self)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "margin-top", 6,
+                                   "margin-bottom", 6,
+                                   "margin-start", 6,
+                                   "margin-end", 6,
+                                   NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
-  gtk_widget_set_margin_start (label, 6);
-  gtk_widget_set_margin_end (label, 6);
   gtk_list_item_set_child (item, label);
 }
 
 static void
-bind_problem_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+on_problem_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    CoproCsvImportDialog     *self)
 {
   GtkStringObject *reason = gtk_list_item_get_item (item);
   const char *text = gtk_string_object_get_string (reason);
@@ -341,6 +366,18 @@ bind_problem_cb (GtkSignalListItemFactory *factory,
 /* GObject */
 
 static void
+copro_csv_import_dialog_constructed (GObject *object)
+{
+  CoproCsvImportDialog *self = COPRO_CSV_IMPORT_DIALOG (object);
+
+  G_OBJECT_CLASS (copro_csv_import_dialog_parent_class)->constructed (object);
+
+  g_assert (COPRO_IS_RECORD (self->project));
+  g_assert (G_IS_FILE (self->file));
+  start_reading (self);
+}
+
+static void
 copro_csv_import_dialog_dispose (GObject *object)
 {
   CoproCsvImportDialog *self = COPRO_CSV_IMPORT_DIALOG (object);
@@ -350,10 +387,55 @@ copro_csv_import_dialog_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->project);
   g_clear_object (&self->file);
-  g_clear_object (&self->problems);
   g_clear_pointer (&self->import, copro_csv_import_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_CSV_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (copro_csv_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+copro_csv_import_dialog_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  CoproCsvImportDialog *self = COPRO_CSV_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_csv_import_dialog_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  CoproCsvImportDialog *self = COPRO_CSV_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      self->project = g_value_dup_object (value);
+      break;
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -362,7 +444,24 @@ copro_csv_import_dialog_class_init (CoproCsvImportDialogClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = copro_csv_import_dialog_constructed;
   object_class->dispose = copro_csv_import_dialog_dispose;
+  object_class->get_property = copro_csv_import_dialog_get_property;
+  object_class->set_property = copro_csv_import_dialog_set_property;
+
+  /* The project the partners are imported into. */
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, COPRO_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The CSV file, read as soon as the dialogue is made. */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* TRUE until the file has been read (or found unreadable). */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, TRUE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CoproCsvImportDialog::imported:
@@ -372,142 +471,44 @@ copro_csv_import_dialog_class_init (CoproCsvImportDialogClass *klass)
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/coproduce/Coproduce/copro-csv-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, title);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, summary);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, columns);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, problems_window);
+  gtk_widget_class_bind_template_child (widget_class, CoproCsvImportDialog, problems);
+  gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_problem_bind_cb);
 }
 
 static void
 copro_csv_import_dialog_init (CoproCsvImportDialog *self)
 {
-  GtkWidget *content, *header, *loading, *spinner, *preview, *scrolled, *list_view;
-  GtkListItemFactory *factory;
-
   self->loading = TRUE;
-  gtk_window_set_title (GTK_WINDOW (self), _("Import Partners"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 640);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_window_set_content (ADW_WINDOW (self), content);
-
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  self->title = adw_window_title_new (_("Import Partners"), NULL);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), self->title);
-  self->cancel_button = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_name (self->cancel_button, "cancel");
-  g_signal_connect (self->cancel_button, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->cancel_button);
-  self->import_button = gtk_button_new_with_mnemonic (_("_Import"));
-  gtk_widget_set_name (self->import_button, "import");
-  gtk_widget_add_css_class (self->import_button, "suggested-action");
-  gtk_widget_set_sensitive (self->import_button, FALSE);
-  g_signal_connect (self->import_button, "clicked", G_CALLBACK (on_import_clicked_cb), self);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->import_button);
-  gtk_box_append (GTK_BOX (content), header);
-
-  self->stack = gtk_stack_new ();
-  gtk_widget_set_vexpand (self->stack, TRUE);
-  gtk_box_append (GTK_BOX (content), self->stack);
-
-  /* While reading. */
-  loading = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_valign (loading, GTK_ALIGN_CENTER);
-  spinner = gtk_spinner_new ();
-  gtk_spinner_start (GTK_SPINNER (spinner));
-  gtk_widget_set_size_request (spinner, 32, 32);
-  gtk_box_append (GTK_BOX (loading), spinner);
-  gtk_box_append (GTK_BOX (loading), gtk_label_new (_("Reading the file…")));
-  gtk_stack_add_named (GTK_STACK (self->stack), loading, "loading");
-
-  /* A file that cannot be read at all. */
-  self->error_page = adw_status_page_new ();
-  gtk_widget_set_name (self->error_page, "error");
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->error_page), "dialog-warning-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (self->error_page), _("This File Cannot Be Imported"));
-  gtk_stack_add_named (GTK_STACK (self->stack), self->error_page, "error");
-
-  /* What will be imported, and what cannot be. */
-  preview = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (preview, 12);
-  gtk_widget_set_margin_bottom (preview, 12);
-  gtk_widget_set_margin_start (preview, 12);
-  gtk_widget_set_margin_end (preview, 12);
-
-  self->summary = gtk_label_new (NULL);
-  gtk_widget_set_name (self->summary, "summary");
-  gtk_label_set_xalign (GTK_LABEL (self->summary), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->summary), TRUE);
-  gtk_box_append (GTK_BOX (preview), self->summary);
-
-  gtk_box_append (GTK_BOX (preview), heading_new (_("Columns")));
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 240);
-  self->columns = gtk_list_box_new ();
-  gtk_widget_set_name (self->columns, "columns");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->columns), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->columns, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->columns),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Columns"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->columns);
-  gtk_box_append (GTK_BOX (preview), scrolled);
-
-  self->problems_heading = heading_new (_("Rows That Cannot Be Imported"));
-  gtk_box_append (GTK_BOX (preview), self->problems_heading);
-  self->problems = gtk_string_list_new (NULL);
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_problem_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_problem_cb), NULL);
-  list_view = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->problems)))),
-                                 factory);
-  gtk_widget_set_name (list_view, "problems");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Rows that cannot be imported"), -1);
-  gtk_widget_add_css_class (list_view, "card");
-  self->problems_window = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->problems_window),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (self->problems_window, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->problems_window), list_view);
-  gtk_box_append (GTK_BOX (preview), self->problems_window);
-
-  gtk_stack_add_named (GTK_STACK (self->stack), preview, "preview");
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "loading");
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* Public API */
 
-GtkWidget *
-copro_csv_import_dialog_new (GtkWindow   *parent,
-                             CoproRecord *project,
+AdwDialog *
+copro_csv_import_dialog_new (CoproRecord *project,
                              GFile       *file)
 {
-  CoproCsvImportDialog *self;
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (COPRO_IS_RECORD (project), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  self = g_object_new (COPRO_TYPE_CSV_IMPORT_DIALOG,
-                       "transient-for", parent,
+  return g_object_new (COPRO_TYPE_CSV_IMPORT_DIALOG,
+                       "project", project,
+                       "file", file,
                        NULL);
-  self->project = g_object_ref (project);
-  self->file = g_object_ref (file);
-  self->cancellable = g_cancellable_new ();
-
-  name = g_file_get_basename (file);
-  adw_window_title_set_subtitle (ADW_WINDOW_TITLE (self->title), name);
-
-  task = g_task_new (self, self->cancellable, on_read_done_cb, NULL);
-  g_task_set_source_tag (task, copro_csv_import_dialog_new);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, read_csv_thread);
-
-  return GTK_WIDGET (self);
 }
 
 gboolean
@@ -518,45 +519,63 @@ copro_csv_import_dialog_is_loading (CoproCsvImportDialog *self)
   return self->loading;
 }
 
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        CoproRecord     *project)
+typedef struct
 {
-  GtkWindow *parent = gtk_native_dialog_get_transient_for (chooser);
-  g_autoptr(GFile) file = NULL;
+  GtkWidget   *parent;
+  CoproRecord *project;
+} ChooseCsv;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    gtk_window_present (GTK_WINDOW (copro_csv_import_dialog_new (parent, project, file)));
+static void
+choose_csv_free (ChooseCsv *choose)
+{
+  g_clear_object (&choose->parent);
+  g_clear_object (&choose->project);
+  g_free (choose);
+}
 
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
+static void
+on_csv_chosen_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ChooseCsv *choose = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    adw_dialog_present (copro_csv_import_dialog_new (choose->project, file), choose->parent);
+  choose_csv_free (choose);
 }
 
 void
 copro_csv_import_dialog_run (GtkWindow   *parent,
                              CoproRecord *project)
 {
-  GtkFileChooserNative *chooser;
-  GtkFileFilter *filter;
+  g_autoptr(GtkFileDialog) file_dialog = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  ChooseCsv *choose;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (COPRO_IS_RECORD (project));
 
-  chooser = gtk_file_chooser_native_new (_("Import Partners from CSV"), parent,
-                                         GTK_FILE_CHOOSER_ACTION_OPEN,
-                                         _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("CSV files"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
+  g_list_store_append (filters, filter);
 
-  g_signal_connect_data (chooser, "response", G_CALLBACK (on_chooser_response_cb),
-                         g_object_ref (project), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  file_dialog = g_object_new (GTK_TYPE_FILE_DIALOG,
+                              "title", _("Import Partners from CSV"),
+                              "accept-label", _("_Open"),
+                              "modal", TRUE,
+                              "filters", filters,
+                              "default-filter", filter,
+                              NULL);
+  choose = g_new0 (ChooseCsv, 1);
+  choose->parent = parent != NULL ? g_object_ref (GTK_WIDGET (parent)) : NULL;
+  choose->project = g_object_ref (project);
+  /* The file dialogue keeps itself alive until it answers; holding no
+   * reference of our own lets it go as soon as it has. GTK 4.18 can answer a
+   * screen reader's count of windows with a hidden chooser kept alive, and
+   * crash (gtk/a11y/gtkatspiroot.c, GetChildAtIndex). */
+  gtk_file_dialog_open (file_dialog, parent, NULL, on_csv_chosen_cb, choose);
 }

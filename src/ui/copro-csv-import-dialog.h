@@ -7,27 +7,27 @@
 
 G_BEGIN_DECLS
 
-/* "Import partners from CSV…": picks a .csv with a GtkFileChooserNative,
- * shows a preview of what will be imported and what cannot be, then imports
- * as one undo step and says how many in a toast (in the first
- * AdwToastOverlay of @parent; a dialogue when it has none). The file is read
- * by the same code as the headless `coproduce --import-csv`. */
+/* "Import partners from CSV…": picks a .csv with a GtkFileDialog, shows a
+ * preview of what will be imported and what cannot be, then imports as one
+ * undo step and says how many in a toast (in the first AdwToastOverlay of
+ * @parent; a dialogue when it has none). The file is read by the same code
+ * as the headless `coproduce --import-csv`. */
 void copro_csv_import_dialog_run (GtkWindow   *parent,
                                   CoproRecord *project);
 
-/* The preview itself, once the file is chosen: a modal AdwWindow, transient
- * for @parent, that reads @file off the main thread and then shows the
- * columns recognised, how many rows will be imported and every row that
- * cannot be, with "Import" and "Cancel". Present it with gtk_window_present.
+/* The preview itself, once the file is chosen: an AdwDialog that reads its
+ * #CoproCsvImportDialog:file off the main thread and then shows the columns
+ * recognised, how many rows will be imported and every row that cannot be,
+ * with "Import" and "Cancel". Show it with adw_dialog_present; Esc closes it.
  *
+ * Properties: "project" and "file" (construct-only), "loading" (read-only:
+ * TRUE until the file has been read or found unreadable).
  * Signal "imported" (guint n_partners): the partners were added. */
 #define COPRO_TYPE_CSV_IMPORT_DIALOG (copro_csv_import_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (CoproCsvImportDialog, copro_csv_import_dialog, COPRO, CSV_IMPORT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (CoproCsvImportDialog, copro_csv_import_dialog, COPRO, CSV_IMPORT_DIALOG, AdwDialog)
 
-GtkWidget *copro_csv_import_dialog_new        (GtkWindow            *parent,
-                                               CoproRecord          *project,
+AdwDialog *copro_csv_import_dialog_new        (CoproRecord          *project,
                                                GFile                *file);
-/* TRUE until the file has been read (or found unreadable). */
 gboolean   copro_csv_import_dialog_is_loading (CoproCsvImportDialog *self);
 
 G_END_DECLS

@@ -7,14 +7,13 @@
 #include "copro-export.h"
 #include "copro-export-flow.h"
 
-#define CHOICE_PERSONAL "personal-details"
+#include "copro-export-dialog.h"
 
 typedef struct
 {
   GtkWindow            *parent;
   CoproDocument        *document;
   AdwToastOverlay      *toasts;
-  GtkFileChooserNative *chooser;
   AdwDialog            *progress_dialog;   /* weak */
   GtkProgressBar       *progress;
   GCancellable         *cancellable;
@@ -29,7 +28,6 @@ export_flow_free (ExportFlow *flow)
   g_clear_object (&flow->parent);
   g_clear_object (&flow->document);
   g_clear_object (&flow->toasts);
-  g_clear_object (&flow->chooser);
   g_clear_object (&flow->cancellable);
   g_clear_object (&flow->file);
   g_free (flow);
@@ -45,23 +43,93 @@ show_error (ExportFlow *flow,
   adw_dialog_present (dialog, GTK_WIDGET (flow->parent));
 }
 
-static void
-open_workbook (GtkWindow *parent,
-               GFile     *file)
-{
-  g_autofree char *uri = g_file_get_uri (file);
+/* Opening the workbook, or its folder, once written */
 
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+static void
+report_not_opened (GtkWindow *parent,
+                   GFile     *file,
+                   GError    *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  AdwDialog *dialog;
+
+  if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    return;
+  dialog = adw_alert_dialog_new (_("Could Not Open"), NULL);
+  /* TRANSLATORS: %s is the workbook's file name */
+  adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog),
+                                _("No application on this computer could open “%s”."), name);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+  adw_dialog_present (dialog, GTK_WIDGET (parent));
 }
 
 static void
-on_toast_open_cb (AdwToast *toast,
-                  gpointer  user_data)
+on_launched_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
-  GtkWindow *parent = g_object_get_data (G_OBJECT (toast), "parent");
+  g_autoptr(GtkWindow) parent = user_data;
+  GtkFileLauncher *launcher = GTK_FILE_LAUNCHER (source);
+  g_autoptr(GError) error = NULL;
 
-  open_workbook (parent, file);
+  if (!gtk_file_launcher_launch_finish (launcher, result, &error))
+    report_not_opened (parent, gtk_file_launcher_get_file (launcher), error);
+}
+
+static void
+on_folder_opened_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  GtkFileLauncher *launcher = GTK_FILE_LAUNCHER (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_file_launcher_open_containing_folder_finish (launcher, result, &error))
+    report_not_opened (parent, gtk_file_launcher_get_file (launcher), error);
+}
+
+static void
+open_workbook (GtkWindow *parent,
+               GFile     *file,
+               gboolean   folder)
+{
+  /* The launch holds the launcher until it answers. */
+  g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+  if (folder)
+    gtk_file_launcher_open_containing_folder (launcher, parent, NULL, on_folder_opened_cb,
+                                              parent != NULL ? g_object_ref (parent) : NULL);
+  else
+    gtk_file_launcher_launch (launcher, parent, NULL, on_launched_cb,
+                              parent != NULL ? g_object_ref (parent) : NULL);
+}
+
+/* export.open-workbook and export.show-workbook (a file's URI): what the
+ * toast's button does. The actions live on the window, which outlives the
+ * toast; the window is what the launcher is asked from. */
+static void
+workbook_action_activated (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  GtkWindow *parent = user_data;
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  open_workbook (parent, file, g_str_equal (g_action_get_name (G_ACTION (action)), "show-workbook"));
+}
+
+static void
+add_workbook_actions (GtkWindow *parent)
+{
+  static const GActionEntry entries[] = {
+    { .name = "open-workbook", .activate = workbook_action_activated, .parameter_type = "s" },
+    { .name = "show-workbook", .activate = workbook_action_activated, .parameter_type = "s" },
+  };
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+
+  g_action_map_add_action_entries (G_ACTION_MAP (group), entries, G_N_ELEMENTS (entries), parent);
+  gtk_widget_insert_action_group (GTK_WIDGET (parent), "export", G_ACTION_GROUP (group));
 }
 
 static void
@@ -69,8 +137,13 @@ on_done_dialog_response_cb (AdwAlertDialog *dialog,
                             const char     *response,
                             GFile          *file)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dialog));
+  GtkWindow *parent = GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+
   if (g_str_equal (response, "open"))
-    open_workbook (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (dialog))), file);
+    open_workbook (parent, file, FALSE);
+  else if (g_str_equal (response, "folder"))
+    open_workbook (parent, file, TRUE);
 }
 
 static void
@@ -82,13 +155,14 @@ announce_done (ExportFlow *flow)
 
   if (flow->toasts != NULL)
     {
+      g_autofree char *uri = g_file_get_uri (flow->file);
       AdwToast *toast = adw_toast_new (message);
 
+      add_workbook_actions (flow->parent);
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_timeout (toast, 10);
-      g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (flow->file), g_object_unref);
-      g_object_set_data_full (G_OBJECT (toast), "parent", g_object_ref (flow->parent), g_object_unref);
-      g_signal_connect (toast, "button-clicked", G_CALLBACK (on_toast_open_cb), NULL);
+      adw_toast_set_action_name (toast, "export.open-workbook");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
       adw_toast_overlay_add_toast (flow->toasts, toast);
     }
   else
@@ -96,7 +170,10 @@ announce_done (ExportFlow *flow)
       AdwDialog *dialog = adw_alert_dialog_new (_("Workbook Exported"), message);
 
       adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                      "close", _("_Close"), "open", _("_Open"), NULL);
+                                      "close", _("_Close"),
+                                      "folder", _("_Show in Folder"),
+                                      "open", _("_Open"),
+                                      NULL);
       g_signal_connect_data (dialog, "response", G_CALLBACK (on_done_dialog_response_cb),
                              g_object_ref (flow->file), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
       adw_dialog_present (dialog, GTK_WIDGET (flow->parent));
@@ -197,94 +274,16 @@ start_export (ExportFlow *flow,
                            on_progress_cb, flow, flow->cancellable, on_export_done_cb, flow);
 }
 
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        ExportFlow      *flow)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *basename = NULL;
-  const char *personal;
-  gboolean include_personal_data;
-
-  if (response != GTK_RESPONSE_ACCEPT ||
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
-    {
-      export_flow_free (flow);
-      return;
-    }
-
-  personal = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), CHOICE_PERSONAL);
-  include_personal_data = g_strcmp0 (personal, "true") == 0;
-  /* Not kept while the workbook is written: GtkFileChooserNative keeps its
-   * dialogue as a hidden window until it is finalized, and GTK 4.18 answers
-   * an AT-SPI request for a window index past the visible ones with the last
-   * window in its list (gtk/a11y/gtkatspiroot.c, GetChildAtIndex), here that
-   * hidden one, which has no object path: a critical, and the end of the
-   * application under G_DEBUG=fatal-warnings. A screen reader asks so when
-   * it counts the windows just as the chooser closes. */
-  g_clear_object (&flow->chooser);
-
-  basename = g_file_get_basename (file);
-  if (g_str_has_suffix (basename, ".xlsx"))
-    flow->file = g_steal_pointer (&file);
-  else
-    {
-      g_autofree char *with_suffix = g_strconcat (basename, ".xlsx", NULL);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      flow->file = g_file_get_child (parent, with_suffix);
-    }
-  start_export (flow, include_personal_data);
-}
-
 void
 copro_export_flow_run (GtkWindow       *parent,
                        CoproDocument   *document,
                        AdwToastOverlay *toasts)
 {
-  g_autofree char *title = NULL;
-  g_autofree char *suggested = NULL;
-  GtkFileFilter *filter;
-  ExportFlow *flow;
-
   g_return_if_fail (GTK_IS_WINDOW (parent));
   g_return_if_fail (COPRO_IS_DOCUMENT (document));
+  g_return_if_fail (toasts == NULL || ADW_IS_TOAST_OVERLAY (toasts));
 
-  flow = export_flow_new (parent, document, toasts);
-  flow->chooser = gtk_file_chooser_native_new (_("Export for Sign-Off"), parent,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (flow->chooser), TRUE);
-
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("Excel workbooks"));
-  gtk_file_filter_add_suffix (filter, "xlsx");
-  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (flow->chooser), filter);
-  g_object_unref (filter);
-
-  /* A boolean choice shows as a check box, in GTK's chooser and the portal's.
-   * Personal details are left out unless the officer asks, every time. */
-  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (flow->chooser), CHOICE_PERSONAL,
-                               _("Include email addresses and phone numbers"), NULL, NULL);
-  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (flow->chooser), CHOICE_PERSONAL, "false");
-
-  title = copro_document_dup_display_title (document);
-  /* TRANSLATORS: the suggested file name; %s is the project's title */
-  suggested = g_strdup_printf (_("%s — sign-off.xlsx"), title);
-  g_strdelimit (suggested, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (flow->chooser), suggested);
-  if (copro_document_get_file (document) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (copro_document_get_file (document));
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (flow->chooser), folder, NULL);
-    }
-
-  g_signal_connect (flow->chooser, "response", G_CALLBACK (on_chooser_response_cb), flow);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (flow->chooser));
+  adw_dialog_present (copro_export_dialog_new (document, toasts), GTK_WIDGET (parent));
 }
 
 void

@@ -7,15 +7,18 @@
 
 G_BEGIN_DECLS
 
-/* "Export for sign-off…": asks where (with a choice to include personal
- * details, off by default), writes the workbook off the main thread with its
- * progress shown, then says so in a toast with an "Open" button; failures
- * are shown in a dialogue. @toasts may be NULL: the result is then a dialogue. */
+/* "Export for sign-off…": shows the export dialogue (CoproExportDialog: the
+ * choice to include personal details, off by default, then "Export…", which
+ * asks where with a GtkFileDialog), writes the workbook off the main thread
+ * with its progress shown, then says so in a toast with an "Open" button (the
+ * window's export.open-workbook action) or, when @toasts is NULL, in a
+ * dialogue with "Open" and "Show in Folder"; failures are shown in a
+ * dialogue. */
 void copro_export_flow_run (GtkWindow       *parent,
                             CoproDocument   *document,
                             AdwToastOverlay *toasts);
 
-/* The same once the file is chosen (what the chooser's answer leads to). */
+/* The same once the file is chosen (what the export dialogue's answer leads to). */
 void copro_export_flow_start (GtkWindow       *parent,
                               CoproDocument   *document,
                               AdwToastOverlay *toasts,

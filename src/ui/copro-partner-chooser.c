@@ -11,19 +11,31 @@
 
 struct _CoproPartnerChooser
 {
-  AdwWindow            parent_instance;
+  AdwDialog            parent_instance;
 
   CoproList           *partners;
   char                *selected_id;
   GtkStringFilter     *filter;
   GtkFilterListModel  *filtered;
+  gboolean             done;
+
+  /* Template widgets */
   GtkSearchEntry      *search_entry;
   GtkListView         *list_view;
   GtkStack            *stack;
-  gboolean             done;
+  GtkWidget           *empty_page;
 };
 
-G_DEFINE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, ADW_TYPE_DIALOG)
+
+enum {
+  PROP_0,
+  PROP_PARTNERS,
+  PROP_SELECTED_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   CHOSEN,
@@ -112,7 +124,7 @@ finish (CoproPartnerChooser *self,
     return;
   self->done = TRUE;
   g_signal_emit (self, signals[CHOSEN], 0, id);
-  gtk_window_destroy (GTK_WINDOW (self));
+  adw_dialog_force_close (ADW_DIALOG (self));
 }
 
 static void
@@ -129,22 +141,26 @@ update_stack (CoproPartnerChooser *self)
 static void
 on_setup_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             gpointer                  user_data)
+             CoproPartnerChooser      *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *detail = gtk_label_new (NULL);
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX,
+                                 "orientation", GTK_ORIENTATION_VERTICAL,
+                                 "spacing", 3,
+                                 "margin-top", 9,
+                                 "margin-bottom", 9,
+                                 "margin-start", 6,
+                                 "margin-end", 6,
+                                 NULL);
+  GtkWidget *title = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   NULL);
+  GtkWidget *detail = g_object_new (GTK_TYPE_LABEL,
+                                    "xalign", 0.0f,
+                                    "ellipsize", PANGO_ELLIPSIZE_END,
+                                    "css-classes", (const char *[]) { "dimmed", "caption", NULL },
+                                    NULL);
 
-  gtk_widget_set_margin_top (box, 9);
-  gtk_widget_set_margin_bottom (box, 9);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (detail), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (detail), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (detail, "dim-label");
-  gtk_widget_add_css_class (detail, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), detail);
   gtk_list_item_set_child (item, box);
@@ -153,7 +169,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
 static void
 on_bind_cb (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
-            gpointer                  user_data)
+            CoproPartnerChooser      *self)
 {
   CoproRecord *partner = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
@@ -195,25 +211,63 @@ on_search_activate_cb (GtkSearchEntry      *entry,
     copro_partner_chooser_choose (self, 0);
 }
 
+/* The search entry takes Esc for itself (its stop-search binding): it
+ * closes the dialogue as Esc anywhere else in it does. */
 static void
-on_stop_search_cb (GtkSearchEntry      *entry,
-                   CoproPartnerChooser *self)
+on_stop_search_cb (CoproPartnerChooser *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
 }
 
 static void
-on_clear_clicked_cb (GtkButton           *button,
-                     CoproPartnerChooser *self)
+on_clear_clicked_cb (CoproPartnerChooser *self)
 {
   finish (self, NULL);
 }
 
 static void
-on_cancel_clicked_cb (GtkButton           *button,
-                      CoproPartnerChooser *self)
+on_cancel_clicked_cb (CoproPartnerChooser *self)
 {
-  gtk_window_close (GTK_WINDOW (self));
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+/* GObject */
+
+static void
+copro_partner_chooser_constructed (GObject *object)
+{
+  CoproPartnerChooser *self = COPRO_PARTNER_CHOOSER (object);
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  G_OBJECT_CLASS (copro_partner_chooser_parent_class)->constructed (object);
+
+  g_assert (COPRO_IS_LIST (self->partners));
+
+  self->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                                     G_CALLBACK (partner_search_text),
+                                                                     NULL, NULL));
+  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+  gtk_string_filter_set_ignore_case (self->filter, TRUE);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->partners)),
+                                              GTK_FILTER (self->filter));  /* it holds the filter now */
+  /* A big register is searched in slices, so typing stays smooth. */
+  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "notify::pending", G_CALLBACK (update_stack), self, G_CONNECT_SWAPPED);
+
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  if (self->selected_id != NULL)
+    {
+      CoproRecord *current = copro_list_find_by_id (self->partners, self->selected_id);
+      guint position;
+
+      if (current != NULL && copro_list_find (self->partners, current, &position))
+        gtk_single_selection_set_selected (selection, position);
+    }
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+  update_stack (self);
 }
 
 static void
@@ -221,8 +275,9 @@ copro_partner_chooser_dispose (GObject *object)
 {
   CoproPartnerChooser *self = COPRO_PARTNER_CHOOSER (object);
 
-  g_clear_object (&self->partners);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_PARTNER_CHOOSER);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->partners);
 
   G_OBJECT_CLASS (copro_partner_chooser_parent_class)->dispose (object);
 }
@@ -238,13 +293,68 @@ copro_partner_chooser_finalize (GObject *object)
 }
 
 static void
+copro_partner_chooser_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  CoproPartnerChooser *self = COPRO_PARTNER_CHOOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTNERS:
+      g_value_set_object (value, self->partners);
+      break;
+    case PROP_SELECTED_ID:
+      g_value_set_string (value, self->selected_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_partner_chooser_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  CoproPartnerChooser *self = COPRO_PARTNER_CHOOSER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PARTNERS:
+      self->partners = g_value_dup_object (value);
+      break;
+    case PROP_SELECTED_ID:
+      self->selected_id = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 copro_partner_chooser_class_init (CoproPartnerChooserClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = copro_partner_chooser_constructed;
   object_class->dispose = copro_partner_chooser_dispose;
   object_class->finalize = copro_partner_chooser_finalize;
+  object_class->get_property = copro_partner_chooser_get_property;
+  object_class->set_property = copro_partner_chooser_set_property;
+
+  /* The register to choose from. */
+  properties[PROP_PARTNERS] =
+    g_param_spec_object ("partners", NULL, NULL, COPRO_TYPE_LIST,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The id of the partner chosen so far, selected in the list; or NULL. */
+  properties[PROP_SELECTED_ID] =
+    g_param_spec_string ("selected-id", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CoproPartnerChooser::chosen:
@@ -254,131 +364,43 @@ copro_partner_chooser_class_init (CoproPartnerChooserClass *klass)
     g_signal_new ("chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/coproduce/Coproduce/copro-partner-chooser.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerChooser, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerChooser, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerChooser, stack);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerChooser, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
 }
 
 static void
 copro_partner_chooser_init (CoproPartnerChooser *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_label (_("Cancel"));
-  GtkWidget *clear = gtk_button_new_with_label (_("No Partner"));
-  GtkWidget *scrolled = copro_scrolled_window_new_named (_("Partners"));
-  GtkWidget *empty = adw_status_page_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkWidget *search_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Choose a Partner"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 420, 560);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_hide_on_close (GTK_WINDOW (self), FALSE);
-
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), clear);
-  gtk_widget_set_tooltip_text (clear, _("Leave this without a partner"));
-  g_signal_connect (cancel, "clicked", G_CALLBACK (on_cancel_clicked_cb), self);
-  g_signal_connect (clear, "clicked", G_CALLBACK (on_clear_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), header);
-
-  self->search_entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
-  g_object_set (self->search_entry,
-                "placeholder-text", _("Name, organisation or role"),
-                NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->search_entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search the partners"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Type part of a name, an organisation or a role, then press Enter to choose the first match"),
-                                  -1);
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed_cb), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (on_search_activate_cb), self);
-  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (on_stop_search_cb), self);
-  gtk_widget_set_margin_top (search_box, 12);
-  gtk_widget_set_margin_bottom (search_box, 6);
-  gtk_widget_set_margin_start (search_box, 12);
-  gtk_widget_set_margin_end (search_box, 12);
-  gtk_box_append (GTK_BOX (search_box), GTK_WIDGET (self->search_entry));
-  gtk_box_append (GTK_BOX (box), search_box);
-
-  self->filter = gtk_string_filter_new (gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                                     G_CALLBACK (partner_search_text),
-                                                                     NULL, NULL));
-  gtk_string_filter_set_match_mode (self->filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
-  gtk_string_filter_set_ignore_case (self->filter, TRUE);
-
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
-  self->list_view = GTK_LIST_VIEW (gtk_list_view_new (NULL, factory));
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_view), "navigation-sidebar");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Partners"),
-                                  -1);
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), GTK_WIDGET (self->list_view));
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "system-search-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Partners Found"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Nobody in the register matches the search. Partners are added on the Partners page."));
-  copro_name_scrolled_window (empty, _("No Partners Found"));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scrolled, "list");
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->stack));
-
-  adw_window_set_content (ADW_WINDOW (self), box);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* The status page scrolls: named so a screen reader says what it is. */
+  copro_name_scrolled_window (self->empty_page, _("No Partners Found"));
 }
 
 /* Public API */
 
 CoproPartnerChooser *
-copro_partner_chooser_new (GtkWindow  *parent,
-                           CoproList  *partners,
+copro_partner_chooser_new (CoproList  *partners,
                            const char *selected_id)
 {
-  CoproPartnerChooser *self;
-  GtkSelectionModel *selection;
-
-  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (COPRO_IS_LIST (partners), NULL);
 
-  self = g_object_new (COPRO_TYPE_PARTNER_CHOOSER,
-                       "transient-for", parent,
+  return g_object_new (COPRO_TYPE_PARTNER_CHOOSER,
+                       "partners", partners,
+                       "selected-id", selected_id,
                        NULL);
-  self->partners = g_object_ref (partners);
-  self->selected_id = g_strdup (selected_id);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (partners)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  /* A big register is searched in slices, so typing stays smooth. */
-  gtk_filter_list_model_set_incremental (self->filtered, TRUE);
-  g_signal_connect_swapped (self->filtered, "items-changed", G_CALLBACK (update_stack), self);
-  g_signal_connect_swapped (self->filtered, "notify::pending", G_CALLBACK (update_stack), self);
-  g_object_unref (self->filter);  /* the filter list model holds it now */
-
-  selection = GTK_SELECTION_MODEL (gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
-  gtk_single_selection_set_autoselect (GTK_SINGLE_SELECTION (selection), FALSE);
-  gtk_single_selection_set_can_unselect (GTK_SINGLE_SELECTION (selection), TRUE);
-  if (selected_id != NULL)
-    {
-      CoproRecord *current = copro_list_find_by_id (partners, selected_id);
-      guint position;
-
-      if (current != NULL && copro_list_find (partners, current, &position))
-        gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (selection), position);
-    }
-  gtk_list_view_set_model (self->list_view, selection);
-  g_object_unref (selection);
-  update_stack (self);
-
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
-  return self;
 }
-
 void
 copro_partner_chooser_set_search (CoproPartnerChooser *self,
                                   const char          *text)

@@ -7,15 +7,19 @@
 
 G_BEGIN_DECLS
 
-/* A dialogue to pick one partner from the register, searchable by name,
- * organisation and role. It shows the register through a GtkListView, so a
- * register of 100,000 partners costs only the rows on screen. Emits
- * "chosen" with the partner's id, or NULL for "no partner", then closes. */
+/* A dialogue (an AdwDialog: show it with adw_dialog_present, Esc closes
+ * it and the focus goes back where it was) to pick one partner from the
+ * register, searchable by name, organisation and role. It shows the register
+ * through a GtkListView, so a register of 100,000 partners costs only the
+ * rows on screen. Emits "chosen" with the partner's id, or NULL for "no
+ * partner", then closes.
+ *
+ * Properties (construct-only): "partners", the register; "selected-id", the
+ * partner chosen so far, or NULL. */
 #define COPRO_TYPE_PARTNER_CHOOSER (copro_partner_chooser_get_type ())
-G_DECLARE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, COPRO, PARTNER_CHOOSER, AdwWindow)
+G_DECLARE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, COPRO, PARTNER_CHOOSER, AdwDialog)
 
-CoproPartnerChooser *copro_partner_chooser_new        (GtkWindow           *parent,
-                                                       CoproList           *partners,
+CoproPartnerChooser *copro_partner_chooser_new        (CoproList           *partners,
                                                        const char          *selected_id);
 void                 copro_partner_chooser_set_search (CoproPartnerChooser *self,
                                                        const char          *text);

@@ -933,15 +933,13 @@ on_ref_row_activated_cb (AdwActionRow *row,
 {
   CoproList *partners = copro_partner_register_for (data->record);
   CoproPartnerChooser *chooser;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
 
   if (partners == NULL)
     return;
-  chooser = copro_partner_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, partners,
-                                       copro_record_get_string (data->record, data->field->key));
+  chooser = copro_partner_chooser_new (partners, copro_record_get_string (data->record, data->field->key));
   /* The row may go while the dialogue is open: then nothing is set. */
   g_signal_connect_object (chooser, "chosen", G_CALLBACK (on_partner_chosen_cb), data->row, 0);
-  gtk_window_present (GTK_WINDOW (chooser));
+  adw_dialog_present (ADW_DIALOG (chooser), GTK_WIDGET (row));
 }
 
 static GtkWidget *
