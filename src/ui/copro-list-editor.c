@@ -884,7 +884,7 @@ copro_list_editor_new (CoproList  *list,
                                     -1);
   placeholder = gtk_label_new (_("Nothing here yet: use Add to start the list."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "dimmed");
   gtk_widget_add_css_class (placeholder, "copro-list-placeholder");
   gtk_list_box_set_placeholder (self->list_box, placeholder);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list_box));

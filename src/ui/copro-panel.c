@@ -66,7 +66,7 @@ copro_panel_header_new (const char *overline,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "copro-overline");
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "dimmed");
       gtk_box_append (GTK_BOX (header), label);
     }
   heading = g_object_new (GTK_TYPE_LABEL,
