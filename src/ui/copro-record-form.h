@@ -23,7 +23,8 @@ GtkWidget   *copro_record_form_new        (CoproRecord        *record,
                                            const char * const *keys);
 CoproRecord *copro_record_form_get_record (CoproRecordForm    *self);
 
-/* One row for a field of any kind but RECORD and LIST. */
+/* One row for a field of any kind but RECORD and LIST: a row of the class
+ * for its kind (copro-field-rows.h), bound to @record's field. */
 GtkWidget   *copro_field_row_new          (CoproRecord        *record,
                                            const CoproField   *field);
 
@@ -33,6 +34,8 @@ void         copro_field_widget_register  (GtkWidget   *widget,
                                            CoproRecord *record,
                                            const char  *key,
                                            GtkWidget   *focus);
+/* Forgets what copro_field_widget_register() said of @widget. */
+void         copro_field_widget_unregister (GtkWidget  *widget);
 /* The registered widget of @record's field @key below @root, or NULL. */
 GtkWidget   *copro_field_widget_find      (GtkWidget   *root,
                                            CoproRecord *record,
