@@ -19,6 +19,7 @@
 #include "copro-format.h"
 #include "copro-history.h"
 #include "copro-list-editor.h"
+#include "copro-list-row.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-chooser.h"
@@ -1183,6 +1184,71 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* A list's rows (CoproListRow): their Move and Delete buttons work through
+ * the row's actions, are enabled where they can act, and the toast's Undo
+ * puts a deleted item back even when it is no longer the last change. */
+static void
+test_list_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *panel = show (f, "communications");
+  CoproRecord *plan = copro_record_get_record (f->project, "plan");
+  CoproList *list = copro_record_get_list (plan, "communications");
+  CoproListEditor *editor = list_editor (panel, plan, "communications");
+  guint n = copro_list_get_n_items (list);
+  CoproRecord *first = copro_list_get (list, 0);
+  CoproRecord *second = copro_list_get (list, 1);
+  GtkWidget *row = copro_list_editor_get_row (editor, 0, FALSE);
+  GtkWidget *last = copro_list_editor_get_row (editor, n - 1, FALSE);
+  g_autoptr(CoproRecord) item = NULL;
+  gboolean populated, up, down;
+  GtkWidget *button;
+
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_true (COPRO_IS_LIST_ROW (row));
+  g_object_get (row, "item", &item, "populated", &populated, "can-move-up", &up, "can-move-down", &down, NULL);
+  g_assert_true (item == first);
+  g_assert_false (populated);
+  g_assert_false (up);
+  g_assert_true (down);
+  g_assert_true (copro_list_row_get_item (COPRO_LIST_ROW (last)) == copro_list_get (list, n - 1));
+  g_object_get (last, "can-move-up", &up, "can-move-down", &down, NULL);
+  g_assert_true (up);
+  g_assert_false (down);
+
+  /* Opened: the fields, then the buttons, whose actions follow the place. */
+  row = copro_list_editor_get_row (editor, 0, TRUE);
+  g_assert_true (copro_list_row_get_populated (COPRO_LIST_ROW (row)));
+  g_assert_nonnull (copro_field_widget_find (row, first, "audience"));
+  button = copro_list_row_get_move_button (COPRO_LIST_ROW (row), -1);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "item.move-up");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  button = copro_list_row_get_move_button (COPRO_LIST_ROW (row), 1);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (copro_list_get (list, 0) == second);
+  g_assert_true (copro_list_get (list, 1) == first);
+  g_assert_true (copro_list_row_get_item (COPRO_LIST_ROW (copro_list_editor_get_row (editor, 1, FALSE))) == first);
+  g_assert_true (gtk_widget_activate_action (copro_list_editor_get_row (editor, 1, FALSE), "item.move-up", NULL));
+  g_assert_true (copro_list_get (list, 0) == first);
+
+  /* Delete from the row, then another change: Undo still puts it back. */
+  row = copro_list_editor_get_row (editor, 1, FALSE);
+  g_assert_true (gtk_widget_activate_action (row, "item.delete", NULL));
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, n - 1);
+  g_assert_false (copro_list_find (list, second, NULL));
+  new_step (f);
+  copro_record_set_string (first, "audience", "Someone else");
+  spin_until (has_toast_undo, f);
+  button = find_toast_undo (f);
+  g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, n);
+  g_assert_true (copro_list_get (list, 1) == second);
+  g_assert_cmpstr (copro_record_get_string (first, "audience"), ==, "Someone else");
+}
+
+
 /* The row classes of a generated form (copro-field-rows.h), each on its
  * own: the record's value shows, an edit in the widget reaches the record,
  * a change of the record reaches the widget, and after "record" is set to
@@ -1594,6 +1660,7 @@ main (int   argc,
   ADD ("navigation", test_navigation);
   ADD ("read-only", test_read_only);
   ADD ("field-rows", test_field_rows);
+  ADD ("list-rows", test_list_rows);
   ADD ("reference-row", test_reference_row);
 #undef ADD
   g_test_add_func ("/copro/panels/narrow-window", test_narrow_window);
