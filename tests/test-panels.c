@@ -22,6 +22,7 @@
 #include "copro-list-row.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-panel.h"
 #include "copro-project-view.h"
@@ -1184,6 +1185,60 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* CoproPanel and CoproChecksPanel hold their state in properties. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (labels, i)) &&
+        g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_panel_properties (void)
+{
+  GtkWidget *panel = g_object_ref_sink (g_object_new (COPRO_TYPE_PANEL,
+                                                      "title", "Outline",
+                                                      "overline", "Plan",
+                                                      NULL));
+  GtkWidget *checks = g_object_ref_sink (copro_checks_panel_new ("Checks", "What to look at"));
+  GtkWidget *content = copro_panel_get_content (COPRO_PANEL (panel));
+  g_autofree char *title = NULL;
+  guint n_findings = 1;
+
+  g_object_get (panel, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Outline");
+  g_assert_true (has_label (panel, "Outline"));
+  g_assert_true (has_label (panel, "Plan"));
+  g_assert_null (copro_panel_get_guidance (COPRO_PANEL (panel)));
+  g_object_set (panel, "guidance", "Say what the project is for.", "overline", NULL, NULL);
+  g_assert_true (has_label (panel, "Say what the project is for."));
+  g_assert_false (has_label (panel, "Plan"));
+
+  g_assert_true (copro_panel_get_editable (COPRO_PANEL (panel)));
+  g_assert_true (gtk_widget_get_sensitive (content));
+  g_object_set (panel, "editable", FALSE, NULL);
+  g_assert_false (gtk_widget_get_sensitive (content));
+  copro_panel_set_editable (COPRO_PANEL (panel), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (content));
+
+  g_assert_true (has_label (checks, "Checks"));
+  g_assert_true (has_label (checks, "What to look at"));
+  g_object_get (checks, "n-findings", &n_findings, NULL);
+  g_assert_cmpuint (n_findings, ==, 0);
+  g_assert_true (has_label (checks, "0 problems and 0 pieces of advice"));
+
+  g_assert_finalize_object (panel);
+  g_assert_finalize_object (checks);
+}
+
+
 /* A list's rows (CoproListRow): their Move and Delete buttons work through
  * the row's actions, are enabled where they can act, and the toast's Undo
  * puts a deleted item back even when it is no longer the last change. */
@@ -1641,6 +1696,7 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/copro/panels/formats", test_formats);
+  g_test_add_func ("/copro/panels/panel-properties", test_panel_properties);
 #define ADD(path, func) \
   g_test_add ("/copro/panels/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("overview", test_overview);
