@@ -1651,6 +1651,45 @@ test_field_rows (Fixture       *f,
     }
 }
 
+/* A form given another record of the same kind keeps its rows, which now
+ * show and edit that record. */
+static void
+test_form_record (Fixture       *f,
+                  gconstpointer  data)
+{
+  const CoproField *field = NULL;
+  CoproRecord *a = find_record_with_kind (f->project, COPRO_FIELD_TEXT, &field);
+  g_autoptr(CoproRecord) b = copro_record_copy (a);
+  const char *keys[] = { field->key, NULL };
+  GtkWidget *form = g_object_ref_sink (copro_record_form_new (a, "A form", keys));
+  GtkWidget *row = copro_field_widget_find (form, a, field->key);
+  g_autofree char *a_value = NULL;
+
+  g_assert_true (COPRO_IS_TEXT_ROW (row));
+  g_assert_true (copro_record_form_get_record (COPRO_RECORD_FORM (form)) == a);
+  set_record_value (b, field, 1);
+  g_object_set (form, "record", b, NULL);
+  g_assert_true (copro_record_form_get_record (COPRO_RECORD_FORM (form)) == b);
+  g_assert_true (copro_field_widget_find (form, b, field->key) == row);
+  g_assert_null (copro_field_widget_find (form, a, field->key));
+  assert_row_shows (row, b, field);
+  set_record_value (a, field, 2);
+  assert_row_shows (row, b, field);
+  edit_row (row, field);
+  assert_row_shows (row, b, field);
+  a_value = record_value (a, field);
+  g_assert_cmpstr (a_value, ==, "Set in the record, 2");
+
+  /* No record: no rows; a record again: built anew. */
+  copro_record_form_set_record (COPRO_RECORD_FORM (form), NULL);
+  g_assert_null (gtk_widget_get_first_child (form));
+  copro_record_form_set_record (COPRO_RECORD_FORM (form), a);
+  g_assert_nonnull (copro_field_widget_find (form, a, field->key));
+  assert_row_shows (copro_field_widget_find (form, a, field->key), a, field);
+  g_assert_finalize_object (form);
+}
+
+
 /* A partner field names the partner, and follows the record it is given. */
 static void
 test_reference_row (Fixture       *f,
@@ -1718,6 +1757,7 @@ main (int   argc,
   ADD ("field-rows", test_field_rows);
   ADD ("list-rows", test_list_rows);
   ADD ("reference-row", test_reference_row);
+  ADD ("form-record", test_form_record);
 #undef ADD
   g_test_add_func ("/copro/panels/narrow-window", test_narrow_window);
   g_test_add_func ("/copro/panels/shortcuts-window", test_shortcuts_window);

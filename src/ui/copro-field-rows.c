@@ -1317,6 +1317,12 @@ copro_field_row_type_for_kind (CoproFieldKind kind)
     }
 }
 
+gboolean
+copro_is_field_row (GtkWidget *widget)
+{
+  return widget != NULL && field_link (widget) != NULL;
+}
+
 CoproRecord *
 copro_field_row_get_record (GtkWidget *row)
 {

@@ -56,6 +56,8 @@ G_DECLARE_FINAL_TYPE (CoproReferenceRow, copro_reference_row, COPRO, REFERENCE_R
 /* The row class for a kind of field; G_TYPE_INVALID for RECORD and LIST. */
 GType        copro_field_row_type_for_kind  (CoproFieldKind kind);
 
+/* Whether @widget is one of the rows above. */
+gboolean     copro_is_field_row             (GtkWidget   *widget);
 /* For any of the rows above. */
 CoproRecord *copro_field_row_get_record     (GtkWidget   *row);
 void         copro_field_row_set_record     (GtkWidget   *row,

@@ -18,9 +18,22 @@ struct _CoproRecordForm
   GtkWidget    parent_instance;
 
   CoproRecord *record;
+  char        *title;
+  char       **keys;
+  gboolean     constructed;
 };
 
 G_DEFINE_FINAL_TYPE (CoproRecordForm, copro_record_form, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_RECORD,
+  PROP_TITLE,
+  PROP_KEYS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* Registered field widgets */
 
@@ -206,10 +219,10 @@ new_group (const char            *title,
 }
 
 static void
-build (CoproRecordForm    *self,
-       const char         *title,
-       const char * const *keys)
+build (CoproRecordForm *self)
 {
+  const char *title = self->title;
+  const char * const *keys = (const char * const *) self->keys;
   const CoproRecordDesc *desc = copro_record_get_desc (self->record);
   GtkWidget *group = NULL;
   guint n = keys != NULL ? g_strv_length ((char **) keys) : desc->n_fields;
@@ -263,16 +276,141 @@ build (CoproRecordForm    *self,
 }
 
 static void
-copro_record_form_dispose (GObject *object)
+clear (CoproRecordForm *self)
 {
-  CoproRecordForm *self = COPRO_RECORD_FORM (object);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* Whether the form shows a list (whose editor cannot take another list). */
+static gboolean
+has_list_editor (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (COPRO_IS_LIST_EDITOR (child) || has_list_editor (child))
+      return TRUE;
+  return FALSE;
+}
+
+/* Gives the rows below @widget that show @old (and the forms of its nested
+ * records) @record instead. */
+static void
+repoint (GtkWidget   *widget,
+         CoproRecord *old,
+         CoproRecord *record)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      FieldMark *mark = g_object_get_qdata (G_OBJECT (child), field_mark_quark ());
+
+      if (COPRO_IS_RECORD_FORM (child))
+        {
+          if (mark != NULL && mark->record == old)
+            {
+              const char *key = mark->key;
+
+              copro_field_widget_register (child, record, key, NULL);
+              copro_record_form_set_record (COPRO_RECORD_FORM (child), copro_record_get_record (record, key));
+            }
+        }
+      else if (copro_is_field_row (child))
+        {
+          if (copro_field_row_get_record (child) == old)
+            copro_field_row_set_record (child, record);
+        }
+      else
+        {
+          repoint (child, old, record);
+        }
+    }
+}
+
+static void
+copro_record_form_constructed (GObject *object)
+{
+  CoproRecordForm *self = COPRO_RECORD_FORM (object);
+
+  G_OBJECT_CLASS (copro_record_form_parent_class)->constructed (object);
+
+  self->constructed = TRUE;
+  if (self->record != NULL)
+    build (self);
+}
+
+static void
+copro_record_form_dispose (GObject *object)
+{
+  CoproRecordForm *self = COPRO_RECORD_FORM (object);
+
+  clear (self);
   g_clear_object (&self->record);
 
   G_OBJECT_CLASS (copro_record_form_parent_class)->dispose (object);
+}
+
+static void
+copro_record_form_finalize (GObject *object)
+{
+  CoproRecordForm *self = COPRO_RECORD_FORM (object);
+
+  g_free (self->title);
+  g_strfreev (self->keys);
+
+  G_OBJECT_CLASS (copro_record_form_parent_class)->finalize (object);
+}
+
+static void
+copro_record_form_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CoproRecordForm *self = COPRO_RECORD_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      g_value_set_object (value, self->record);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_KEYS:
+      g_value_set_boxed (value, self->keys);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_record_form_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CoproRecordForm *self = COPRO_RECORD_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_RECORD:
+      copro_record_form_set_record (self, g_value_get_object (value));
+      break;
+    case PROP_TITLE:
+      self->title = g_value_dup_string (value);
+      break;
+    case PROP_KEYS:
+      self->keys = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -281,7 +419,23 @@ copro_record_form_class_init (CoproRecordFormClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = copro_record_form_constructed;
   object_class->dispose = copro_record_form_dispose;
+  object_class->finalize = copro_record_form_finalize;
+  object_class->get_property = copro_record_form_get_property;
+  object_class->set_property = copro_record_form_set_property;
+
+  properties[PROP_RECORD] =
+    g_param_spec_object ("record", NULL, NULL, COPRO_TYPE_RECORD,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KEYS] =
+    g_param_spec_boxed ("keys", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "coprorecordform");
 }
@@ -300,14 +454,13 @@ copro_record_form_new (CoproRecord        *record,
                        const char         *title,
                        const char * const *keys)
 {
-  CoproRecordForm *self;
-
   g_return_val_if_fail (COPRO_IS_RECORD (record), NULL);
 
-  self = g_object_new (COPRO_TYPE_RECORD_FORM, NULL);
-  self->record = g_object_ref (record);
-  build (self, title, keys);
-  return GTK_WIDGET (self);
+  return g_object_new (COPRO_TYPE_RECORD_FORM,
+                       "title", title,
+                       "keys", keys,
+                       "record", record,
+                       NULL);
 }
 
 CoproRecord *
@@ -316,4 +469,37 @@ copro_record_form_get_record (CoproRecordForm *self)
   g_return_val_if_fail (COPRO_IS_RECORD_FORM (self), NULL);
 
   return self->record;
+}
+
+void
+copro_record_form_set_record (CoproRecordForm *self,
+                              CoproRecord     *record)
+{
+  g_autoptr(CoproRecord) old = NULL;
+
+  g_return_if_fail (COPRO_IS_RECORD_FORM (self));
+  g_return_if_fail (record == NULL || COPRO_IS_RECORD (record));
+
+  if (self->record == record)
+    return;
+  old = g_steal_pointer (&self->record);
+  self->record = record != NULL ? g_object_ref (record) : NULL;
+  if (self->constructed)
+    {
+      /* The same kind of record: the rows follow it, keeping the focus
+       * and what is open. Otherwise, or with lists, build anew. */
+      if (old != NULL && record != NULL &&
+          copro_record_get_desc (old) == copro_record_get_desc (record) &&
+          !has_list_editor (GTK_WIDGET (self)))
+        {
+          repoint (GTK_WIDGET (self), old, record);
+        }
+      else
+        {
+          clear (self);
+          if (record != NULL)
+            build (self);
+        }
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECORD]);
 }
