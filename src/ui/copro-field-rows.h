@@ -4,6 +4,14 @@
 #include <adwaita.h>
 
 #include "copro-record.h"
+#include "copro-entry-row.h"
+#include "copro-text-row.h"
+#include "copro-enum-row.h"
+#include "copro-typed-row.h"
+#include "copro-number-row.h"
+#include "copro-bool-row.h"
+#include "copro-flags-row.h"
+#include "copro-reference-row.h"
 
 G_BEGIN_DECLS
 
@@ -28,30 +36,6 @@ G_BEGIN_DECLS
  *   CoproFlagsRow      FLAGS: a check box per value, in an expander
  *   CoproReferenceRow  REF: a partner from the register, chosen in a dialogue
  */
-
-#define COPRO_TYPE_ENTRY_ROW (copro_entry_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproEntryRow, copro_entry_row, COPRO, ENTRY_ROW, AdwEntryRow)
-
-#define COPRO_TYPE_TEXT_ROW (copro_text_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproTextRow, copro_text_row, COPRO, TEXT_ROW, AdwPreferencesRow)
-
-#define COPRO_TYPE_ENUM_ROW (copro_enum_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproEnumRow, copro_enum_row, COPRO, ENUM_ROW, AdwComboRow)
-
-#define COPRO_TYPE_TYPED_ROW (copro_typed_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproTypedRow, copro_typed_row, COPRO, TYPED_ROW, AdwActionRow)
-
-#define COPRO_TYPE_NUMBER_ROW (copro_number_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproNumberRow, copro_number_row, COPRO, NUMBER_ROW, AdwActionRow)
-
-#define COPRO_TYPE_BOOL_ROW (copro_bool_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproBoolRow, copro_bool_row, COPRO, BOOL_ROW, AdwActionRow)
-
-#define COPRO_TYPE_FLAGS_ROW (copro_flags_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproFlagsRow, copro_flags_row, COPRO, FLAGS_ROW, AdwExpanderRow)
-
-#define COPRO_TYPE_REFERENCE_ROW (copro_reference_row_get_type ())
-G_DECLARE_FINAL_TYPE (CoproReferenceRow, copro_reference_row, COPRO, REFERENCE_ROW, AdwActionRow)
 
 /* The row class for a kind of field; G_TYPE_INVALID for RECORD and LIST. */
 GType        copro_field_row_type_for_kind  (CoproFieldKind kind);
