@@ -15,11 +15,14 @@
 #include "copro-application.h"
 #include "copro-checks-panel.h"
 #include "copro-checks.h"
+#include "copro-field-rows.h"
 #include "copro-format.h"
 #include "copro-history.h"
 #include "copro-list-editor.h"
+#include "copro-list-row.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-panel.h"
 #include "copro-project-view.h"
@@ -1208,6 +1211,545 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
+/* CoproPanel and CoproChecksPanel hold their state in properties. */
+static gboolean
+has_label (GtkWidget  *root,
+           const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_type (root, GTK_TYPE_LABEL, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_get_visible (g_ptr_array_index (labels, i)) &&
+        g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_panel_properties (void)
+{
+  GtkWidget *panel = g_object_ref_sink (g_object_new (COPRO_TYPE_PANEL,
+                                                      "title", "Outline",
+                                                      "overline", "Plan",
+                                                      NULL));
+  GtkWidget *checks = g_object_ref_sink (copro_checks_panel_new ("Checks", "What to look at"));
+  GtkWidget *content = copro_panel_get_content (COPRO_PANEL (panel));
+  g_autofree char *title = NULL;
+  guint n_findings = 1;
+
+  g_object_get (panel, "title", &title, NULL);
+  g_assert_cmpstr (title, ==, "Outline");
+  g_assert_true (has_label (panel, "Outline"));
+  g_assert_true (has_label (panel, "Plan"));
+  g_assert_null (copro_panel_get_guidance (COPRO_PANEL (panel)));
+  g_object_set (panel, "guidance", "Say what the project is for.", "overline", NULL, NULL);
+  g_assert_true (has_label (panel, "Say what the project is for."));
+  g_assert_false (has_label (panel, "Plan"));
+
+  g_assert_true (copro_panel_get_editable (COPRO_PANEL (panel)));
+  g_assert_true (gtk_widget_get_sensitive (content));
+  g_object_set (panel, "editable", FALSE, NULL);
+  g_assert_false (gtk_widget_get_sensitive (content));
+  copro_panel_set_editable (COPRO_PANEL (panel), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (content));
+
+  g_assert_true (has_label (checks, "Checks"));
+  g_assert_true (has_label (checks, "What to look at"));
+  g_object_get (checks, "n-findings", &n_findings, NULL);
+  g_assert_cmpuint (n_findings, ==, 0);
+  g_assert_true (has_label (checks, "0 problems and 0 pieces of advice"));
+
+  g_assert_finalize_object (panel);
+  g_assert_finalize_object (checks);
+}
+
+
+/* A list's rows (CoproListRow): their Move and Delete buttons work through
+ * the row's actions, are enabled where they can act, and the toast's Undo
+ * puts a deleted item back even when it is no longer the last change. */
+static void
+test_list_rows (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkWidget *panel = show (f, "communications");
+  CoproRecord *plan = copro_record_get_record (f->project, "plan");
+  CoproList *list = copro_record_get_list (plan, "communications");
+  CoproListEditor *editor = list_editor (panel, plan, "communications");
+  guint n = copro_list_get_n_items (list);
+  CoproRecord *first = copro_list_get (list, 0);
+  CoproRecord *second = copro_list_get (list, 1);
+  GtkWidget *row = copro_list_editor_get_row (editor, 0, FALSE);
+  GtkWidget *last = copro_list_editor_get_row (editor, n - 1, FALSE);
+  g_autoptr(CoproRecord) item = NULL;
+  gboolean populated, up, down;
+  GtkWidget *button;
+
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_true (COPRO_IS_LIST_ROW (row));
+  g_object_get (row, "item", &item, "populated", &populated, "can-move-up", &up, "can-move-down", &down, NULL);
+  g_assert_true (item == first);
+  g_assert_false (populated);
+  g_assert_false (up);
+  g_assert_true (down);
+  g_assert_true (copro_list_row_get_item (COPRO_LIST_ROW (last)) == copro_list_get (list, n - 1));
+  g_object_get (last, "can-move-up", &up, "can-move-down", &down, NULL);
+  g_assert_true (up);
+  g_assert_false (down);
+
+  /* Opened: the fields, then the buttons, whose actions follow the place. */
+  row = copro_list_editor_get_row (editor, 0, TRUE);
+  g_assert_true (copro_list_row_get_populated (COPRO_LIST_ROW (row)));
+  g_assert_nonnull (copro_field_widget_find (row, first, "audience"));
+  button = copro_list_row_get_move_button (COPRO_LIST_ROW (row), -1);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), ==, "item.move-up");
+  g_assert_false (gtk_widget_get_sensitive (button));
+  button = copro_list_row_get_move_button (COPRO_LIST_ROW (row), 1);
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (copro_list_get (list, 0) == second);
+  g_assert_true (copro_list_get (list, 1) == first);
+  g_assert_true (copro_list_row_get_item (COPRO_LIST_ROW (copro_list_editor_get_row (editor, 1, FALSE))) == first);
+  g_assert_true (gtk_widget_activate_action (copro_list_editor_get_row (editor, 1, FALSE), "item.move-up", NULL));
+  g_assert_true (copro_list_get (list, 0) == first);
+
+  /* Delete from the row, then another change: Undo still puts it back. */
+  row = copro_list_editor_get_row (editor, 1, FALSE);
+  g_assert_true (gtk_widget_activate_action (row, "item.delete", NULL));
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, n - 1);
+  g_assert_false (copro_list_find (list, second, NULL));
+  new_step (f);
+  copro_record_set_string (first, "audience", "Someone else");
+  spin_until (has_toast_undo, f);
+  button = find_toast_undo (f);
+  g_assert_nonnull (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, n);
+  g_assert_true (copro_list_get (list, 1) == second);
+  g_assert_cmpstr (copro_record_get_string (first, "audience"), ==, "Someone else");
+}
+
+
+/* The row classes of a generated form (copro-field-rows.h), each on its
+ * own: the record's value shows, an edit in the widget reaches the record,
+ * a change of the record reaches the widget, and after "record" is set to
+ * another record the old one is no longer followed nor written. */
+
+static CoproRecord *
+find_record_with_kind (CoproRecord       *record,
+                       CoproFieldKind     kind,
+                       const CoproField **found)
+{
+  const CoproRecordDesc *desc = copro_record_get_desc (record);
+
+  for (guint i = 0; i < desc->n_fields; i++)
+    if (desc->fields[i].kind == kind &&
+        (desc->fields[i].enumeration == NULL || copro_enum_n_values (desc->fields[i].enumeration) >= 3))
+      {
+        *found = &desc->fields[i];
+        return record;
+      }
+  for (guint i = 0; i < desc->n_fields; i++)
+    {
+      CoproRecord *inner = NULL;
+
+      if (desc->fields[i].kind == COPRO_FIELD_RECORD)
+        inner = find_record_with_kind (copro_record_get_record (record, desc->fields[i].key), kind, found);
+      else if (desc->fields[i].kind == COPRO_FIELD_LIST)
+        {
+          CoproList *list = copro_record_get_list (record, desc->fields[i].key);
+
+          for (guint j = 0; inner == NULL && j < copro_list_get_n_items (list); j++)
+            inner = find_record_with_kind (copro_list_get (list, j), kind, found);
+        }
+      if (inner != NULL)
+        return inner;
+    }
+  return NULL;
+}
+
+/* A field's value, the same way whether read from the record or a row. */
+static char *
+record_value (CoproRecord      *record,
+              const CoproField *field)
+{
+  switch (field->kind)
+    {
+    case COPRO_FIELD_INT:
+      return g_strdup_printf ("%d", copro_record_get_int (record, field->key));
+    case COPRO_FIELD_MONEY:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, copro_record_get_money (record, field->key));
+    case COPRO_FIELD_BOOL:
+      return g_strdup (copro_record_get_bool (record, field->key) ? "yes" : "no");
+    case COPRO_FIELD_FLAGS:
+      {
+        /* In the enumeration's order, as the check boxes are. */
+        g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+        for (guint i = 0; field->enumeration->values[i].key != NULL; i++)
+          if (copro_record_has_flag (record, field->key, field->enumeration->values[i].key))
+            g_ptr_array_add (keys, (gpointer) field->enumeration->values[i].key);
+        g_ptr_array_add (keys, NULL);
+        return g_strjoinv (",", (char **) keys->pdata);
+      }
+    default:
+      return g_strdup (copro_record_get_string (record, field->key) != NULL
+                       ? copro_record_get_string (record, field->key) : "");
+    }
+}
+
+static char *
+row_value (GtkWidget        *row,
+           const CoproField *field)
+{
+  GtkWidget *focus = copro_field_widget_get_focus (row);
+
+  switch (field->kind)
+    {
+    case COPRO_FIELD_STRING:
+    case COPRO_FIELD_EMAIL:
+      g_assert_true (COPRO_IS_ENTRY_ROW (row));
+      return g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+    case COPRO_FIELD_TEXT:
+      {
+        GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+        GtkTextIter start, end;
+
+        g_assert_true (COPRO_IS_TEXT_ROW (row));
+        gtk_text_buffer_get_bounds (buffer, &start, &end);
+        return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      }
+    case COPRO_FIELD_ENUM:
+      {
+        guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+        g_assert_true (COPRO_IS_ENUM_ROW (row));
+        return g_strdup (selected == 0 ? "" : field->enumeration->values[selected - 1].key);
+      }
+    case COPRO_FIELD_DATE:
+      {
+        char *iso = NULL;
+
+        g_assert_true (COPRO_IS_TYPED_ROW (row));
+        if (*gtk_editable_get_text (GTK_EDITABLE (focus)) == '\0')
+          return g_strdup ("");
+        g_assert_true (copro_parse_date (gtk_editable_get_text (GTK_EDITABLE (focus)), &iso));
+        return iso;
+      }
+    case COPRO_FIELD_MONEY:
+      {
+        gint64 pence = 0;
+
+        g_assert_true (COPRO_IS_TYPED_ROW (row));
+        if (*gtk_editable_get_text (GTK_EDITABLE (focus)) != '\0')
+          g_assert_true (copro_parse_money (gtk_editable_get_text (GTK_EDITABLE (focus)), &pence));
+        return g_strdup_printf ("%" G_GINT64_FORMAT, pence);
+      }
+    case COPRO_FIELD_INT:
+      g_assert_true (COPRO_IS_NUMBER_ROW (row));
+      return g_strdup_printf ("%d", gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (focus)));
+    case COPRO_FIELD_BOOL:
+      g_assert_true (COPRO_IS_BOOL_ROW (row));
+      return g_strdup (gtk_switch_get_active (GTK_SWITCH (focus)) ? "yes" : "no");
+    case COPRO_FIELD_FLAGS:
+      {
+        g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+        g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+
+        g_assert_true (COPRO_IS_FLAGS_ROW (row));
+        collect_type (row, GTK_TYPE_CHECK_BUTTON, checks);
+        g_assert_cmpuint (checks->len, ==, copro_enum_n_values (field->enumeration));
+        for (guint i = 0; i < checks->len; i++)
+          if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+            g_ptr_array_add (keys, (gpointer) field->enumeration->values[i].key);
+        g_ptr_array_add (keys, NULL);
+        return g_strjoinv (",", (char **) keys->pdata);
+      }
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Sets a value that differs for each @n (0 to 3). */
+static void
+set_record_value (CoproRecord      *record,
+                  const CoproField *field,
+                  guint             n)
+{
+  switch (field->kind)
+    {
+    case COPRO_FIELD_INT:
+      copro_record_set_int (record, field->key, MAX (field->min, 1) + (int) n);
+      break;
+    case COPRO_FIELD_MONEY:
+      copro_record_set_money (record, field->key, 1000 * (n + 1) + 7);
+      break;
+    case COPRO_FIELD_BOOL:
+      copro_record_set_bool (record, field->key, n % 2 == 1);
+      break;
+    case COPRO_FIELD_FLAGS:
+      {
+        const char *flags[] = { field->enumeration->values[n % 3].key, NULL };
+
+        copro_record_set_flags (record, field->key, flags);
+      }
+      break;
+    case COPRO_FIELD_ENUM:
+      copro_record_set_string (record, field->key, field->enumeration->values[n % 3].key);
+      break;
+    case COPRO_FIELD_DATE:
+      {
+        g_autofree char *iso = g_strdup_printf ("2030-01-%02u", n + 1);
+
+        copro_record_set_string (record, field->key, iso);
+      }
+      break;
+    default:
+      {
+        g_autofree char *text = g_strdup_printf ("Set in the record, %u", n);
+
+        copro_record_set_string (record, field->key, text);
+      }
+    }
+}
+
+/* Edits the row as a user would, to a value that differs from its own. */
+static void
+edit_row (GtkWidget        *row,
+          const CoproField *field)
+{
+  GtkWidget *focus = copro_field_widget_get_focus (row);
+  static guint n;
+
+  n++;
+  switch (field->kind)
+    {
+    case COPRO_FIELD_STRING:
+    case COPRO_FIELD_EMAIL:
+      {
+        g_autofree char *text = g_strdup_printf ("Typed %u", n);
+
+        gtk_editable_set_text (GTK_EDITABLE (row), text);
+      }
+      break;
+    case COPRO_FIELD_TEXT:
+      {
+        g_autofree char *text = g_strdup_printf ("Typed\nover two lines, %u", n);
+
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), text, -1);
+      }
+      break;
+    case COPRO_FIELD_ENUM:
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), adw_combo_row_get_selected (ADW_COMBO_ROW (row)) % 3 + 1);
+      break;
+    case COPRO_FIELD_DATE:
+      {
+        g_autofree char *text = g_strdup_printf ("%u/03/2027", n % 28 + 1);
+
+        gtk_editable_set_text (GTK_EDITABLE (focus), text);
+      }
+      break;
+    case COPRO_FIELD_MONEY:
+      {
+        g_autofree char *text = g_strdup_printf ("%u.25", n + 40);
+
+        gtk_editable_set_text (GTK_EDITABLE (focus), text);
+      }
+      break;
+    case COPRO_FIELD_INT:
+      gtk_spin_button_spin (GTK_SPIN_BUTTON (focus),
+                            gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (focus)) < field->max
+                            ? GTK_SPIN_STEP_FORWARD : GTK_SPIN_STEP_BACKWARD, 1);
+      break;
+    case COPRO_FIELD_BOOL:
+      gtk_switch_set_active (GTK_SWITCH (focus), !gtk_switch_get_active (GTK_SWITCH (focus)));
+      break;
+    case COPRO_FIELD_FLAGS:
+      {
+        g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+        GtkCheckButton *check;
+
+        collect_type (row, GTK_TYPE_CHECK_BUTTON, checks);
+        check = g_ptr_array_index (checks, n % checks->len);
+        gtk_check_button_set_active (check, !gtk_check_button_get_active (check));
+      }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+assert_row_shows (GtkWidget        *row,
+                  CoproRecord      *record,
+                  const CoproField *field)
+{
+  g_autofree char *expected = record_value (record, field);
+  g_autofree char *shown = row_value (row, field);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+check_field_row (CoproRecord      *a,
+                 const CoproField *field)
+{
+  g_autoptr(CoproRecord) b = copro_record_copy (a);
+  GtkWidget *row = g_object_ref_sink (copro_field_row_new (a, field));
+  g_autofree char *key = NULL;
+  g_autoptr(CoproRecord) record = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *a_before = NULL;
+  g_autofree char *b_before = NULL;
+
+  g_test_message ("%s of %s", field->key, copro_record_get_desc (a)->type_name);
+  g_assert_true (G_TYPE_CHECK_INSTANCE_TYPE (row, copro_field_row_type_for_kind (field->kind)));
+  g_object_get (row, "record", &record, "key", &key, NULL);
+  g_assert_true (record == a);
+  g_assert_cmpstr (key, ==, field->key);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, copro_field_label (field));
+  g_assert_true (copro_field_widget_find (row, a, field->key) == row);
+
+  /* The record's value shows; a change of the record follows. */
+  assert_row_shows (row, a, field);
+  for (guint n = 0; n < 3; n++)
+    {
+      set_record_value (a, field, n);
+      assert_row_shows (row, a, field);
+    }
+
+  /* An edit in the widget changes the record. */
+  before = record_value (a, field);
+  edit_row (row, field);
+  a_before = record_value (a, field);
+  g_assert_cmpstr (a_before, !=, before);
+  assert_row_shows (row, a, field);
+
+  /* Another record: it shows, and the first is no longer followed... */
+  set_record_value (b, field, 2);
+  copro_field_row_set_record (row, b);
+  g_assert_true (copro_field_row_get_record (row) == b);
+  assert_row_shows (row, b, field);
+  g_assert_true (copro_field_widget_find (row, b, field->key) == row);
+  g_assert_null (copro_field_widget_find (row, a, field->key));
+  g_clear_pointer (&a_before, g_free);
+  set_record_value (a, field, 0);
+  a_before = record_value (a, field);
+  assert_row_shows (row, b, field);
+
+  /* ...nor written to. */
+  edit_row (row, field);
+  assert_row_shows (row, b, field);
+  {
+    g_autofree char *a_now = record_value (a, field);
+
+    g_assert_cmpstr (a_now, ==, a_before);
+  }
+
+  /* No record: nothing followed, nothing registered. */
+  b_before = row_value (row, field);
+  g_object_set (row, "record", NULL, NULL);
+  g_assert_null (copro_field_widget_find (row, b, field->key));
+  set_record_value (b, field, 1);
+  g_object_set (row, "record", b, NULL);
+  assert_row_shows (row, b, field);
+
+  g_object_set (row, "record", NULL, NULL);
+  g_assert_finalize_object (row);
+}
+
+static void
+test_field_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const CoproFieldKind kinds[] = {
+    COPRO_FIELD_STRING, COPRO_FIELD_TEXT, COPRO_FIELD_EMAIL, COPRO_FIELD_INT, COPRO_FIELD_MONEY,
+    COPRO_FIELD_DATE, COPRO_FIELD_ENUM, COPRO_FIELD_FLAGS, COPRO_FIELD_BOOL,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      const CoproField *field = NULL;
+      CoproRecord *record = find_record_with_kind (f->project, kinds[i], &field);
+
+      g_assert_nonnull (record);
+      check_field_row (record, field);
+    }
+}
+
+/* A form given another record of the same kind keeps its rows, which now
+ * show and edit that record. */
+static void
+test_form_record (Fixture       *f,
+                  gconstpointer  data)
+{
+  const CoproField *field = NULL;
+  CoproRecord *a = find_record_with_kind (f->project, COPRO_FIELD_TEXT, &field);
+  g_autoptr(CoproRecord) b = copro_record_copy (a);
+  const char *keys[] = { field->key, NULL };
+  GtkWidget *form = g_object_ref_sink (copro_record_form_new (a, "A form", keys));
+  GtkWidget *row = copro_field_widget_find (form, a, field->key);
+  g_autofree char *a_value = NULL;
+
+  g_assert_true (COPRO_IS_TEXT_ROW (row));
+  g_assert_true (copro_record_form_get_record (COPRO_RECORD_FORM (form)) == a);
+  set_record_value (b, field, 1);
+  g_object_set (form, "record", b, NULL);
+  g_assert_true (copro_record_form_get_record (COPRO_RECORD_FORM (form)) == b);
+  g_assert_true (copro_field_widget_find (form, b, field->key) == row);
+  g_assert_null (copro_field_widget_find (form, a, field->key));
+  assert_row_shows (row, b, field);
+  set_record_value (a, field, 2);
+  assert_row_shows (row, b, field);
+  edit_row (row, field);
+  assert_row_shows (row, b, field);
+  a_value = record_value (a, field);
+  g_assert_cmpstr (a_value, ==, "Set in the record, 2");
+
+  /* No record: no rows; a record again: built anew. */
+  copro_record_form_set_record (COPRO_RECORD_FORM (form), NULL);
+  g_assert_null (gtk_widget_get_first_child (form));
+  copro_record_form_set_record (COPRO_RECORD_FORM (form), a);
+  g_assert_nonnull (copro_field_widget_find (form, a, field->key));
+  assert_row_shows (copro_field_widget_find (form, a, field->key), a, field);
+  g_assert_finalize_object (form);
+}
+
+
+/* A partner field names the partner, and follows the record it is given. */
+static void
+test_reference_row (Fixture       *f,
+                    gconstpointer  data)
+{
+  const CoproField *field = NULL;
+  CoproRecord *member = find_record_with_kind (f->project, COPRO_FIELD_REF, &field);
+  CoproList *partners = copro_partner_register_for (member);
+  CoproRecord *first = copro_list_get (partners, 0);
+  CoproRecord *second = copro_list_get (partners, 1);
+  g_autoptr(CoproRecord) other = copro_record_copy (member);
+  GtkWidget *row;
+
+  g_assert_nonnull (member);
+  copro_record_set_string (member, field->key, copro_record_get_id (first));
+  row = g_object_ref_sink (copro_field_row_new (member, field));
+  g_assert_true (COPRO_IS_REFERENCE_ROW (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_display_name (first));
+  copro_record_set_string (member, field->key, copro_record_get_id (second));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_display_name (second));
+  copro_record_set_string (member, field->key, NULL);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None chosen: press to choose");
+
+  /* A copy outside the project: its partner is not in any register. */
+  copro_record_set_string (other, field->key, copro_record_get_id (first));
+  copro_field_row_set_record (row, other);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "A partner no longer in the register");
+  copro_record_set_string (member, field->key, copro_record_get_id (second));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "A partner no longer in the register");
+
+  g_object_set (row, "record", NULL, NULL);
+  g_assert_finalize_object (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,6 +1761,7 @@ main (int   argc,
     return 77;
 
   g_test_add_func ("/copro/panels/formats", test_formats);
+  g_test_add_func ("/copro/panels/panel-properties", test_panel_properties);
 #define ADD(path, func) \
   g_test_add ("/copro/panels/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("overview", test_overview);
@@ -1237,6 +1780,10 @@ main (int   argc,
   ADD ("checks-reveal-in-lists", test_checks_reveal_in_lists);
   ADD ("navigation", test_navigation);
   ADD ("read-only", test_read_only);
+  ADD ("field-rows", test_field_rows);
+  ADD ("list-rows", test_list_rows);
+  ADD ("reference-row", test_reference_row);
+  ADD ("form-record", test_form_record);
 #undef ADD
   g_test_add_func ("/copro/panels/narrow-window", test_narrow_window);
   g_test_add_func ("/copro/panels/shortcuts-window", test_shortcuts_window);

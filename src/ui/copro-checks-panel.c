@@ -73,15 +73,31 @@ struct _CoproChecksPanel
 {
   GtkWidget   parent_instance;
 
+  char       *title;
+  char       *guidance;
+  guint       n_problems;
+
   GtkWidget  *box;
   GListStore *store;
   GtkWidget  *list_view;
+  GtkWidget  *guidance_label;
   GtkWidget  *summary_label;
+  GtkWidget  *empty_page;
   GtkStack   *stack;
-  guint       n_problems;
 };
 
 G_DEFINE_FINAL_TYPE (CoproChecksPanel, copro_checks_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_GUIDANCE,
+  PROP_N_FINDINGS,
+  PROP_N_PROBLEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   FINDING_ACTIVATED,
@@ -176,12 +192,80 @@ on_list_view_activate_cb (GtkListView      *list_view,
 static void
 copro_checks_panel_dispose (GObject *object)
 {
-  CoproChecksPanel *self = COPRO_CHECKS_PANEL (object);
-
-  g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (object), COPRO_TYPE_CHECKS_PANEL);
 
   G_OBJECT_CLASS (copro_checks_panel_parent_class)->dispose (object);
+}
+
+static void
+copro_checks_panel_finalize (GObject *object)
+{
+  CoproChecksPanel *self = COPRO_CHECKS_PANEL (object);
+
+  g_free (self->title);
+  g_free (self->guidance);
+
+  G_OBJECT_CLASS (copro_checks_panel_parent_class)->finalize (object);
+}
+
+static void
+copro_checks_panel_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CoproChecksPanel *self = COPRO_CHECKS_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_GUIDANCE:
+      g_value_set_string (value, self->guidance);
+      break;
+    case PROP_N_FINDINGS:
+      g_value_set_uint (value, copro_checks_panel_get_n_findings (self));
+      break;
+    case PROP_N_PROBLEMS:
+      g_value_set_uint (value, self->n_problems);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_checks_panel_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CoproChecksPanel *self = COPRO_CHECKS_PANEL (object);
+  const char *text = g_value_get_string (value);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      if (g_strcmp0 (self->title, text) != 0)
+        {
+          g_free (self->title);
+          self->title = g_strdup (text);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    case PROP_GUIDANCE:
+      if (g_strcmp0 (self->guidance, text) != 0)
+        {
+          g_free (self->guidance);
+          self->guidance = g_strdup (text);
+          gtk_widget_set_visible (self->guidance_label, text != NULL);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -191,8 +275,23 @@ copro_checks_panel_class_init (CoproChecksPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = copro_checks_panel_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_set_css_name (widget_class, "copropanel");
+  object_class->finalize = copro_checks_panel_finalize;
+  object_class->get_property = copro_checks_panel_get_property;
+  object_class->set_property = copro_checks_panel_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GUIDANCE] =
+    g_param_spec_string ("guidance", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_FINDINGS] =
+    g_param_spec_uint ("n-findings", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_PROBLEMS] =
+    g_param_spec_uint ("n-problems", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CoproChecksPanel::finding-activated:
@@ -203,76 +302,40 @@ copro_checks_panel_class_init (CoproChecksPanelClass *klass)
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                   COPRO_TYPE_RECORD, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  g_type_ensure (COPRO_TYPE_FINDING_ITEM);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coproduce/Coproduce/copro-checks-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, box);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, store);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, list_view);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CoproChecksPanel, stack);
+  gtk_widget_class_bind_template_callback (widget_class, on_setup_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_bind_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "copropanel");
 }
 
 static void
 copro_checks_panel_init (CoproChecksPanel *self)
 {
-  self->store = g_list_store_new (COPRO_TYPE_FINDING_ITEM);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* libadwaita leaves the status page's scrolled window nameless. */
+  copro_name_scrolled_window (self->empty_page, _("Nothing to Point Out"));
+  copro_checks_panel_set_findings (self, NULL);
 }
 
 GtkWidget *
 copro_checks_panel_new (const char *title,
                         const char *guidance)
 {
-  CoproChecksPanel *self = g_object_new (COPRO_TYPE_CHECKS_PANEL, NULL);
-  GtkWidget *clamp, *header, *scrolled, *list_clamp, *empty;
-  GtkListItemFactory *factory;
-  GtkSelectionModel *selection;
-
-  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
-
-  clamp = copro_panel_clamp_new ();
-  header = copro_panel_header_new (NULL, title, guidance);
-  gtk_widget_add_css_class (header, "copro-panel-header");
-  self->summary_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
-  gtk_widget_add_css_class (self->summary_label, "heading");
-  gtk_widget_set_margin_top (self->summary_label, 12);
-  gtk_box_append (GTK_BOX (header), self->summary_label);
-  adw_clamp_set_child (ADW_CLAMP (clamp), header);
-  gtk_box_append (GTK_BOX (self->box), clamp);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cb), NULL);
-  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->store))));
-  self->list_view = gtk_list_view_new (selection, factory);
-  gtk_list_view_set_single_click_activate (GTK_LIST_VIEW (self->list_view), TRUE);
-  gtk_widget_add_css_class (self->list_view, "copro-list-view");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Findings"),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Press Enter on a finding to go to what it is about"),
-                                  -1);
-  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
-
-  list_clamp = adw_clamp_scrollable_new ();
-  adw_clamp_scrollable_set_maximum_size (ADW_CLAMP_SCROLLABLE (list_clamp), 760);
-  adw_clamp_scrollable_set_tightening_threshold (ADW_CLAMP_SCROLLABLE (list_clamp), 560);
-  adw_clamp_scrollable_set_child (ADW_CLAMP_SCROLLABLE (list_clamp), self->list_view);
-  scrolled = copro_scrolled_window_new_named (_("Findings"));
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list_clamp);
-  gtk_widget_add_css_class (scrolled, "copro-list-view-scroll");
-
-  empty = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "emblem-ok-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("Nothing to Point Out"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("The project meets every rule of thumb that Coproduce checks."));
-  copro_name_scrolled_window (empty, _("Nothing to Point Out"));
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-  gtk_stack_add_named (self->stack, scrolled, "findings");
-  gtk_stack_add_named (self->stack, empty, "empty");
-  gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->stack));
-
-  copro_checks_panel_set_findings (self, NULL);
-  return GTK_WIDGET (self);
+  return g_object_new (COPRO_TYPE_CHECKS_PANEL,
+                       "title", title,
+                       "guidance", guidance,
+                       NULL);
 }
 
 void
@@ -315,6 +378,8 @@ copro_checks_panel_set_findings (CoproChecksPanel *self,
   summary = g_strdup_printf (_("%s and %s"), problems, advice);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);
   gtk_stack_set_visible_child_name (self->stack, items->len > 0 ? "findings" : "empty");
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FINDINGS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
 }
 
 guint

@@ -14,10 +14,12 @@
 #include "copro-format.h"
 #include "copro-history.h"
 #include "copro-list-editor.h"
+#include "copro-list-row.h"
 #include "copro-model.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"
+#include "copro-undo-toast.h"
 
 struct _CoproListEditor
 {
@@ -385,23 +387,7 @@ describe (CoproListEditor *self,
 static CoproRecord *
 row_get_item (GtkWidget *row)
 {
-  return g_object_get_data (G_OBJECT (row), "copro-item");
-}
-
-/* The header row inside an AdwExpanderRow: the one that takes the focus. */
-static GtkWidget *
-find_header (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = ADW_IS_ACTION_ROW (child) ? child : find_header (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return copro_list_row_get_item (COPRO_LIST_ROW (row));
 }
 
 static void
@@ -409,51 +395,30 @@ update_row (CoproListEditor *self,
             GtkWidget       *row)
 {
   CoproRecord *item = row_get_item (row);
-  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "copro-badge");
-  GtkWidget *header = g_object_get_data (G_OBJECT (row), "copro-header");
   g_autoptr(GString) title = g_string_new (NULL);
   g_autoptr(GString) subtitle = g_string_new (NULL);
   int position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 
   describe (self, item, position < 0 ? 0 : (guint) position, title, subtitle);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title->str);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle->str);
-
-  if (badge != NULL)
+  if (self->item_desc == &copro_desc_risk)
     {
-      static const char * const classes[] = { "risk-high", "risk-medium", "risk-low", "risk-none" };
       const char *css = NULL;
       int score;
       const char *band = copro_risk_band (item, &score, &css);
 
-      for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
-        gtk_widget_remove_css_class (badge, classes[i]);
-      gtk_widget_add_css_class (badge, css != NULL ? css : "risk-none");
       if (band != NULL)
         {
           /* TRANSLATORS: the badge of a risk: its band and score, e.g. "High 16" */
           g_autofree char *text = g_strdup_printf (_("%s %d"), band, score);
 
-          gtk_label_set_text (GTK_LABEL (badge), text);
+          copro_list_row_set_badge (COPRO_LIST_ROW (row), text, css);
         }
       else
         {
-          gtk_label_set_text (GTK_LABEL (badge), C_("risk", "Not scored"));
+          copro_list_row_set_badge (COPRO_LIST_ROW (row), C_("risk", "Not scored"), "risk-none");
         }
-      append_part (subtitle, gtk_label_get_text (GTK_LABEL (badge)));
     }
-
-  /* What the row shows beneath and beside its title, for screen readers:
-   * the header takes the focus, named by the title alone. */
-  if (header == NULL)
-    {
-      header = find_header (row);
-      g_object_set_data (G_OBJECT (row), "copro-header", header);
-    }
-  if (header != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (header),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle->str,
-                                    -1);
+  copro_list_row_describe (COPRO_LIST_ROW (row), title->str, subtitle->str);
 }
 
 static void
@@ -464,68 +429,12 @@ update_move_buttons (CoproListEditor *self)
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
-      GtkWidget *up, *down;
 
       if (row == NULL)
         continue;
-      up = g_object_get_data (G_OBJECT (row), "copro-move-up");
-      down = g_object_get_data (G_OBJECT (row), "copro-move-down");
-      if (up != NULL)
-        gtk_widget_set_sensitive (up, i > 0);
-      if (down != NULL)
-        gtk_widget_set_sensitive (down, i + 1 < n);
+      copro_list_row_set_can_move_up (COPRO_LIST_ROW (row), i > 0);
+      copro_list_row_set_can_move_down (COPRO_LIST_ROW (row), i + 1 < n);
     }
-}
-
-static int
-row_position (GtkWidget *widget)
-{
-  GtkWidget *row = g_object_get_data (G_OBJECT (widget), "copro-row");
-
-  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-}
-
-static void
-on_move_up_clicked_cb (GtkButton       *button,
-                       CoproListEditor *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-
-  if (position > 0)
-    copro_list_editor_move (self, (guint) position, -1);
-}
-
-static void
-on_move_down_clicked_cb (GtkButton       *button,
-                         CoproListEditor *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-
-  if (position >= 0)
-    copro_list_editor_move (self, (guint) position, 1);
-}
-
-static void
-on_delete_clicked_cb (GtkButton       *button,
-                      CoproListEditor *self)
-{
-  int position = row_position (GTK_WIDGET (button));
-
-  if (position >= 0)
-    copro_list_editor_delete (self, (guint) position);
-}
-
-static GtkWidget *
-icon_button_new (const char *icon_name,
-                 const char *label)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  return button;
 }
 
 /* The fields of an item, built when it is first opened. */
@@ -533,70 +442,9 @@ static void
 populate_row (CoproListEditor *self,
               GtkWidget       *row)
 {
-  CoproRecord *item = row_get_item (row);
-  const CoproRecordDesc *desc = copro_record_get_desc (item);
-  GtkWidget *actions_row, *box, *up, *down, *delete;
-  g_autofree char *delete_description = NULL;
-
-  if (g_object_get_data (G_OBJECT (row), "copro-populated") != NULL)
+  if (copro_list_row_get_populated (COPRO_LIST_ROW (row)))
     return;
-  g_object_set_data (G_OBJECT (row), "copro-populated", GINT_TO_POINTER (TRUE));
-
-  for (guint i = 0; i < desc->n_fields; i++)
-    {
-      const CoproField *field = &desc->fields[i];
-
-      if (field->kind == COPRO_FIELD_LIST)
-        {
-          GtkWidget *holder = gtk_list_box_row_new ();
-          GtkWidget *editor = copro_list_editor_new (copro_record_get_list (item, field->key),
-                                                     copro_field_label (field));
-
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
-          gtk_widget_set_focusable (holder, FALSE);
-          gtk_widget_add_css_class (holder, "copro-nested-list");
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), editor);
-          copro_field_widget_register (editor, item, field->key, NULL);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), holder);
-        }
-      else if (field->kind != COPRO_FIELD_RECORD)
-        {
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (row), copro_field_row_new (item, field));
-        }
-    }
-
-  /* Move and delete, last: after the fields, in reading order. */
-  actions_row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (actions_row), FALSE);
-  gtk_widget_set_focusable (actions_row, FALSE);
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_add_css_class (box, "copro-item-actions");
-  up = icon_button_new ("go-up-symbolic", _("Move Up"));
-  down = icon_button_new ("go-down-symbolic", _("Move Down"));
-  /* No mnemonic: GTK 4.8 would name the button "_Delete Delete". */
-  delete = gtk_button_new_with_label (_("Delete"));
-  gtk_widget_add_css_class (delete, "destructive-action");
-  gtk_widget_set_hexpand (delete, TRUE);
-  gtk_widget_set_halign (delete, GTK_ALIGN_END);
-  delete_description = g_strdup_printf (_("Deletes this %s; a notice offers to undo it"),
-                                        g_dgettext (GETTEXT_PACKAGE, desc->label));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, delete_description,
-                                  -1);
-  g_object_set_data (G_OBJECT (up), "copro-row", row);
-  g_object_set_data (G_OBJECT (down), "copro-row", row);
-  g_object_set_data (G_OBJECT (delete), "copro-row", row);
-  g_object_set_data (G_OBJECT (row), "copro-move-up", up);
-  g_object_set_data (G_OBJECT (row), "copro-move-down", down);
-  g_signal_connect (up, "clicked", G_CALLBACK (on_move_up_clicked_cb), self);
-  g_signal_connect (down, "clicked", G_CALLBACK (on_move_down_clicked_cb), self);
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
-  gtk_box_append (GTK_BOX (box), up);
-  gtk_box_append (GTK_BOX (box), down);
-  gtk_box_append (GTK_BOX (box), delete);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (actions_row), box);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), actions_row);
-
+  copro_list_row_populate (COPRO_LIST_ROW (row));
   update_move_buttons (self);
 }
 
@@ -635,22 +483,9 @@ create_row (gpointer object,
             gpointer user_data)
 {
   CoproListEditor *self = user_data;
-  CoproRecord *item = object;
-  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *row = copro_list_row_new (COPRO_RECORD (object));
 
-  copro_expander_row_tidy (row);
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  g_object_set_data_full (G_OBJECT (row), "copro-item", g_object_ref (item), g_object_unref);
-  if (self->item_desc == &copro_desc_risk)
-    {
-      GtkWidget *badge = gtk_label_new (NULL);
-
-      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-      gtk_widget_add_css_class (badge, "risk-badge");
-      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), badge);
-      g_object_set_data (G_OBJECT (row), "copro-badge", badge);
-    }
-  g_signal_connect_object (item, "changed", G_CALLBACK (on_item_changed_cb), row, 0);
+  g_signal_connect_object (object, "changed", G_CALLBACK (on_item_changed_cb), row, 0);
   g_signal_connect (row, "notify::expanded", G_CALLBACK (on_row_expanded_cb), self);
   /* Titled once it has its place in the list (see on_items_changed_cb). */
   return row;
@@ -719,13 +554,13 @@ on_add_clicked_cb (GtkButton       *button,
 
 /* Deleting, and undoing it from the toast */
 
+/* What the toast's Undo puts back when the deletion is no longer the last
+ * change (copro-undo-toast.c undoes it as Ctrl+Z would while it is). */
 typedef struct
 {
   CoproList    *list;
   CoproRecord  *item;
   guint         position;
-  GWeakRef      history;
-  guint64       serial;
 } Deleted;
 
 static void
@@ -735,24 +570,41 @@ deleted_free (gpointer data)
 
   g_clear_object (&deleted->list);
   g_clear_object (&deleted->item);
-  g_weak_ref_clear (&deleted->history);
   g_free (deleted);
 }
 
 static void
-on_toast_undo_cb (AdwToast *toast,
-                  Deleted  *deleted)
+put_back_deleted (gpointer data)
 {
-  g_autoptr(CoproHistory) history = g_weak_ref_get (&deleted->history);
+  Deleted *deleted = data;
 
-  /* If the deletion is still the last change, undo it as Ctrl+Z would;
-   * else put the item back where it was. */
-  if (history != NULL && deleted->serial != 0 &&
-      copro_history_get_undo_serial (history) == deleted->serial)
-    copro_history_undo (history);
-  else if (copro_record_get_parent (deleted->item) == NULL)
+  if (copro_record_get_parent (deleted->item) == NULL)
     copro_list_insert (deleted->list, MIN (deleted->position, copro_list_get_n_items (deleted->list)),
                        deleted->item);
+}
+
+static void
+move_item_activated (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  guint position;
+  int delta;
+
+  g_variant_get (parameter, "(ui)", &position, &delta);
+  copro_list_editor_move (COPRO_LIST_EDITOR (widget), position, delta);
+}
+
+static void
+delete_item_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (widget);
+  guint position = g_variant_get_uint32 (parameter);
+
+  if (position < copro_list_get_n_items (self->list))
+    copro_list_editor_delete (self, position);
 }
 
 static gboolean
@@ -824,6 +676,12 @@ copro_list_editor_class_init (CoproListEditorClass *klass)
 
   object_class->dispose = copro_list_editor_dispose;
   object_class->finalize = copro_list_editor_finalize;
+
+  /* Asked by the rows' Move and Delete buttons (copro-list-row.c). */
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list-editor.move-item", "(ui)",
+                                   move_item_activated);
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list-editor.delete-item", "u",
+                                   delete_item_activated);
 }
 
 static void
@@ -884,7 +742,7 @@ copro_list_editor_new (CoproList  *list,
                                     -1);
   placeholder = gtk_label_new (_("Nothing here yet: use Add to start the list."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_add_css_class (placeholder, "dimmed");
   gtk_widget_add_css_class (placeholder, "copro-list-placeholder");
   gtk_list_box_set_placeholder (self->list_box, placeholder);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list_box));
@@ -953,9 +811,7 @@ copro_list_editor_delete (CoproListEditor *self,
   g_autoptr(GString) subtitle = g_string_new (NULL);
   g_autofree char *escaped = NULL;
   g_autofree char *message = NULL;
-  CoproHistory *history;
   Deleted *deleted;
-  AdwToast *toast;
   GtkListBoxRow *next;
   guint n;
 
@@ -968,22 +824,14 @@ copro_list_editor_delete (CoproListEditor *self,
   deleted->position = position;
   describe (self, deleted->item, position, title, subtitle);
 
-  history = copro_history_get_for_record (self->owner);
-  g_weak_ref_init (&deleted->history, history);
   copro_list_remove (self->list, position);
   g_hash_table_remove (self->open_items, deleted->item);
-  if (history != NULL)
-    deleted->serial = copro_history_get_undo_serial (history);
 
   /* TRANSLATORS: a notice after deleting an item; %s is its title */
   escaped = g_markup_escape_text (title->str, -1);
   message = g_strdup_printf (_("“%s” deleted"), escaped);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_toast_undo_cb),
-                         deleted, (GClosureNotify) (void (*) (void)) deleted_free, 0);
-  copro_show_toast (GTK_WIDGET (self), toast);
+  copro_undo_toast_show (GTK_WIDGET (self), message, copro_history_get_for_record (self->owner),
+                         put_back_deleted, deleted, deleted_free);
 
   /* Keep the keyboard in the list: the next item, the one before, or Add. */
   n = copro_list_get_n_items (self->list);
@@ -1016,11 +864,11 @@ copro_list_editor_move (CoproListEditor *self,
 
   /* The moved item stays open, with the keyboard on the same button. */
   row = copro_list_editor_get_row (self, to, TRUE);
-  button = g_object_get_data (G_OBJECT (row), delta < 0 ? "copro-move-up" : "copro-move-down");
-  if (button != NULL && gtk_widget_get_sensitive (button))
+  button = copro_list_row_get_move_button (COPRO_LIST_ROW (row), delta);
+  if (gtk_widget_get_sensitive (button))
     focus_soon (button);
-  else if (button != NULL)
-    focus_soon (g_object_get_data (G_OBJECT (row), delta < 0 ? "copro-move-down" : "copro-move-up"));
+  else
+    focus_soon (copro_list_row_get_move_button (COPRO_LIST_ROW (row), -delta));
 }
 
 const char *
@@ -1058,7 +906,7 @@ open_item_holding (GtkWidget   *root,
 
       if (item_holding (self->list, record, &position) != NULL &&
           (row = gtk_list_box_get_row_at_index (self->list_box, (int) position)) != NULL &&
-          g_object_get_data (G_OBJECT (row), "copro-populated") == NULL)
+          !copro_list_row_get_populated (COPRO_LIST_ROW (row)))
         {
           copro_list_editor_get_row (self, position, TRUE);
           return TRUE;

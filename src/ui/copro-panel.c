@@ -9,20 +9,122 @@ struct _CoproPanel
 {
   GtkWidget  parent_instance;
 
+  char      *title;
+  char      *overline;
+  char      *guidance;
+  gboolean   editable;
+
   GtkWidget *scrolled;
+  GtkWidget *overline_label;
+  GtkWidget *guidance_label;
   GtkWidget *content;
 };
 
 G_DEFINE_FINAL_TYPE (CoproPanel, copro_panel, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_OVERLINE,
+  PROP_GUIDANCE,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Replaces *@field by a copy of @value; FALSE if they were the same. */
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+set_optional_label (GtkWidget  *label,
+                    const char *text)
+{
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_visible (label, text != NULL);
+}
+
 static void
 copro_panel_dispose (GObject *object)
 {
-  CoproPanel *self = COPRO_PANEL (object);
-
-  g_clear_pointer (&self->scrolled, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (object), COPRO_TYPE_PANEL);
 
   G_OBJECT_CLASS (copro_panel_parent_class)->dispose (object);
+}
+
+static void
+copro_panel_finalize (GObject *object)
+{
+  CoproPanel *self = COPRO_PANEL (object);
+
+  g_free (self->title);
+  g_free (self->overline);
+  g_free (self->guidance);
+
+  G_OBJECT_CLASS (copro_panel_parent_class)->finalize (object);
+}
+
+static void
+copro_panel_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  CoproPanel *self = COPRO_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_OVERLINE:
+      g_value_set_string (value, self->overline);
+      break;
+    case PROP_GUIDANCE:
+      g_value_set_string (value, self->guidance);
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_panel_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  CoproPanel *self = COPRO_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      copro_panel_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_OVERLINE:
+      copro_panel_set_overline (self, g_value_get_string (value));
+      break;
+    case PROP_GUIDANCE:
+      copro_panel_set_guidance (self, g_value_get_string (value));
+      break;
+    case PROP_EDITABLE:
+      copro_panel_set_editable (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -32,6 +134,30 @@ copro_panel_class_init (CoproPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = copro_panel_dispose;
+  object_class->finalize = copro_panel_finalize;
+  object_class->get_property = copro_panel_get_property;
+  object_class->set_property = copro_panel_set_property;
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The part the section belongs to (e.g. "Plan"), or NULL. */
+  properties[PROP_OVERLINE] =
+    g_param_spec_string ("overline", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GUIDANCE] =
+    g_param_spec_string ("guidance", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coproduce/Coproduce/copro-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproPanel, scrolled);
+  gtk_widget_class_bind_template_child (widget_class, CoproPanel, overline_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproPanel, guidance_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproPanel, content);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "copropanel");
 }
@@ -39,6 +165,8 @@ copro_panel_class_init (CoproPanelClass *klass)
 static void
 copro_panel_init (CoproPanel *self)
 {
+  self->editable = TRUE;
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /* The width every page of the project keeps to, whatever the window's. */
@@ -66,7 +194,7 @@ copro_panel_header_new (const char *overline,
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_add_css_class (label, "copro-overline");
-      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "dimmed");
       gtk_box_append (GTK_BOX (header), label);
     }
   heading = g_object_new (GTK_TYPE_LABEL,
@@ -95,26 +223,82 @@ copro_panel_new (const char *title,
                  const char *overline,
                  const char *guidance)
 {
-  CoproPanel *self = g_object_new (COPRO_TYPE_PANEL, NULL);
-  GtkWidget *clamp = copro_panel_clamp_new ();
-  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  GtkWidget *header = copro_panel_header_new (overline, title, guidance);
+  return g_object_new (COPRO_TYPE_PANEL,
+                       "title", title,
+                       "overline", overline,
+                       "guidance", guidance,
+                       NULL);
+}
 
-  self->scrolled = copro_scrolled_window_new_named (title);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
-                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
+const char *
+copro_panel_get_title (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
 
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), clamp);
+  return self->title;
+}
 
-  gtk_widget_add_css_class (page, "copro-panel-page");
-  adw_clamp_set_child (ADW_CLAMP (clamp), page);
+void
+copro_panel_set_title (CoproPanel *self,
+                       const char *title)
+{
+  g_return_if_fail (COPRO_IS_PANEL (self));
 
-  gtk_box_append (GTK_BOX (page), header);
+  if (!set_string (&self->title, title))
+    return;
+  /* The page scrolls under the section's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title != NULL ? title : "",
+                                  -1);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
 
-  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_box_append (GTK_BOX (page), self->content);
-  return GTK_WIDGET (self);
+const char *
+copro_panel_get_overline (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
+
+  return self->overline;
+}
+
+void
+copro_panel_set_overline (CoproPanel *self,
+                          const char *overline)
+{
+  g_return_if_fail (COPRO_IS_PANEL (self));
+
+  if (!set_string (&self->overline, overline))
+    return;
+  set_optional_label (self->overline_label, overline);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERLINE]);
+}
+
+const char *
+copro_panel_get_guidance (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), NULL);
+
+  return self->guidance;
+}
+
+void
+copro_panel_set_guidance (CoproPanel *self,
+                          const char *guidance)
+{
+  g_return_if_fail (COPRO_IS_PANEL (self));
+
+  if (!set_string (&self->guidance, guidance))
+    return;
+  set_optional_label (self->guidance_label, guidance);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GUIDANCE]);
+}
+
+gboolean
+copro_panel_get_editable (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), FALSE);
+
+  return self->editable;
 }
 
 void
@@ -170,7 +354,11 @@ copro_panel_set_editable (CoproPanel *self,
 {
   g_return_if_fail (COPRO_IS_PANEL (self));
 
-  gtk_widget_set_sensitive (self->content, editable);
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 /* libadwaita 1.2 makes the toast's button with a mnemonic, and GTK 4.8 then

@@ -6,7 +6,9 @@
 G_BEGIN_DECLS
 
 /* CoproPanel: one section of the project, as a scrolling page: a heading,
- * a short guidance text, then groups of rows (record forms, list editors). */
+ * a short guidance text, then groups of rows (record forms, list editors).
+ * Properties: title, overline (the part the section belongs to, or NULL),
+ * guidance (or NULL), editable (the groups are insensitive when FALSE). */
 #define COPRO_TYPE_PANEL (copro_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CoproPanel, copro_panel, COPRO, PANEL, GtkWidget)
 
@@ -18,6 +20,16 @@ void        copro_panel_add          (CoproPanel *self,
                                       GtkWidget  *child);
 /* The widget that holds the groups: insensitive when the project is read-only. */
 GtkWidget  *copro_panel_get_content  (CoproPanel *self);
+const char *copro_panel_get_title    (CoproPanel *self);
+void        copro_panel_set_title    (CoproPanel *self,
+                                      const char *title);
+const char *copro_panel_get_overline (CoproPanel *self);
+void        copro_panel_set_overline (CoproPanel *self,
+                                      const char *overline);
+const char *copro_panel_get_guidance (CoproPanel *self);
+void        copro_panel_set_guidance (CoproPanel *self,
+                                      const char *guidance);
+gboolean    copro_panel_get_editable (CoproPanel *self);
 void        copro_panel_set_editable (CoproPanel *self,
                                       gboolean    editable);
 

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * Each field gets the control its kind calls for (entry, multi-line text,
  * drop-down, date, money, number, switch, check list, partner, nested group
  * or editable list), bound to the record's property both ways.
+ *
+ * Properties: record; title (construct only: the heading of the first
+ * group, or NULL); keys (construct only: the fields shown, in order, or
+ * NULL for all). Setting another record of the same kind re-points the rows
+ * (copro-field-rows.h) without building them again, unless the form holds
+ * a list; an other kind of record builds the form anew.
  */
 #define COPRO_TYPE_RECORD_FORM (copro_record_form_get_type ())
 G_DECLARE_FINAL_TYPE (CoproRecordForm, copro_record_form, COPRO, RECORD_FORM, GtkWidget)
@@ -22,8 +28,11 @@ GtkWidget   *copro_record_form_new        (CoproRecord        *record,
                                            const char         *title,
                                            const char * const *keys);
 CoproRecord *copro_record_form_get_record (CoproRecordForm    *self);
+void         copro_record_form_set_record (CoproRecordForm    *self,
+                                           CoproRecord        *record);
 
-/* One row for a field of any kind but RECORD and LIST. */
+/* One row for a field of any kind but RECORD and LIST: a row of the class
+ * for its kind (copro-field-rows.h), bound to @record's field. */
 GtkWidget   *copro_field_row_new          (CoproRecord        *record,
                                            const CoproField   *field);
 
@@ -33,6 +42,8 @@ void         copro_field_widget_register  (GtkWidget   *widget,
                                            CoproRecord *record,
                                            const char  *key,
                                            GtkWidget   *focus);
+/* Forgets what copro_field_widget_register() said of @widget. */
+void         copro_field_widget_unregister (GtkWidget  *widget);
 /* The registered widget of @record's field @key below @root, or NULL. */
 GtkWidget   *copro_field_widget_find      (GtkWidget   *root,
                                            CoproRecord *record,
