@@ -7,8 +7,12 @@
 #   tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
 #
 # Writes OUTPUT_DIR (default: BUILD_DIR/screenshots) /NN-section.png at the
-# usual window size, and narrow-*.png at 360 pixels wide. Needs Xvfb,
-# dbus-daemon, /usr/bin/python3 with pyatspi, and ImageMagick.
+# usual window size (08-partners-map.png: the partner map), narrow-*.png at
+# 360 pixels wide, and OUTPUT_DIR/metainfo/, the pictures the README and the
+# metainfo show, under the names data/screenshots/ has: copy them there to
+# retake them. Needs Xvfb, dbus-daemon, /usr/bin/python3 with pyatspi, and
+# ImageMagick. (tests/test-window.c writes its own pictures at 360 and 1280
+# pixels, with GTK's renderer, to BUILD_DIR/tests/screenshots/.)
 
 set -eu
 
@@ -55,6 +59,11 @@ SECTIONS = [("overview", "Overview"), ("outline", "Outline"),
 # An item to open (by clicking its row) in some panels, to show its fields.
 OPEN = {"risks": "Budget pressure leads to fewer breaks than carers expect."}
 
+# The pictures of the README and the metainfo (data/screenshots/), from the
+# pictures of the usual size.
+METAINFO = {"overview": "01-overview", "plan": "03-resources", "partners": "08-partners",
+            "partner-map": "08-partners-map", "checks": "13-checks", "risks": "11-risks"}
+
 
 def click(node):
     # Window coordinates are screen coordinates here: no window manager on
@@ -67,6 +76,22 @@ def click(node):
 def settle():
     # Let the panel draw (a crossfade, then the text views' second layout).
     time.sleep(0.8)
+
+
+def show_map(window, panel):
+    """The partners section's map: its switcher is a tab, or a toggle, named Map."""
+    switch = wait_for("the switch to the map", lambda: next(iter(
+        [n for n in pyatspi.findAllDescendants(panel, lambda n: n.name == "Map" and n.getRoleName() in (
+            "page tab", "toggle button", "radio button", "push button"))]), None))
+    if switch.getRoleName() == "page tab":
+        switch.parent.querySelection().selectChild(switch.getIndexInParent())
+    else:
+        action = switch.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press", "toggle"):
+                action.doAction(i)
+                break
+    find(panel, "image", "Partner map")
 
 
 def shoot(window, name):
@@ -109,6 +134,10 @@ def run(width, height, prefix, sections):
                 find(panel, "spin button", "Likelihood")
             settle()
             shoot(window, "%s%02d-%s" % (prefix, number + 1, name))
+            if name == "partners" and prefix == "":
+                show_map(window, page(window, title))
+                settle()
+                shoot(window, "%02d-partners-map" % (number + 1))
         if prefix == "narrow-":
             # The sections, brought over the panel with F9.
             key("F9")
@@ -125,5 +154,10 @@ def run(width, height, prefix, sections):
 
 
 run(1100, 760, "", [name for name, _ in SECTIONS])
-run(360, 720, "narrow-", ["overview", "risks"])
+run(360, 720, "narrow-", ["overview", "partners", "risks"])
+
+os.makedirs(os.path.join(out, "metainfo"), exist_ok=True)
+for published, taken in METAINFO.items():
+    shutil.copy(os.path.join(out, taken + ".png"), os.path.join(out, "metainfo", published + ".png"))
+    log("for data/screenshots:", os.path.join(out, "metainfo", published + ".png"))
 PYTHON

@@ -961,6 +961,7 @@ test_narrow_layout (void)
   guint n;
   const CoproSection *sections = copro_sections_get (&n);
   gboolean old_partners;
+  int minimum;
 
   g_assert_cmpstr (gtk_widget_get_tooltip_text (sidebar_button), ==, "Show Sections");
   /* The sidebar in place at once, not sliding in. */
@@ -970,7 +971,11 @@ test_narrow_layout (void)
   copro_window_set_document (window, document);
   spin_until (is_collapsed, view);
   wait_for_frames (GTK_WIDGET (window));
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+  /* 360 pixels with the window's border: it can be that narrow. */
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 340);
 
   /* The sidebar is out of the way; the button to bring it back shows. */
   g_assert_false (show_sidebar (view));
@@ -1013,7 +1018,7 @@ test_narrow_layout (void)
 
       panel = copro_project_view_get_panel (view, sections[i].name);
       g_assert_true (gtk_widget_get_mapped (panel));
-      g_assert_cmpint (gtk_widget_get_width (panel), <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (panel), <=, gtk_widget_get_width (GTK_WIDGET (window)));
       assert_within_window (panel, GTK_WIDGET (window), sections[i].name);
       assert_fits (GTK_WIDGET (window), "the window");
       assert_fits (GTK_WIDGET (view), "the project view");

@@ -35,13 +35,14 @@ struct _CoproWindow
   CoproDraft           *draft;
   CoproLock            *lock;
   char                 *restore_draft_id;  /* set while a draft is being restored */
-  GtkWidget            *drafts_group;      /* on the start screen */
+  GPtrArray            *draft_rows;        /* in drafts_group, on the start screen */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
+  AdwPreferencesGroup  *drafts_group;
   AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
@@ -74,6 +75,8 @@ static void ask_about_changed_file (CoproWindow *self, GFile *file, const char *
 static void move_lock_to (CoproWindow *self, GFile *file);
 static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file, const char *draft_id);
 static void populate_drafts (CoproWindow *self);
+static void restore_draft_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void discard_draft_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void open_or_offer_draft (CoproWindow *self, CoproDocument *document, GFile *file);
 
 static FileOp *
@@ -373,7 +376,8 @@ populate_recent (CoproWindow *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
       gtk_list_box_append (self->recent_list, row);
     }
 
@@ -629,17 +633,17 @@ on_open_dialog_done_cb (GObject      *source,
 /* Callbacks */
 
 static void
-on_recent_list_row_activated_cb (GtkListBox    *list,
-                                 GtkListBoxRow *row,
-                                 CoproWindow   *self)
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  CoproWindow *self = user_data;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GFile) file = NULL;
 
-  if (uri == NULL || application == NULL)
+  if (application == NULL)
     return;
-  file = g_file_new_for_uri (uri);
+  file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
 }
 
@@ -851,6 +855,9 @@ static const GActionEntry win_entries[] = {
   { .name = "save-as", .activate = save_as_activated },
   { .name = "close", .activate = close_activated },
   { .name = "open-example", .activate = open_example_activated },
+  { .name = "open-recent", .activate = open_recent_activated, .parameter_type = "s" },
+  { .name = "restore-draft", .activate = restore_draft_activated, .parameter_type = "s" },
+  { .name = "discard-draft", .activate = discard_draft_activated, .parameter_type = "s" },
 };
 
 static void
@@ -876,6 +883,7 @@ copro_window_finalize (GObject *object)
   CoproWindow *self = COPRO_WINDOW (object);
 
   g_clear_pointer (&self->restore_draft_id, g_free);
+  g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -949,7 +957,7 @@ copro_window_class_init (CoproWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
   gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
 }
 
@@ -961,6 +969,7 @@ copro_window_init (CoproWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->draft_rows = g_ptr_array_new ();
 
   /* The window follows whichever document it shows. */
   self->document_signals = g_signal_group_new (COPRO_TYPE_DOCUMENT);
@@ -1292,11 +1301,41 @@ restore_draft (CoproWindow    *self,
   return TRUE;
 }
 
-static void
-on_restore_draft_clicked_cb (GtkButton   *button,
-                             CoproWindow *self)
+/* The draft called @id, or NULL if it has gone. */
+static CoproDraftInfo *
+find_draft (const char *id)
 {
-  restore_draft (self, g_object_get_data (G_OBJECT (button), "draft"));
+  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_strcmp0 (((CoproDraftInfo *) g_ptr_array_index (drafts, i))->id, id) == 0)
+      return g_ptr_array_steal_index (drafts, i);
+  return NULL;
+}
+
+static void
+restore_draft_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  g_autoptr(CoproDraftInfo) info = find_draft (g_variant_get_string (parameter, NULL));
+
+  if (info != NULL && self->document == NULL)
+    restore_draft (self, info);
+}
+
+static void
+discard_draft_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  g_autoptr(CoproDraftInfo) info = find_draft (g_variant_get_string (parameter, NULL));
+
+  if (info != NULL)
+    copro_drafts_delete (info);
+  populate_drafts (self);
 }
 
 typedef struct
@@ -1398,32 +1437,15 @@ open_or_offer_draft (CoproWindow   *self,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
-static void
-on_discard_draft_clicked_cb (GtkButton   *button,
-                             CoproWindow *self)
-{
-  copro_drafts_delete (g_object_get_data (G_OBJECT (button), "draft"));
-  populate_drafts (self);
-}
-
 /* Unsaved work left by a crash, offered on the start screen. */
 static void
 populate_drafts (CoproWindow *self)
 {
   g_autoptr(GPtrArray) drafts = copro_drafts_list ();
-  GtkWidget *box = gtk_widget_get_parent (self->recent_box);
-  guint shown = 0;
 
-  if (self->drafts_group != NULL)
-    {
-      gtk_box_remove (GTK_BOX (box), self->drafts_group);
-      self->drafts_group = NULL;
-    }
-
-  self->drafts_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->drafts_group), _("Unsaved Work"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->drafts_group),
-                                         _("Coproduce closed before these changes were saved."));
+  for (guint i = 0; i < self->draft_rows->len; i++)
+    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
+  g_ptr_array_set_size (self->draft_rows, 0);
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -1469,22 +1491,17 @@ populate_drafts (CoproWindow *self)
       gtk_widget_add_css_class (discard, "destructive-action");
       gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (restore), "draft", info, NULL);
-      g_object_set_data_full (G_OBJECT (discard), "draft", info, NULL);
-      /* The rows own the information their buttons use. */
-      g_object_set_data_full (G_OBJECT (row), "draft", g_ptr_array_steal_index_fast (drafts, i--),
-                              (GDestroyNotify) copro_draft_info_free);
-      g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_draft_clicked_cb), self);
-      g_signal_connect (discard, "clicked", G_CALLBACK (on_discard_draft_clicked_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", info->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "win.restore-draft");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", info->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->drafts_group), row);
-      shown++;
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
     }
 
-  gtk_box_insert_child_after (GTK_BOX (box), self->drafts_group,
-                              gtk_widget_get_prev_sibling (self->recent_box));
-  gtk_widget_set_visible (self->drafts_group, shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
 }
 
 /* Public API */
