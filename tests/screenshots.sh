@@ -8,7 +8,8 @@
 #
 # Writes OUTPUT_DIR (default: BUILD_DIR/screenshots) /NN-section.png at the
 # usual window size (08-partners-map.png: the partner map), narrow-*.png at
-# 360 pixels wide, and OUTPUT_DIR/metainfo/, the pictures the README and the
+# 360 pixels wide (the sections named in COPRO_SHOTS_NARROW, by default
+# overview,partners,risks), and OUTPUT_DIR/metainfo/, the pictures the README and the
 # metainfo show, under the names data/screenshots/ has: copy them there to
 # retake them. Needs Xvfb, dbus-daemon, /usr/bin/python3 with pyatspi, and
 # ImageMagick. (tests/test-window.c writes its own pictures at 360 and 1280
@@ -154,7 +155,8 @@ def run(width, height, prefix, sections):
 
 
 run(1100, 760, "", [name for name, _ in SECTIONS])
-run(360, 720, "narrow-", ["overview", "partners", "risks"])
+# COPRO_SHOTS_NARROW: which sections to take at 360 pixels (names, with commas).
+run(360, 720, "narrow-", os.environ.get("COPRO_SHOTS_NARROW", "overview,partners,risks").split(","))
 
 os.makedirs(os.path.join(out, "metainfo"), exist_ok=True)
 for published, taken in METAINFO.items():

@@ -67,10 +67,16 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The sidebar has a row for each section, in their order. */
 static const CoproSection *
 row_section (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "copro-section");
+  guint n;
+  const CoproSection *sections = copro_sections_get (&n);
+  int index = gtk_list_box_row_get_index (row);
+
+  g_assert (index >= 0 && (guint) index < n);
+  return &sections[index];
 }
 
 static GtkListBoxRow *
@@ -296,7 +302,6 @@ sidebar_row_new (CoproProjectView   *self,
       self->checks_row = row;
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "copro-section", (gpointer) section);
   return row;
 }
 
