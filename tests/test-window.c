@@ -798,6 +798,42 @@ test_accelerators (void)
     }
 }
 
+/* The start screen's recent projects open through win.open-recent. */
+typedef struct
+{
+  CoproWindow *window;
+  const char  *title;
+} RecentLookup;
+
+static gboolean
+has_recent_row (gpointer data)
+{
+  RecentLookup *lookup = data;
+
+  return find_widget (GTK_WIDGET (lookup->window), ADW_TYPE_ACTION_ROW, row_has_title, lookup->title) != NULL;
+}
+
+static void
+test_recent_opens (void)
+{
+  g_autoptr(GFile) file = write_project ("recent-one.coprod", "A recent project", 1);
+  g_autofree char *uri = g_file_get_uri (file);
+  CoproWindow *window = copro_window_new (app);
+  RecentLookup lookup = { window, "recent-one.coprod" };
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri));
+  spin_until (has_recent_row, &lookup);
+  row = find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, row_has_title, "recent-one.coprod");
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (row)), ==, "win.open-recent");
+
+  g_assert_true (gtk_widget_activate (row));
+  spin_until (has_document, window);
+  g_assert_true (g_file_equal (copro_document_get_file (copro_window_get_document (window)), file));
+  destroy_window (window);
+}
+
 /* Adaptive layout */
 
 static CoproDocument *
@@ -1142,6 +1178,7 @@ main (int   argc,
   g_test_add_func ("/copro/window/new-project", test_new_project);
   g_test_add_func ("/copro/window/quit-asks-first", test_quit_asks_first);
   g_test_add_func ("/copro/window/drop-opens", test_drop_opens);
+  g_test_add_func ("/copro/window/recent-opens", test_recent_opens);
   g_test_add_func ("/copro/window/about", test_about);
   g_test_add_func ("/copro/window/no-hidden-windows", test_no_hidden_windows);
   g_test_add_func ("/copro/window/accelerators", test_accelerators);
