@@ -7,8 +7,13 @@
 #   tests/screenshots.sh BUILD_DIR [OUTPUT_DIR]
 #
 # Writes OUTPUT_DIR (default: BUILD_DIR/screenshots) /NN-section.png at the
-# usual window size, and narrow-*.png at 360 pixels wide. Needs Xvfb,
-# dbus-daemon, /usr/bin/python3 with pyatspi, and ImageMagick.
+# usual window size (08-partners-map.png: the partner map), narrow-*.png at
+# 360 pixels wide (the sections named in COPRO_SHOTS_NARROW, by default
+# overview,partners,risks), and OUTPUT_DIR/metainfo/, the pictures the README and the
+# metainfo show, under the names data/screenshots/ has: copy them there to
+# retake them. Needs Xvfb, dbus-daemon, /usr/bin/python3 with pyatspi, and
+# ImageMagick. (tests/test-window.c writes its own pictures at 360 and 1280
+# pixels, with GTK's renderer, to BUILD_DIR/tests/screenshots/.)
 
 set -eu
 
@@ -41,7 +46,7 @@ import time
 binary, source_root, out = sys.argv[1:4]
 sys.path.insert(0, os.path.join(source_root, "tests"))
 
-from copro_atspi import ALT, CONTROL, App, find, key, log, page, wait_for  # noqa: E402
+from copro_atspi import CONTROL, App, do_action, find, find_all, key, log, page, wait_for  # noqa: E402
 import pyatspi  # noqa: E402
 
 SECTIONS = [("overview", "Overview"), ("outline", "Outline"),
@@ -55,6 +60,11 @@ SECTIONS = [("overview", "Overview"), ("outline", "Outline"),
 # An item to open (by clicking its row) in some panels, to show its fields.
 OPEN = {"risks": "Budget pressure leads to fewer breaks than carers expect."}
 
+# The pictures of the README and the metainfo (data/screenshots/), from the
+# pictures of the usual size.
+METAINFO = {"overview": "01-overview", "plan": "03-resources", "partners": "08-partners",
+            "partner-map": "08-partners-map", "checks": "13-checks", "risks": "11-risks"}
+
 
 def click(node):
     # Window coordinates are screen coordinates here: no window manager on
@@ -67,6 +77,22 @@ def click(node):
 def settle():
     # Let the panel draw (a crossfade, then the text views' second layout).
     time.sleep(0.8)
+
+
+def show_map(window, panel):
+    """The partners section's map: its switcher is a tab, or a toggle, named Map."""
+    switch = wait_for("the switch to the map", lambda: next(iter(
+        [n for n in pyatspi.findAllDescendants(panel, lambda n: n.name == "Map" and n.getRoleName() in (
+            "page tab", "toggle button", "radio button", "push button"))]), None))
+    if switch.getRoleName() == "page tab":
+        switch.parent.querySelection().selectChild(switch.getIndexInParent())
+    else:
+        action = switch.queryAction()
+        for i in range(action.nActions):
+            if action.getName(i) in ("click", "activate", "press", "toggle"):
+                action.doAction(i)
+                break
+    find(panel, "image", "Partner map")
 
 
 def shoot(window, name):
@@ -93,15 +119,23 @@ def run(width, height, prefix, sections):
     try:
         window = app.window()
         find(page(window, "Overview"), "text", "Project title")
-        sidebar = find(window, "list", "Sections")
+        narrow = prefix == "narrow-"
         for number, (name, title) in enumerate(SECTIONS):
             if name not in sections:
                 continue
+            # On a narrow window the sidebar comes over the section only
+            # when asked for: its button, pressed through AT-SPI.
+            if narrow:
+                do_action(find(window, "toggle button", "Show Sections"))
+            sidebar = find(window, "list", "Sections")
             # Choosing the row in the sidebar (AT-SPI's Selection), not the
             # keyboard: no focus ring in the picture.
             sidebar.querySelection().selectChild(number)
             row = find(sidebar, "list item", title)
             wait_for(title, lambda: row.getState().contains(pyatspi.STATE_SELECTED))
+            if narrow:
+                do_action(find(window, "toggle button", "Show Sections"))
+                wait_for("the sidebar to go", lambda: not find_all(window, "list", "Sections"))
             if prefix == "" and name in OPEN:
                 settle()
                 panel = page(window, title)
@@ -109,9 +143,13 @@ def run(width, height, prefix, sections):
                 find(panel, "spin button", "Likelihood")
             settle()
             shoot(window, "%s%02d-%s" % (prefix, number + 1, name))
-        if prefix == "narrow-":
-            # The sections, brought over the panel with F9.
-            key("F9")
+            if name == "partners" and prefix == "":
+                show_map(window, page(window, title))
+                settle()
+                shoot(window, "%02d-partners-map" % (number + 1))
+        if narrow:
+            # The sections, brought over the panel.
+            do_action(find(window, "toggle button", "Show Sections"))
             settle()
             shoot(window, prefix + "sidebar")
         else:
@@ -125,5 +163,13 @@ def run(width, height, prefix, sections):
 
 
 run(1100, 760, "", [name for name, _ in SECTIONS])
-run(360, 720, "narrow-", ["overview", "risks"])
+# COPRO_SHOTS_NARROW: which sections to take at 360 pixels (names, with commas).
+run(360, 720, "narrow-", os.environ.get("COPRO_SHOTS_NARROW", "overview,partners,risks").split(","))
+
+os.makedirs(os.path.join(out, "metainfo"), exist_ok=True)
+for published, taken in METAINFO.items():
+    # With a palette of 256 colours, as the repository keeps them: a third of the size.
+    subprocess.run(["convert", os.path.join(out, taken + ".png"), "-colors", "256",
+                    "PNG8:" + os.path.join(out, "metainfo", published + ".png")], check=True)
+    log("for data/screenshots:", os.path.join(out, "metainfo", published + ".png"))
 PYTHON

@@ -181,12 +181,12 @@ UPSTREAM = [
     Upstream(
         "about", "list", "",
         lambda node, context: bool(list(children(node))) and all(
-            n.name in ("Details", "Report an Issue", "Credits", "Legal", "Website")
+            n.name in ("What’s New", "Details", "Report an Issue", "Credits", "Legal", "Website")
             for n in children(node)),
-        "libadwaita's About window: the lists of its pages have no name",
-        "libadwaita 1.7.6 src/adw-about-window.ui:86, :141, :196 and :338 are AdwPreferencesGroups "
-        "without a title, and a group names its list only by its title "
-        "(src/adw-preferences-group.ui:57-58, labelled-by the title label)."),
+        "libadwaita's About dialogue: the lists of its pages have no name",
+        "libadwaita 1.7 src/adw-about-dialog.ui: details_group, support_group and "
+        "credits_legal_group are AdwPreferencesGroups without a title, and a group names its "
+        "list only by its title (src/adw-preferences-group.ui:57-58, labelled-by the title label)."),
     Upstream(
         "window", "dialog", "",
         lambda node, context: any(n.getRoleName() == "label" and n.name.startswith("A file named “")
@@ -545,11 +545,15 @@ def open_every_list(window, title):
 def panels(audit, app, window):
     sidebar = find(window, "list", "Sections")
     find(page(window, "Overview"), "text", "Project title")
-    # The header bar and the sidebar.
+    # The header bar and the sidebar. The button that brings the sections
+    # back shows only while the sidebar does not: F9 hides it, and shows it.
+    key("F9")
     for control in ("Show Sections", "Main Menu"):
         found = wait_for(control, lambda: find_all(window, name=control, predicate=lambda n: n.getRoleName() in (
             "push button", "button", "toggle button")))[0]
         audit.tree(found, "header bar", "window")
+    key("F9")
+    wait_for("the sidebar back", lambda: sidebar.getState().contains(pyatspi.STATE_SHOWING))
     audit.tree(sidebar, "sidebar", "window")
 
     for i, title in enumerate(SECTIONS):
@@ -682,15 +686,16 @@ def file_choosers(audit, app, scratch):
     closed(window, "Export for Sign-Off", opener)
 
 
-def about_and_shortcuts(audit, app):
+def about_and_shortcuts(audit, app, window):
     key("F10")
     menu = find(app.root, "menu", "Main Menu")
     do_action(menu_item(menu, "About Coproduce"))
-    about = toplevel(app, "frame", "About")
+    # An AdwAboutDialog: a dialogue inside the window, not a window of its own.
+    about = wait_for("the About dialogue", lambda: next(iter(find_all(window, "dialog", "About")), None))
     find(about, "list item", "Credits")
     audit.dialog(about, "About", "about")
     # Its pages, each opened from its row with Enter and left with Escape.
-    for row in ("Details", "Credits", "Legal"):
+    for row in ("What’s New", "Details", "Credits", "Legal"):
         for _ in range(20):
             here = focused_in(about)
             if here is not None and here.name == row and here.getRoleName() == "list item":
@@ -708,7 +713,10 @@ def about_and_shortcuts(audit, app):
         key("Escape")
         wait_for("the first page", lambda: button(about, "Back") is None)
     key("Escape")
-    gone(app, "About")
+    wait_for("About to close", lambda: not find_all(window, "dialog", "About"))
+    # Esc gives the focus back to where it was when About opened.
+    wait_for("the focus back on the main menu's button", lambda: (
+        lambda focus: focus is not None and focus.name == "Main Menu")(focused_in(window)))
 
     # Found as the new window, whatever its name: an unnamed one is a fault.
     before = [w.name for w in children(app.root)]
@@ -756,7 +764,7 @@ def example_project(audit, binary, source_root, scratch):
         main_menu(audit, app)
         partner_register(audit, app, window, scratch)
         file_choosers(audit, app, scratch)
-        about_and_shortcuts(audit, app)
+        about_and_shortcuts(audit, app, window)
         app.check_alive()
         changed_then_close(audit, app, window, path)
     finally:

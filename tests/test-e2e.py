@@ -19,7 +19,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from copro_atspi import (ALT, CONTROL, App, Failure, button, children,  # noqa: E402
+from copro_atspi import (ALT, CONTROL, App, Failure, alert, button, children,  # noqa: E402
                          description_of, do_action, find, find_all, is_focused, key, log, page, set_text, text_of,
                          wait_for)
 import pyatspi  # noqa: E402
@@ -229,6 +229,32 @@ def run(app, path, before):
     # Checks: the list of findings is there, and the sidebar counts problems.
     checks = s.shortcut(8, "Checks")
     find(checks, "list", "Findings")
+
+    # Ctrl+F is the partner search wherever the focus is while the partners
+    # show, the sidebar included.
+    partners = s.shortcut(3, "Partners")
+    row = s.row("Partners")
+    # A click on its row puts the focus there (GTK's rows take no focus from
+    # AT-SPI). Window coordinates are screen ones: no window manager moves
+    # the window on the virtual screen.
+    extents = row.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 2, extents.y + extents.height // 2,
+                                        pyatspi.MOUSE_B1C)
+    wait_for("the focus in the sidebar", lambda: is_focused(row))
+    key("f", CONTROL)
+    search = find(partners, name="Search the partners", predicate=lambda n: n.getRoleName() in ("text", "entry"))
+    wait_for("Ctrl+F from the sidebar to put the focus in the search", lambda: is_focused(search))
+    key("Escape")
+
+    # A question closes with Esc and gives the focus back to where it was.
+    checks = s.shortcut(8, "Checks")
+    find(checks, "list", "Findings")
+    focused = wait_for("the focus in the checks", lambda: next(iter(find_all(checks, predicate=is_focused)), None))
+    key("w", CONTROL)
+    alert(s.window, "Save Changes?")
+    key("Escape")
+    wait_for("the question to close", lambda: not find_all(s.window, "alert"))
+    wait_for("the focus back where it was", lambda: is_focused(focused))
 
     # Save with Ctrl+S and read the file back.
     key("s", CONTROL)

@@ -1038,7 +1038,8 @@ test_navigation (Fixture       *f,
                  gconstpointer  data)
 {
   GActionGroup *actions = G_ACTION_GROUP (f->window);
-  AdwFlap *flap = ADW_FLAP (find_type (GTK_WIDGET (f->view), ADW_TYPE_FLAP));
+  AdwOverlaySplitView *split = ADW_OVERLAY_SPLIT_VIEW (find_type (GTK_WIDGET (f->view),
+                                                                 ADW_TYPE_OVERLAY_SPLIT_VIEW));
 
   g_assert_cmpstr (copro_project_view_get_section (f->view), ==, "overview");
   g_assert_false (g_action_group_get_action_enabled (actions, "previous-section"));
@@ -1055,18 +1056,19 @@ test_navigation (Fixture       *f,
   g_assert_false (g_action_group_get_action_enabled (actions, "next-section"));
 
   /* The sidebar shows on a wide window; F9 hides and shows it. */
-  g_assert_false (adw_flap_get_folded (flap));
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_false (adw_overlay_split_view_get_collapsed (split));
+  g_assert_false (copro_project_view_get_collapsed (f->view));
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
   g_action_group_activate_action (actions, "toggle-sidebar", NULL);
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (split));
   g_action_group_activate_action (actions, "toggle-sidebar", NULL);
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
 }
 
 static gboolean
 is_folded (gpointer data)
 {
-  return adw_flap_get_folded (data);
+  return adw_overlay_split_view_get_collapsed (data);
 }
 
 static gboolean
@@ -1082,7 +1084,8 @@ test_narrow_window (void)
   g_autoptr(CoproDocument) document = load_example ();
   CoproWindow *window = copro_window_new (app);
   CoproProjectView *view = COPRO_PROJECT_VIEW (find_type (GTK_WIDGET (window), COPRO_TYPE_PROJECT_VIEW));
-  AdwFlap *flap = ADW_FLAP (find_type (GTK_WIDGET (view), ADW_TYPE_FLAP));
+  AdwOverlaySplitView *split = ADW_OVERLAY_SPLIT_VIEW (find_type (GTK_WIDGET (view),
+                                                                 ADW_TYPE_OVERLAY_SPLIT_VIEW));
   GtkListBox *sidebar;
   gpointer weak = window;
   int minimum;
@@ -1096,15 +1099,15 @@ test_narrow_window (void)
   spin_until (is_narrow, window);
 
   /* ...where the sidebar folds away, and comes back over the panel. */
-  spin_until (is_folded, flap);
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  spin_until (is_folded, split);
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (split));
   g_action_group_activate_action (G_ACTION_GROUP (window), "toggle-sidebar", NULL);
-  g_assert_true (adw_flap_get_reveal_flap (flap));
+  g_assert_true (adw_overlay_split_view_get_show_sidebar (split));
   /* Choosing a section there shows it and gets the sidebar out of the way. */
-  sidebar = GTK_LIST_BOX (find_type (adw_flap_get_flap (flap), GTK_TYPE_LIST_BOX));
+  sidebar = GTK_LIST_BOX (find_type (adw_overlay_split_view_get_sidebar (split), GTK_TYPE_LIST_BOX));
   g_signal_emit_by_name (sidebar, "row-activated", gtk_list_box_get_row_at_index (sidebar, 10));
   g_assert_cmpstr (copro_project_view_get_section (view), ==, "risks");
-  g_assert_false (adw_flap_get_reveal_flap (flap));
+  g_assert_false (adw_overlay_split_view_get_show_sidebar (split));
 
   g_object_add_weak_pointer (G_OBJECT (window), &weak);
   gtk_window_destroy (GTK_WINDOW (window));

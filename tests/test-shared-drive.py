@@ -69,6 +69,8 @@ def main():
         answer(question, "Jo Doe has had it open on county-pc-17", "Open Read-Only")
         wait_for("the project", lambda: app.frames() == ["Shared plan"])
         wait_for("the read-only notice", lambda: has_text(app.root, "This copy is read-only"))
+        # The notice is a banner whose button keeps the changes under another name.
+        wait_for("the notice's Save As… button", lambda: button(app.root, "Save As…"))
         # A screen reader that asks for a window past the last one (as happens
         # when a dialogue closes under it) gets an answer, not a crash: GTK 4.8
         # answers with the last toplevel, so none may be a hidden one.

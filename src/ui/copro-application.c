@@ -172,26 +172,24 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   CoproApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "The Coproduce team", NULL };
-  GtkWidget *about;
+  AdwDialog *about;
 
-  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
-                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
-                        "modal", TRUE,
-                        "application-name", _("Coproduce"),
-                        "application-icon", APP_ID,
-                        "version", PACKAGE_VERSION,
-                        "developer-name", "The Coproduce team",
-                        "developers", developers,
-                        "website", "https://github.com/coproduce/coproduce",
-                        "issue-url", "https://github.com/coproduce/coproduce/issues",
-                        "comments", _("Plan and run co-production projects with the people who use a service, and export the plan for sign-off."),
-                        "copyright", "© The Coproduce team",
-                        "license-type", GTK_LICENSE_GPL_3_0,
-                        /* TRANSLATORS: your name and email, one translator a line */
-                        "translator-credits", _("translator-credits"),
-                        NULL);
-  gtk_window_present (GTK_WINDOW (about));
+  /* Name, icon, developer, links, licence and the release notes come
+   * from the metainfo, compiled into the resources (src/ui/meson.build). */
+  about = adw_about_dialog_new_from_appdata ("/io/github/coproduce/Coproduce/" APP_ID ".metainfo.xml",
+                                             PACKAGE_VERSION);
+  adw_about_dialog_set_version (ADW_ABOUT_DIALOG (about), PACKAGE_VERSION);
+  adw_about_dialog_set_developers (ADW_ABOUT_DIALOG (about), developers);
+  adw_about_dialog_set_copyright (ADW_ABOUT_DIALOG (about), "© The Coproduce team");
+  /* libadwaita 1.7 takes no description from the metainfo. */
+  adw_about_dialog_set_comments (ADW_ABOUT_DIALOG (about),
+                                 _("Plan and run co-production projects with the people who use a service, "
+                                   "and export the plan for sign-off."));
+  /* TRANSLATORS: your name and email, one translator a line */
+  adw_about_dialog_set_translator_credits (ADW_ABOUT_DIALOG (about), _("translator-credits"));
+  adw_dialog_present (about, parent != NULL ? GTK_WIDGET (parent) : NULL);
 }
 
 /* Start-up benchmark (bench/benchmark.py). With COPRO_BENCH_FIRST_FRAME set,
@@ -266,6 +264,8 @@ copro_application_startup (GApplication *application)
     { "win.next-section", { "<Control>Page_Down", NULL } },
     { "win.previous-section", { "<Control>Page_Up", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
+    /* The partner search, wherever the focus is while the partners show. */
+    { "win.find", { "<Control>f", NULL } },
     { "win.show-section('overview')", { "<Alt>1", NULL } },
     { "win.show-section('outline')", { "<Alt>2", NULL } },
     { "win.show-section('partners')", { "<Alt>3", NULL } },

@@ -36,12 +36,18 @@ struct _CoproProjectView
   GSimpleAction  *next_section_action;
   GSimpleAction  *previous_section_action;
   GSimpleAction  *toggle_sidebar_action;
+  GSimpleAction  *find_action;
+
+  /* The project and its history change with the document. */
+  GSignalGroup   *project_signals;
+  GSignalGroup   *history_signals;
 
   GtkWidget      *checks_badge;
   GtkWidget      *checks_row;
 
   /* Template widgets */
-  AdwFlap        *flap;
+  GtkWidget      *breakpoint_bin;
+  AdwOverlaySplitView *split_view;
   GtkListBox     *sidebar;
   GtkStack       *stack;
   AdwToastOverlay *toast_overlay;
@@ -49,10 +55,28 @@ struct _CoproProjectView
 
 G_DEFINE_FINAL_TYPE (CoproProjectView, copro_project_view, GTK_TYPE_WIDGET)
 
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_EDITABLE,
+  PROP_SECTION,
+  PROP_COLLAPSED,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The sidebar has a row for each section, in their order. */
 static const CoproSection *
 row_section (GtkListBoxRow *row)
 {
-  return g_object_get_data (G_OBJECT (row), "copro-section");
+  guint n;
+  const CoproSection *sections = copro_sections_get (&n);
+  int index = gtk_list_box_row_get_index (row);
+
+  g_assert (index >= 0 && (guint) index < n);
+  return &sections[index];
 }
 
 static GtkListBoxRow *
@@ -91,6 +115,10 @@ update_actions (CoproProjectView *self)
                                has_document && g_strcmp0 (current, sections[0].name) != 0);
   g_simple_action_set_enabled (self->next_section_action,
                                has_document && g_strcmp0 (current, sections[n - 1].name) != 0);
+  /* Ctrl+F is the partner search only while the partners show; elsewhere
+   * it is left to whatever has the focus. */
+  g_simple_action_set_enabled (self->find_action,
+                               has_document && g_strcmp0 (current, "partners") == 0);
 }
 
 static void
@@ -143,19 +171,14 @@ run_checks_cb (gpointer data)
 }
 
 static void
-on_project_changed_cb (CoproRecord      *project,
-                       CoproRecord      *origin,
-                       const char       *key,
-                       CoproProjectView *self)
+on_project_changed_cb (CoproProjectView *self)
 {
   if (self->checks_source == 0)
     self->checks_source = g_timeout_add (CHECKS_DELAY_MS, run_checks_cb, self);
 }
 
 static void
-on_history_can_cb (CoproHistory     *history,
-                   GParamSpec       *pspec,
-                   CoproProjectView *self)
+on_history_can_cb (CoproProjectView *self)
 {
   update_actions (self);
 }
@@ -279,7 +302,6 @@ sidebar_row_new (CoproProjectView   *self,
       self->checks_row = row;
     }
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "copro-section", (gpointer) section);
   return row;
 }
 
@@ -323,26 +345,34 @@ on_sidebar_row_activated_cb (GtkListBox       *sidebar,
 {
   copro_project_view_show_section (self, row_section (row)->name);
   /* On a narrow window the sidebar covers the panel: get it out of the way. */
-  if (adw_flap_get_folded (self->flap))
+  if (adw_overlay_split_view_get_collapsed (self->split_view))
     {
-      adw_flap_set_reveal_flap (self->flap, FALSE);
+      adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
       focus_panel (self);
     }
 }
 
+/* Collapsing hides the sidebar and expanding brings it back
+ * (AdwOverlaySplitView does both). */
 static void
-on_flap_folded_cb (CoproProjectView *self)
+on_split_view_collapsed_cb (CoproProjectView *self)
 {
-  /* Folding hides the sidebar; unfolding brings it back. */
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_folded (self->flap));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLAPSED]);
 }
 
 static void
-on_flap_reveal_cb (CoproProjectView *self)
+on_split_view_show_sidebar_cb (CoproProjectView *self)
 {
   if (self->toggle_sidebar_action != NULL)
     g_simple_action_set_state (self->toggle_sidebar_action,
-                               g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+                               g_variant_new_boolean (adw_overlay_split_view_get_show_sidebar (self->split_view)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+on_stack_visible_child_cb (CoproProjectView *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SECTION]);
 }
 
 /* Actions */
@@ -417,15 +447,44 @@ toggle_sidebar_change_state (GSimpleAction    *action,
                              GVariant         *state,
                              CoproProjectView *self)
 {
-  adw_flap_set_reveal_flap (self->flap, g_variant_get_boolean (state));
+  gboolean show = g_variant_get_boolean (state);
+  gboolean collapsed = adw_overlay_split_view_get_collapsed (self->split_view);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean focus_inside = focus != NULL && (focus == GTK_WIDGET (self->sidebar) ||
+                                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar)));
+
+  adw_overlay_split_view_set_show_sidebar (self->split_view, show);
   g_simple_action_set_state (action, state);
-  if (g_variant_get_boolean (state))
+  if (show && collapsed)
     {
       GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
 
-      if (row != NULL && adw_flap_get_folded (self->flap))
+      if (row != NULL)
         gtk_widget_grab_focus (GTK_WIDGET (row));
     }
+  else if (!show && focus_inside)
+    {
+      /* The focus does not stay in a sidebar that has gone. */
+      focus_panel (self);
+    }
+}
+
+/* Ctrl+F, wherever the focus is, even in the sidebar: the partner search.
+ * The partners section does the searching (its "partners.find"). */
+static void
+find_activated (GSimpleAction    *action,
+                GVariant         *parameter,
+                CoproProjectView *self)
+{
+  GtkWidget *panel;
+
+  if (g_strcmp0 (copro_project_view_get_section (self), "partners") != 0)
+    return;
+  panel = gtk_stack_get_visible_child (self->stack);
+  if (adw_overlay_split_view_get_collapsed (self->split_view))
+    adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
+  gtk_widget_activate_action (panel, "partners.find", NULL);
 }
 
 static void
@@ -434,16 +493,81 @@ copro_project_view_dispose (GObject *object)
   CoproProjectView *self = COPRO_PROJECT_VIEW (object);
 
   copro_project_view_set_document (self, NULL);
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->history_signals);
   g_clear_object (&self->undo_action);
   g_clear_object (&self->redo_action);
   g_clear_object (&self->show_section_action);
   g_clear_object (&self->next_section_action);
   g_clear_object (&self->previous_section_action);
   g_clear_object (&self->toggle_sidebar_action);
+  g_clear_object (&self->find_action);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_PROJECT_VIEW);
 
   G_OBJECT_CLASS (copro_project_view_parent_class)->dispose (object);
+}
+
+static void
+copro_project_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CoproProjectView *self = COPRO_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
+    case PROP_SECTION:
+      g_value_set_string (value, copro_project_view_get_section (self));
+      break;
+
+    case PROP_COLLAPSED:
+      g_value_set_boolean (value, copro_project_view_get_collapsed (self));
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, adw_overlay_split_view_get_show_sidebar (self->split_view));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_project_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CoproProjectView *self = COPRO_PROJECT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      copro_project_view_set_document (self, g_value_get_object (value));
+      break;
+
+    case PROP_EDITABLE:
+      copro_project_view_set_editable (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      adw_overlay_split_view_set_show_sidebar (self->split_view, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -453,18 +577,41 @@ copro_project_view_class_init (CoproProjectViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = copro_project_view_dispose;
+  object_class->get_property = copro_project_view_get_property;
+  object_class->set_property = copro_project_view_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COPRO_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The name of the section shown (see copro-sections.c), or NULL. */
+  properties[PROP_SECTION] =
+    g_param_spec_string ("section", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* TRUE on a narrow window, where the sidebar comes over the panel. */
+  properties[PROP_COLLAPSED] =
+    g_param_spec_boolean ("collapsed", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/coproduce/Coproduce/copro-project-view.ui");
-  gtk_widget_class_bind_template_child (widget_class, CoproProjectView, flap);
+  gtk_widget_class_bind_template_child (widget_class, CoproProjectView, breakpoint_bin);
+  gtk_widget_class_bind_template_child (widget_class, CoproProjectView, split_view);
   gtk_widget_class_bind_template_child (widget_class, CoproProjectView, sidebar);
   gtk_widget_class_bind_template_child (widget_class, CoproProjectView, stack);
   gtk_widget_class_bind_template_child (widget_class, CoproProjectView, toast_overlay);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_flap_reveal_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_view_collapsed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_split_view_show_sidebar_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stack_visible_child_cb);
 }
 
 static void
@@ -475,6 +622,15 @@ copro_project_view_init (CoproProjectView *self)
 
   self->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->project_signals = g_signal_group_new (COPRO_TYPE_RECORD);
+  g_signal_group_connect_swapped (self->project_signals, "changed",
+                                  G_CALLBACK (on_project_changed_cb), self);
+  self->history_signals = g_signal_group_new (COPRO_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-undo",
+                                  G_CALLBACK (on_history_can_cb), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::can-redo",
+                                  G_CALLBACK (on_history_can_cb), self);
 
   for (guint i = 0; i < n; i++)
     gtk_list_box_append (self->sidebar, sidebar_row_new (self, &sections[i]));
@@ -495,10 +651,10 @@ copro_project_view_set_document (CoproProjectView *self,
     return;
 
   g_clear_handle_id (&self->checks_source, g_source_remove);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (copro_document_get_project (self->document), self);
-  if (self->history != NULL)
-    g_signal_handlers_disconnect_by_data (self->history, self);
+  if (self->project_signals != NULL)
+    g_signal_group_set_target (self->project_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
   if (self->stack != NULL)
     clear_panels (self);
   g_clear_pointer (&self->findings, g_ptr_array_unref);
@@ -508,10 +664,8 @@ copro_project_view_set_document (CoproProjectView *self,
   if (document != NULL)
     {
       self->history = copro_history_new (document);
-      g_signal_connect (self->history, "notify::can-undo", G_CALLBACK (on_history_can_cb), self);
-      g_signal_connect (self->history, "notify::can-redo", G_CALLBACK (on_history_can_cb), self);
-      g_signal_connect (copro_document_get_project (document), "changed",
-                        G_CALLBACK (on_project_changed_cb), self);
+      g_signal_group_set_target (self->history_signals, self->history);
+      g_signal_group_set_target (self->project_signals, copro_document_get_project (document));
       apply_editable (self);
       /* Once the window shows: a big register takes a moment to check. */
       self->checks_source = g_idle_add (run_checks_cb, self);
@@ -523,6 +677,7 @@ copro_project_view_set_document (CoproProjectView *self,
       update_checks_badge (self);
     }
   update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
 CoproDocument *
@@ -547,8 +702,28 @@ copro_project_view_set_editable (CoproProjectView *self,
 {
   g_return_if_fail (COPRO_IS_PROJECT_VIEW (self));
 
-  self->editable = !!editable;
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
   apply_editable (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+gboolean
+copro_project_view_get_editable (CoproProjectView *self)
+{
+  g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), FALSE);
+
+  return self->editable;
+}
+
+gboolean
+copro_project_view_get_collapsed (CoproProjectView *self)
+{
+  g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), FALSE);
+
+  return adw_overlay_split_view_get_collapsed (self->split_view);
 }
 
 void
@@ -564,8 +739,10 @@ copro_project_view_install_actions (CoproProjectView *self,
   self->show_section_action = g_simple_action_new ("show-section", G_VARIANT_TYPE_STRING);
   self->next_section_action = g_simple_action_new ("next-section", NULL);
   self->previous_section_action = g_simple_action_new ("previous-section", NULL);
-  self->toggle_sidebar_action = g_simple_action_new_stateful ("toggle-sidebar", NULL,
-                                                              g_variant_new_boolean (adw_flap_get_reveal_flap (self->flap)));
+  self->toggle_sidebar_action =
+    g_simple_action_new_stateful ("toggle-sidebar", NULL,
+                                  g_variant_new_boolean (adw_overlay_split_view_get_show_sidebar (self->split_view)));
+  self->find_action = g_simple_action_new ("find", NULL);
   g_signal_connect_object (self->undo_action, "activate", G_CALLBACK (undo_activated), self, 0);
   g_signal_connect_object (self->redo_action, "activate", G_CALLBACK (redo_activated), self, 0);
   g_signal_connect_object (self->show_section_action, "activate", G_CALLBACK (show_section_activated), self, 0);
@@ -574,6 +751,7 @@ copro_project_view_install_actions (CoproProjectView *self,
                            G_CALLBACK (previous_section_activated), self, 0);
   g_signal_connect_object (self->toggle_sidebar_action, "change-state",
                            G_CALLBACK (toggle_sidebar_change_state), self, 0);
+  g_signal_connect_object (self->find_action, "activate", G_CALLBACK (find_activated), self, 0);
 
   g_action_map_add_action (map, G_ACTION (self->undo_action));
   g_action_map_add_action (map, G_ACTION (self->redo_action));
@@ -581,6 +759,7 @@ copro_project_view_install_actions (CoproProjectView *self,
   g_action_map_add_action (map, G_ACTION (self->next_section_action));
   g_action_map_add_action (map, G_ACTION (self->previous_section_action));
   g_action_map_add_action (map, G_ACTION (self->toggle_sidebar_action));
+  g_action_map_add_action (map, G_ACTION (self->find_action));
   update_actions (self);
 }
 
@@ -640,8 +819,8 @@ copro_project_view_reveal (CoproProjectView *self,
   section = copro_sections_for_record (record);
   if (section == NULL || !copro_project_view_show_section (self, section->name))
     return FALSE;
-  if (adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
+  if (adw_overlay_split_view_get_collapsed (self->split_view))
+    adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
   panel = copro_project_view_get_panel (self, section->name);
   if (COPRO_IS_PARTNERS_PANEL (panel))
     return copro_partners_panel_reveal (COPRO_PARTNERS_PANEL (panel), record);

@@ -9,9 +9,13 @@
 G_BEGIN_DECLS
 
 /*
- * CoproProjectView: the sections of one project — a sidebar that folds away
- * on narrow windows, one panel per section, undo and redo, and the checks,
+ * CoproProjectView: the sections of one project — a sidebar that comes over
+ * the panel on narrow windows (an AdwOverlaySplitView collapsed by an
+ * AdwBreakpoint), one panel per section, undo and redo, and the checks,
  * rerun a moment after each change.
+ *
+ * Properties: "document", "editable", "show-sidebar", and the read-only
+ * "section" and "collapsed".
  */
 #define COPRO_TYPE_PROJECT_VIEW (copro_project_view_get_type ())
 G_DECLARE_FINAL_TYPE (CoproProjectView, copro_project_view, COPRO, PROJECT_VIEW, GtkWidget)
@@ -24,9 +28,13 @@ CoproHistory  *copro_project_view_get_history    (CoproProjectView *self);
 /* FALSE for a read-only project: every panel becomes insensitive. */
 void           copro_project_view_set_editable   (CoproProjectView *self,
                                                   gboolean          editable);
+gboolean       copro_project_view_get_editable   (CoproProjectView *self);
+/* TRUE on a narrow window, where the sidebar comes over the panel. */
+gboolean       copro_project_view_get_collapsed  (CoproProjectView *self);
 
-/* Adds undo, redo, show-section, next-section, previous-section and
- * toggle-sidebar to @map (the window's "win" actions). */
+/* Adds undo, redo, show-section, next-section, previous-section,
+ * toggle-sidebar and find (the partner search, while the partners show)
+ * to @map (the window's "win" actions). */
 void           copro_project_view_install_actions (CoproProjectView *self,
                                                    GActionMap       *map);
 

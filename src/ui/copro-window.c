@@ -22,8 +22,9 @@ struct _CoproWindow
 
   CoproDocument        *document;
   GSettings            *settings;
-  GCancellable         *cancellable;    /* loads and saves in flight */
-  GtkFileChooserNative *chooser;        /* while a file chooser is showing */
+  GCancellable         *cancellable;    /* loads, saves and file dialogues in flight */
+  GSignalGroup         *document_signals;
+  GtkFileDialog        *file_dialog;    /* while a file dialogue is asking */
   AdwDialog            *close_dialog;   /* weak: the unsaved-changes question */
   AdwDialog            *lock_dialog;    /* weak: the question about a file in use */
   guint                 n_loading;
@@ -34,15 +35,15 @@ struct _CoproWindow
   CoproDraft           *draft;
   CoproLock            *lock;
   char                 *restore_draft_id;  /* set while a draft is being restored */
-  GtkWidget            *drafts_group;      /* on the start screen */
+  GPtrArray            *draft_rows;        /* in drafts_group, on the start screen */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
   GtkWidget            *recent_box;
   GtkListBox           *recent_list;
-  GtkWidget            *read_only_notice;
-  GtkLabel             *read_only_label;
+  AdwPreferencesGroup  *drafts_group;
+  AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
 };
@@ -74,6 +75,8 @@ static void ask_about_changed_file (CoproWindow *self, GFile *file, const char *
 static void move_lock_to (CoproWindow *self, GFile *file);
 static void open_with_lock (CoproWindow *self, CoproDocument *document, GFile *file, const char *draft_id);
 static void populate_drafts (CoproWindow *self);
+static void restore_draft_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
+static void discard_draft_activated (GSimpleAction *action, GVariant *parameter, gpointer user_data);
 static void open_or_offer_draft (CoproWindow *self, CoproDocument *document, GFile *file);
 
 static FileOp *
@@ -154,37 +157,46 @@ remember_folder (CoproWindow *self,
   g_settings_set_string (self->settings, "last-folder", uri);
 }
 
-static void
-set_chooser_folder (CoproWindow          *self,
-                    GtkFileChooserNative *chooser)
+/* The folder a file dialogue starts in: where the user last was. A folder
+ * that has gone away is no reason to fail: the dialogue then starts where it
+ * likes. */
+static GFile *
+dup_last_folder (CoproWindow *self)
 {
   g_autofree char *uri = g_settings_get_string (self->settings, "last-folder");
-  g_autoptr(GFile) folder = NULL;
 
   if (uri == NULL || *uri == '\0')
-    return;
-  folder = g_file_new_for_uri (uri);
-  /* A folder that has gone away is no reason to fail: the chooser then
-   * starts where it likes. */
-  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    return NULL;
+  return g_file_new_for_uri (uri);
 }
 
-static void
-add_project_filters (GtkFileChooserNative *chooser)
+/* A dialogue asking for a project file, kept only while it asks: GTK 4.18
+ * can crash in gtkatspiroot.c on a hidden toplevel kept alive after it has
+ * answered (see show_help_overlay_activated ()). */
+static GtkFileDialog *
+project_file_dialog_new (const char *title,
+                         const char *accept_label)
 {
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (projects, _("Coproduce projects"));
   gtk_file_filter_add_suffix (projects, "coprod");
   gtk_file_filter_add_mime_type (projects, PROJECT_MIME_TYPE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
+  g_list_store_append (filters, projects);
 
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  g_list_store_append (filters, all);
 
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), projects);
+  return g_object_new (GTK_TYPE_FILE_DIALOG,
+                       "title", title,
+                       "accept-label", accept_label,
+                       "modal", TRUE,
+                       "filters", filters,
+                       "default-filter", projects,
+                       NULL);
 }
 
 static void
@@ -260,21 +272,41 @@ update_read_only (CoproWindow *self)
 
   if (self->document != NULL)
     reason = copro_document_get_read_only_reason (self->document);
-  gtk_label_set_text (self->read_only_label, reason != NULL ? reason : "");
-  gtk_widget_set_visible (self->read_only_notice, reason != NULL);
+  adw_banner_set_title (self->read_only_banner, reason != NULL ? reason : "");
+  /* A copy of a file someone else has open keeps its changes under another
+   * name; a file from a newer version is not written at all. */
+  adw_banner_set_button_label (self->read_only_banner,
+                               reason != NULL && copro_document_get_can_save_elsewhere (self->document)
+                                 ? _("Save As…") : NULL);
+  adw_banner_set_revealed (self->read_only_banner, reason != NULL);
   copro_project_view_set_editable (self->project_view, reason == NULL);
   update_actions (self);
 }
 
+/* The sections button shows when the sidebar does not: on a narrow window,
+ * or when F9 has hidden it. */
 static void
-on_document_notify_cb (CoproDocument *document,
-                       GParamSpec    *pspec,
-                       CoproWindow   *self)
+update_sidebar_button (CoproWindow *self)
 {
-  const char *name = g_param_spec_get_name (pspec);
+  gboolean shown = FALSE;
 
-  if (g_str_equal (name, "read-only-reason"))
-    update_read_only (self);
+  if (self->document != NULL)
+    g_object_get (self->project_view, "show-sidebar", &shown, NULL);
+  gtk_widget_set_visible (self->sidebar_button,
+                          self->document != NULL &&
+                          (copro_project_view_get_collapsed (self->project_view) || !shown));
+}
+
+static void
+on_document_title_cb (CoproWindow *self)
+{
+  update_title (self);
+}
+
+static void
+on_document_read_only_cb (CoproWindow *self)
+{
+  update_read_only (self);
   update_title (self);
 }
 
@@ -344,7 +376,8 @@ populate_recent (CoproWindow *self)
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
-      g_object_set_data_full (G_OBJECT (row), "uri", g_strdup (gtk_recent_info_get_uri (info)), g_free);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", gtk_recent_info_get_uri (info));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
       gtk_list_box_append (self->recent_list, row);
     }
 
@@ -496,27 +529,31 @@ ensure_suffix (GFile *file)
   return g_file_get_child (parent, with_suffix);
 }
 
-static void
-on_save_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             gpointer         user_data)
+typedef struct
 {
-  CoproWindow *self = COPRO_WINDOW (user_data);
-  gboolean close_after = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "close-after"));
-  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->chooser);
+  CoproWindow *self;
+  gboolean     close_after;
+} SaveAsOp;
 
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GFile) file = NULL;
+static void
+on_save_dialog_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autofree SaveAsOp *op = user_data;
+  g_autoptr(CoproWindow) self = op->self;
+  g_autoptr(GFile) chosen = NULL;
+  g_autoptr(GFile) file = NULL;
 
-      if (chosen != NULL)
-        {
-          file = ensure_suffix (chosen);
-          remember_folder (self, file);
-          save_to (self, file, close_after);
-        }
-    }
+  chosen = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  /* Answered: let the dialogue go now. */
+  if (self->file_dialog == GTK_FILE_DIALOG (source))
+    g_clear_object (&self->file_dialog);
+  if (chosen == NULL || self->document == NULL)
+    return;
+  file = ensure_suffix (chosen);
+  remember_folder (self, file);
+  save_to (self, file, op->close_after);
 }
 
 static void
@@ -525,32 +562,22 @@ save_as (CoproWindow *self,
 {
   g_autofree char *title = NULL;
   g_autofree char *name = NULL;
+  g_autoptr(GFile) folder = NULL;
+  SaveAsOp *op;
 
   g_assert (self->document != NULL);
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
+  /* One question at a time. */
+  if (self->file_dialog != NULL)
+    return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save Project"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  add_project_filters (self->chooser);
+  self->file_dialog = project_file_dialog_new (_("Save Project"), _("_Save"));
   /* Beside the file when there is one, else where the user last was. */
   if (copro_document_get_file (self->document) != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (copro_document_get_file (self->document));
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
+    folder = g_file_get_parent (copro_document_get_file (self->document));
   else
-    {
-      set_chooser_folder (self, self->chooser);
-    }
+    folder = dup_last_folder (self);
+  gtk_file_dialog_set_initial_folder (self->file_dialog, folder);
 
   title = copro_document_dup_display_title (self->document);
   g_strdelimit (title, "/\\", '-');
@@ -558,12 +585,13 @@ save_as (CoproWindow *self,
     name = g_steal_pointer (&title);
   else
     name = g_strconcat (title, PROJECT_SUFFIX, NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  gtk_file_dialog_set_initial_name (self->file_dialog, name);
 
-  g_object_set_data (G_OBJECT (self->chooser), "close-after", GINT_TO_POINTER (close_after));
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_save_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  op = g_new0 (SaveAsOp, 1);
+  op->self = g_object_ref (self);
+  op->close_after = close_after;
+  gtk_file_dialog_save (self->file_dialog, GTK_WINDOW (self), self->cancellable,
+                        on_save_dialog_done_cb, op);
 }
 
 static void
@@ -583,40 +611,39 @@ save (CoproWindow *self,
 }
 
 static void
-on_open_chooser_response_cb (GtkNativeDialog *chooser,
-                             int              response,
-                             gpointer         user_data)
+on_open_dialog_done_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
 {
-  CoproWindow *self = COPRO_WINDOW (user_data);
-  g_autoptr(GtkFileChooserNative) owned = g_steal_pointer (&self->chooser);
+  g_autoptr(CoproWindow) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  GtkApplication *application;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
-
-      if (file != NULL && application != NULL)
-        {
-          remember_folder (self, file);
-          copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
-        }
-    }
+  file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  /* Answered: let the dialogue go now. */
+  if (self->file_dialog == GTK_FILE_DIALOG (source))
+    g_clear_object (&self->file_dialog);
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (file == NULL || application == NULL)
+    return;
+  remember_folder (self, file);
+  copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
 }
 
 /* Callbacks */
 
 static void
-on_recent_list_row_activated_cb (GtkListBox    *list,
-                                 GtkListBoxRow *row,
-                                 CoproWindow   *self)
+open_recent_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
 {
-  const char *uri = g_object_get_data (G_OBJECT (row), "uri");
+  CoproWindow *self = user_data;
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GFile) file = NULL;
 
-  if (uri == NULL || application == NULL)
+  if (application == NULL)
     return;
-  file = g_file_new_for_uri (uri);
+  file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   copro_application_open_file (COPRO_APPLICATION (application), file, GTK_WINDOW (self));
 }
 
@@ -780,25 +807,45 @@ export_activated (GSimpleAction *action,
     copro_export_flow_run (GTK_WINDOW (self), self->document, NULL);
 }
 
-/* The keyboard shortcuts window is built each time it is asked for and
+/* The keyboard shortcuts are built each time they are asked for and
  * destroyed when closed, rather than loaded once by GtkApplication from
- * gtk/help-overlay.ui and kept hidden. GTK 4.8 answers an AT-SPI request for
- * a window index past the visible ones with the last toplevel in its list; a
+ * gtk/help-overlay.ui and kept hidden: GTK answers an AT-SPI request for a
+ * window index past the visible ones with the last toplevel in its list; a
  * hidden window there has no object path, and GTK then crashes. That happens
  * when a screen reader asks just as a dialogue closes. So no hidden toplevel
- * may linger: tests/test-window.c checks this. */
+ * may linger: tests/test-window.c checks this.
+ *
+ * The one marked exception to "no deprecated API": GtkShortcutsWindow is
+ * deprecated since GTK 4.18, and its replacement, AdwShortcutsDialog, came
+ * with libadwaita 1.8. The floor (Debian 13) has libadwaita 1.7, so the old
+ * window stays there; where libadwaita 1.8 is present, as in the Flatpak,
+ * the dialogue is used. The dialogue is made by GtkBuilder, so nothing here
+ * calls libadwaita 1.8 API directly (ADW_VERSION_MAX_ALLOWED stays 1.7). */
 static void
 show_help_overlay_activated (GSimpleAction *action,
                              GVariant      *parameter,
                              gpointer       user_data)
 {
   CoproWindow *self = user_data;
+#if ADW_CHECK_VERSION (1, 8, 0)
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/coproduce/Coproduce/copro-shortcuts-dialog.ui");
+  AdwDialog *dialog = ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog"));
+
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+#else
   g_autoptr(GtkBuilder) builder =
     gtk_builder_new_from_resource ("/io/github/coproduce/Coproduce/copro-shortcuts-window.ui");
   GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
+  /* GtkShortcutsWindow is a window of its own: Esc closes it, and GTK gives
+   * the focus back to this window as it goes. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_assert (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
   gtk_window_present (overlay);
+#endif
 }
 
 static const GActionEntry win_entries[] = {
@@ -808,6 +855,9 @@ static const GActionEntry win_entries[] = {
   { .name = "save-as", .activate = save_as_activated },
   { .name = "close", .activate = close_activated },
   { .name = "open-example", .activate = open_example_activated },
+  { .name = "open-recent", .activate = open_recent_activated, .parameter_type = "s" },
+  { .name = "restore-draft", .activate = restore_draft_activated, .parameter_type = "s" },
+  { .name = "discard-draft", .activate = discard_draft_activated, .parameter_type = "s" },
 };
 
 static void
@@ -816,11 +866,8 @@ copro_window_dispose (GObject *object)
   CoproWindow *self = COPRO_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->file_dialog);
+  g_clear_object (&self->document_signals);
   g_clear_object (&self->document);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
@@ -836,6 +883,7 @@ copro_window_finalize (GObject *object)
   CoproWindow *self = COPRO_WINDOW (object);
 
   g_clear_pointer (&self->restore_draft_id, g_free);
+  g_clear_pointer (&self->draft_rows, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
 
@@ -906,11 +954,11 @@ copro_window_class_init (CoproWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_box);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_list);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_notice);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_recent_list_row_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
+  gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
 }
 
 static void
@@ -921,6 +969,18 @@ copro_window_init (CoproWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->draft_rows = g_ptr_array_new ();
+
+  /* The window follows whichever document it shows. */
+  self->document_signals = g_signal_group_new (COPRO_TYPE_DOCUMENT);
+  g_signal_group_connect_swapped (self->document_signals, "notify::title",
+                                  G_CALLBACK (on_document_title_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::modified",
+                                  G_CALLBACK (on_document_title_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::file",
+                                  G_CALLBACK (on_document_title_cb), self);
+  g_signal_group_connect_swapped (self->document_signals, "notify::read-only-reason",
+                                  G_CALLBACK (on_document_read_only_cb), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_entries,
                                    G_N_ELEMENTS (win_entries), self);
@@ -1241,11 +1301,41 @@ restore_draft (CoproWindow    *self,
   return TRUE;
 }
 
-static void
-on_restore_draft_clicked_cb (GtkButton   *button,
-                             CoproWindow *self)
+/* The draft called @id, or NULL if it has gone. */
+static CoproDraftInfo *
+find_draft (const char *id)
 {
-  restore_draft (self, g_object_get_data (G_OBJECT (button), "draft"));
+  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+
+  for (guint i = 0; i < drafts->len; i++)
+    if (g_strcmp0 (((CoproDraftInfo *) g_ptr_array_index (drafts, i))->id, id) == 0)
+      return g_ptr_array_steal_index (drafts, i);
+  return NULL;
+}
+
+static void
+restore_draft_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  g_autoptr(CoproDraftInfo) info = find_draft (g_variant_get_string (parameter, NULL));
+
+  if (info != NULL && self->document == NULL)
+    restore_draft (self, info);
+}
+
+static void
+discard_draft_activated (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+  g_autoptr(CoproDraftInfo) info = find_draft (g_variant_get_string (parameter, NULL));
+
+  if (info != NULL)
+    copro_drafts_delete (info);
+  populate_drafts (self);
 }
 
 typedef struct
@@ -1347,32 +1437,15 @@ open_or_offer_draft (CoproWindow   *self,
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
-static void
-on_discard_draft_clicked_cb (GtkButton   *button,
-                             CoproWindow *self)
-{
-  copro_drafts_delete (g_object_get_data (G_OBJECT (button), "draft"));
-  populate_drafts (self);
-}
-
 /* Unsaved work left by a crash, offered on the start screen. */
 static void
 populate_drafts (CoproWindow *self)
 {
   g_autoptr(GPtrArray) drafts = copro_drafts_list ();
-  GtkWidget *box = gtk_widget_get_parent (self->recent_box);
-  guint shown = 0;
 
-  if (self->drafts_group != NULL)
-    {
-      gtk_box_remove (GTK_BOX (box), self->drafts_group);
-      self->drafts_group = NULL;
-    }
-
-  self->drafts_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->drafts_group), _("Unsaved Work"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->drafts_group),
-                                         _("Coproduce closed before these changes were saved."));
+  for (guint i = 0; i < self->draft_rows->len; i++)
+    adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
+  g_ptr_array_set_size (self->draft_rows, 0);
 
   for (guint i = 0; i < drafts->len; i++)
     {
@@ -1418,22 +1491,17 @@ populate_drafts (CoproWindow *self)
       gtk_widget_add_css_class (discard, "destructive-action");
       gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
       gtk_widget_set_valign (discard, GTK_ALIGN_CENTER);
-      g_object_set_data_full (G_OBJECT (restore), "draft", info, NULL);
-      g_object_set_data_full (G_OBJECT (discard), "draft", info, NULL);
-      /* The rows own the information their buttons use. */
-      g_object_set_data_full (G_OBJECT (row), "draft", g_ptr_array_steal_index_fast (drafts, i--),
-                              (GDestroyNotify) copro_draft_info_free);
-      g_signal_connect (restore, "clicked", G_CALLBACK (on_restore_draft_clicked_cb), self);
-      g_signal_connect (discard, "clicked", G_CALLBACK (on_discard_draft_clicked_cb), self);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", info->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "win.restore-draft");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (discard), "s", info->id);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (discard), "win.discard-draft");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), restore);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), discard);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->drafts_group), row);
-      shown++;
+      adw_preferences_group_add (self->drafts_group, row);
+      g_ptr_array_add (self->draft_rows, row);
     }
 
-  gtk_box_insert_child_after (GTK_BOX (box), self->drafts_group,
-                              gtk_widget_get_prev_sibling (self->recent_box));
-  gtk_widget_set_visible (self->drafts_group, shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->drafts_group), self->draft_rows->len > 0);
 }
 
 /* Public API */
@@ -1464,11 +1532,15 @@ copro_window_set_document (CoproWindow   *self,
   if (self->document == document)
     return;
 
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
   g_set_object (&self->document, document);
+  g_signal_group_set_target (self->document_signals, document);
+  /* A read-only project's panels are built read-only: the focus, which the
+   * stack moves into the project, never lands in a field about to be made
+   * insensitive (GTK then warns that the field lost the focus unseen). */
+  copro_project_view_set_editable (self->project_view,
+                                   document == NULL || copro_document_get_read_only_reason (document) == NULL);
   copro_project_view_set_document (self->project_view, document);
-  gtk_widget_set_visible (self->sidebar_button, document != NULL);
+  update_sidebar_button (self);
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
   /* A question about another file in use, not answered yet, is moot now. */
@@ -1480,10 +1552,6 @@ copro_window_set_document (CoproWindow   *self,
 
   if (document != NULL)
     {
-      g_signal_connect_object (document, "notify::title", G_CALLBACK (on_document_notify_cb), self, 0);
-      g_signal_connect_object (document, "notify::modified", G_CALLBACK (on_document_notify_cb), self, 0);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (on_document_notify_cb), self, 0);
-      g_signal_connect_object (document, "notify::read-only-reason", G_CALLBACK (on_document_notify_cb), self, 0);
       gtk_stack_set_visible_child_name (self->stack, "project");
     }
   else
@@ -1518,21 +1586,17 @@ copro_window_is_empty (CoproWindow *self)
 void
 copro_window_choose_file (CoproWindow *self)
 {
+  g_autoptr(GFile) folder = NULL;
+
   g_return_if_fail (COPRO_IS_WINDOW (self));
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-      return;
-    }
+  /* One question at a time. */
+  if (self->file_dialog != NULL)
+    return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Open Project"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_OPEN,
-                                               _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  add_project_filters (self->chooser);
-  set_chooser_folder (self, self->chooser);
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (on_open_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  self->file_dialog = project_file_dialog_new (_("Open Project"), _("_Open"));
+  folder = dup_last_folder (self);
+  gtk_file_dialog_set_initial_folder (self->file_dialog, folder);
+  gtk_file_dialog_open (self->file_dialog, GTK_WINDOW (self), self->cancellable,
+                        on_open_dialog_done_cb, g_object_ref (self));
 }
