@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "copro-model.h"
-#include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"
 #include "copro-record-form.h"
@@ -111,6 +110,25 @@ update (CoproPartnerEditor *self)
       adw_status_page_set_title (self->status_page, _("No Partner Selected"));
       adw_status_page_set_description (self->status_page,
                                        _("Select a partner in the register to see and change their details."));
+    }
+}
+
+/* The status page scrolls its few lines in a GtkScrolledWindow, which,
+ * with nothing focusable inside, would be a Tab stop of its own with no
+ * name it can carry (its role is generic): a stop that says nothing. */
+static void
+keep_out_of_tab_order (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SCROLLED_WINDOW (child))
+        {
+          gtk_widget_set_can_focus (child, FALSE);
+          gtk_widget_set_focusable (child, FALSE);
+        }
+      keep_out_of_tab_order (child);
     }
 }
 
@@ -227,7 +245,7 @@ static void
 copro_partner_editor_init (CoproPartnerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  copro_name_scrolled_window (GTK_WIDGET (self->status_page), _("Partner details"));
+  keep_out_of_tab_order (GTK_WIDGET (self->status_page));
 
   self->selection_signals = g_signal_group_new (GTK_TYPE_SELECTION_MODEL);
   g_signal_group_connect_swapped (self->selection_signals, "selection-changed", G_CALLBACK (update), self);
