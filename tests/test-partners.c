@@ -881,6 +881,16 @@ test_narrow (Fixture       *f,
   g_assert_true (adw_navigation_split_view_get_show_content (split));
   g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 1));
 
+  /* A new partner opens in the editor, its name to be typed. */
+  g_assert_true (gtk_widget_activate_action (editor, "navigation.pop", NULL));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  activate (f, "partners.add");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n + 1);
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  spin_until (is_mapped, editor);
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, n));
+  g_assert_true (has_focus_in (f, copro_field_widget_get_focus (field (f, editor, partner (f, n), "name"))));
+
   /* Wide again: side by side. */
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   while (adw_navigation_split_view_get_collapsed (split))
