@@ -280,7 +280,8 @@ delete_action_cb (GtkWidget  *widget,
 
   if (selected->len == 1)
     {
-      g_autofree char *escaped = g_markup_escape_text (copro_partner_display_name (g_ptr_array_index (selected, 0)), -1);
+      CoproRecord *partner = g_ptr_array_index (selected, 0);
+      g_autofree char *escaped = g_markup_escape_text (copro_partner_display_name (partner), -1);
 
       /* TRANSLATORS: a notice after deleting a partner; %s is their name */
       message = g_strdup_printf (_("“%s” deleted"), escaped);
