@@ -33,7 +33,7 @@
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-filter.h"
-#include "copro-partners-panel.h"
+#include "copro-partners-page.h"
 
 static const char * const sort_keys[] = {
   "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
@@ -51,7 +51,7 @@ on_after_paint_cb (GdkFrameClock *clock,
 /* Waits for a frame drawn after now, and until the panel's models are done. */
 static void
 wait_for_frame (GtkWidget          *window,
-                CoproPartnersPanel *panel)
+                CoproPartnersPage *panel)
 {
   for (;;)
     {
@@ -60,7 +60,7 @@ wait_for_frame (GtkWidget          *window,
       gtk_widget_queue_draw (window);
       while (paints < target)
         g_main_context_iteration (NULL, TRUE);
-      if (panel == NULL || !copro_partners_panel_is_searching (panel))
+      if (panel == NULL || !copro_partners_page_is_searching (panel))
         return;
     }
 }
@@ -157,11 +157,11 @@ main (int   argc,
         }
       start = g_get_monotonic_time ();
       cpu = cpu_ms ();
-      panel = copro_partners_panel_new (document, "Partners", NULL);
+      panel = copro_partners_page_new (document, "Partners", NULL);
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("open: panel made in %.1f ms\n", copro_bench_ms_since (start));
       adw_window_set_content (ADW_WINDOW (window), panel);
-      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("open: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (open_times, (double) { copro_bench_ms_since (start) });
@@ -169,7 +169,7 @@ main (int   argc,
 
   if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
     {
-      GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (COPRO_PARTNERS_PANEL (panel)));
+      GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (COPRO_PARTNERS_PAGE (panel)));
       guint rows = 0;
 
       for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -183,7 +183,7 @@ main (int   argc,
    * to check by eye that rows scrolled into sight are drawn. */
   if (g_getenv ("COPRO_BENCH_SHOT") != NULL)
     {
-      GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (COPRO_PARTNERS_PANEL (panel)));
+      GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (COPRO_PARTNERS_PAGE (panel)));
       GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
@@ -228,21 +228,21 @@ main (int   argc,
       gint64 start;
       double cpu;
 
-      copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), "");
-      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), "");
+      wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
       start = g_get_monotonic_time ();
       cpu = cpu_ms ();
-      copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), term);
+      copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), term);
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("search: model %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
-      wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+      wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("search: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (search_times, (double) { copro_bench_ms_since (start) });
-      shown = copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel));
+      shown = copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel));
     }
-  copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), "");
-  wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+  copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), "");
+  wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
 
   escaped = g_strescape (term, NULL);
   g_string_append_printf (json, "{\"partners\":%u,\"runs\":%d,\"open_ms\":%.1f,"
@@ -265,13 +265,13 @@ main (int   argc,
             gint64 start;
             double ms;
 
-            copro_partners_panel_sort_by (COPRO_PARTNERS_PANEL (panel), NULL, GTK_SORT_ASCENDING);
-            wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+            copro_partners_page_sort_by (COPRO_PARTNERS_PAGE (panel), NULL, GTK_SORT_ASCENDING);
+            wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
             start = g_get_monotonic_time ();
-            copro_partners_panel_sort_by (COPRO_PARTNERS_PANEL (panel), sort_keys[c], GTK_SORT_ASCENDING);
+            copro_partners_page_sort_by (COPRO_PARTNERS_PAGE (panel), sort_keys[c], GTK_SORT_ASCENDING);
             if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
               g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], copro_bench_ms_since (start));
-            wait_for_frame (window, COPRO_PARTNERS_PANEL (panel));
+            wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
             ms = copro_bench_ms_since (start);
             if (run == 0)
               first = ms;

@@ -600,7 +600,7 @@ def main_menu(audit, app):
 
 
 def partner_register(audit, app, window, scratch):
-    """The register's menu, "Remove Details?", and the CSV import."""
+    """The register's menu, "Remove Details?", the CSV import and the map."""
     key("3", ALT)
     partners = page(window, "Partners")
     more = find(partners, "toggle button", "More Partner Actions")
@@ -634,6 +634,12 @@ def partner_register(audit, app, window, scratch):
     audit.dialog(preview, "Import Partners", "window")
     key("Escape")
     closed(window, "Import Partners")
+
+    # The map, in place of the register: its controls as shown, then back.
+    do_action(find(partners, "page tab", "Map"))
+    find(partners, "image", "Partner map")
+    audit.tree(partners, "partner map", "window", showing_only=True)
+    do_action(find(partners, "page tab", "Register"))
 
 
 def file_choosers(audit, app, scratch):

@@ -24,7 +24,7 @@
 #include "copro-model.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
-#include "copro-partners-panel.h"
+#include "copro-partners-page.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
 #include "copro-window.h"
@@ -623,7 +623,7 @@ test_evaluation (Fixture       *f,
 static gboolean
 partners_searched (gpointer data)
 {
-  return !copro_partners_panel_is_searching (data);
+  return !copro_partners_page_is_searching (data);
 }
 
 static void
@@ -634,16 +634,16 @@ test_partners (Fixture       *f,
   CoproList *partners = copro_record_get_list (f->project, "partners");
   CoproRecord *partner = copro_list_get (partners, 5);
 
-  g_assert_true (COPRO_IS_PARTNERS_PANEL (panel));
-  g_assert_cmpuint (copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel)), ==,
+  g_assert_true (COPRO_IS_PARTNERS_PAGE (panel));
+  g_assert_cmpuint (copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel)), ==,
                     copro_list_get_n_items (partners));
-  copro_partners_panel_set_search (COPRO_PARTNERS_PANEL (panel), copro_record_get_string (partner, "name"));
+  copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), copro_record_get_string (partner, "name"));
   spin_until (partners_searched, panel);
-  g_assert_cmpuint (copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel)), >=, 1);
-  g_assert_cmpuint (copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel)), <,
+  g_assert_cmpuint (copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel)), >=, 1);
+  g_assert_cmpuint (copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel)), <,
                     copro_list_get_n_items (partners));
-  g_assert_true (copro_partners_panel_reveal (COPRO_PARTNERS_PANEL (panel), partner));
-  g_assert_cmpuint (copro_partners_panel_get_n_shown (COPRO_PARTNERS_PANEL (panel)), ==,
+  g_assert_true (copro_partners_page_reveal (COPRO_PARTNERS_PAGE (panel), partner));
+  g_assert_cmpuint (copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel)), ==,
                     copro_list_get_n_items (partners));
 }
 

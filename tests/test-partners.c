@@ -4,7 +4,8 @@
  * search and each filter, add, duplicate, delete (one and several) with the
  * toast's Undo and Ctrl+Z, the detail editor and the recruitment checklist
  * writing to the model, the review-date mark, removing personal details,
- * revealing a partner and the map's activation.
+ * revealing a partner and the map's activation, Ctrl+F from anywhere in
+ * the section, and the collapsed layout of a window 360 pixels wide.
  */
 
 #include "config.h"
@@ -17,7 +18,9 @@
 #include "copro-model.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-map-view.h"
-#include "copro-partners-panel.h"
+#include "copro-partner-map-page.h"
+#include "copro-partners-page.h"
+#include "copro-recruitment-checklist.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
 #include "copro-window.h"
@@ -52,7 +55,7 @@ typedef struct
   CoproRecord        *project;
   CoproList          *partners;
   CoproProjectView   *view;
-  CoproPartnersPanel *panel;
+  CoproPartnersPage *panel;
 } Fixture;
 
 static void
@@ -88,8 +91,8 @@ fixture_set_up (Fixture       *f,
   f->view = COPRO_PROJECT_VIEW (find_type (GTK_WIDGET (f->window), COPRO_TYPE_PROJECT_VIEW));
   g_assert_nonnull (f->view);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "partners"));
-  f->panel = COPRO_PARTNERS_PANEL (copro_project_view_get_panel (f->view, "partners"));
-  g_assert_true (COPRO_IS_PARTNERS_PANEL (f->panel));
+  f->panel = COPRO_PARTNERS_PAGE (copro_project_view_get_panel (f->view, "partners"));
+  g_assert_true (COPRO_IS_PARTNERS_PAGE (f->panel));
   spin_idle ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f->panel)));
 }
@@ -113,20 +116,20 @@ partner (Fixture *f,
 static guint
 n_shown (Fixture *f)
 {
-  return copro_partners_panel_get_n_shown (f->panel);
+  return copro_partners_page_get_n_shown (f->panel);
 }
 
 static gboolean
 search_done (gpointer data)
 {
-  return !copro_partners_panel_is_searching (data);
+  return !copro_partners_page_is_searching (data);
 }
 
 static void
 search (Fixture    *f,
         const char *text)
 {
-  copro_partners_panel_set_search (f->panel, text);
+  copro_partners_page_set_search (f->panel, text);
   spin_until (search_done, f->panel);
 }
 
@@ -135,7 +138,7 @@ static void
 select_shown (Fixture *f,
               ...)
 {
-  GtkSelectionModel *selection = copro_partners_panel_get_selection (f->panel);
+  GtkSelectionModel *selection = copro_partners_page_get_selection (f->panel);
   va_list args;
   int position;
 
@@ -276,13 +279,13 @@ test_sort (Fixture       *f,
   for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
     for (int direction = 0; direction < 2; direction++)
       {
-        copro_partners_panel_sort_by (f->panel, keys[k], direction == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
+        copro_partners_page_sort_by (f->panel, keys[k], direction == 0 ? GTK_SORT_ASCENDING : GTK_SORT_DESCENDING);
         spin_until (search_done, f->panel);
         g_assert_cmpuint (n_shown (f), ==, n);
         for (guint i = 0; i + 1 < n; i++)
           {
-            int order = compare_by (copro_partners_panel_get_shown (f->panel, i),
-                                    copro_partners_panel_get_shown (f->panel, i + 1), keys[k]);
+            int order = compare_by (copro_partners_page_get_shown (f->panel, i),
+                                    copro_partners_page_get_shown (f->panel, i + 1), keys[k]);
 
             if (direction == 0)
               g_assert_cmpint (order, <=, 0);
@@ -290,9 +293,9 @@ test_sort (Fixture       *f,
               g_assert_cmpint (order, >=, 0);
           }
         if (direction == 0)
-          g_assert_cmpstr (copro_partner_display_name (copro_partners_panel_get_shown (f->panel, 0)), ==, first[k]);
+          g_assert_cmpstr (copro_partner_display_name (copro_partners_page_get_shown (f->panel, 0)), ==, first[k]);
         else
-          g_assert_cmpstr (copro_partner_display_name (copro_partners_panel_get_shown (f->panel, n - 1)), ==, first[k]);
+          g_assert_cmpstr (copro_partner_display_name (copro_partners_page_get_shown (f->panel, n - 1)), ==, first[k]);
       }
 
   /* The model order is the document's: sorting never changes the file. */
@@ -300,25 +303,25 @@ test_sort (Fixture       *f,
   g_assert_false (copro_document_get_modified (f->document));
 
   /* A sorted column follows an edit after sorting again. */
-  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
   copro_record_set_string (partner (f, 2), "name", "Aaron Fenwick");
-  copro_partners_panel_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
-  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  copro_partners_page_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
 
   /* A partner with no name is shown, and sorted, by their organisation. */
   copro_record_set_string (partner (f, 1), "name", "");
-  copro_partners_panel_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
-  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, "organisation", GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
   for (guint i = 0; i + 1 < n; i++)
-    g_assert_cmpint (compare_by (copro_partners_panel_get_shown (f->panel, i),
-                                 copro_partners_panel_get_shown (f->panel, i + 1), "name"), <=, 0);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, n - 1) == partner (f, 1) ||
-                 copro_partners_panel_get_shown (f->panel, n - 2) == partner (f, 1));
+    g_assert_cmpint (compare_by (copro_partners_page_get_shown (f->panel, i),
+                                 copro_partners_page_get_shown (f->panel, i + 1), "name"), <=, 0);
+  g_assert_true (copro_partners_page_get_shown (f->panel, n - 1) == partner (f, 1) ||
+                 copro_partners_page_get_shown (f->panel, n - 2) == partner (f, 1));
 
-  copro_partners_panel_sort_by (f->panel, NULL, GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, NULL, GTK_SORT_ASCENDING);
   for (guint i = 0; i < n; i++)
-    g_assert_true (copro_partners_panel_get_shown (f->panel, i) == partner (f, i));
+    g_assert_true (copro_partners_page_get_shown (f->panel, i) == partner (f, i));
 }
 
 /* Search and filters */
@@ -331,16 +334,16 @@ test_search (Fixture       *f,
 
   search (f, "dawn");      /* name, any case */
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 0));
   search (f, "BAKERY");    /* organisation */
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
   search (f, "tutor");     /* role */
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 4));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 4));
   search (f, "polish");    /* notes */
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 4));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 4));
   search (f, "émile");     /* beyond ASCII */
   g_assert_cmpuint (n_shown (f), ==, 1);
   search (f, "ÉMILE");
@@ -364,7 +367,7 @@ test_search (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (find_type (GTK_WIDGET (f->panel), GTK_TYPE_SEARCH_ENTRY)), "riverside");
   while (n_shown (f) != 1)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 0));
   search (f, "");
 
   /* Ctrl+F's action opens the search bar and puts the keyboard in it. */
@@ -379,32 +382,32 @@ test_filters (Fixture       *f,
 {
   guint n = copro_list_get_n_items (f->partners);
 
-  copro_partners_panel_set_filter (f->panel, "sector", "carer");
+  copro_partners_page_set_filter (f->panel, "sector", "carer");
   spin_until (search_done, f->panel);
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 0));
-  copro_partners_panel_set_filter (f->panel, "sector", "business");
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 0));
+  copro_partners_page_set_filter (f->panel, "sector", "business");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
-  copro_partners_panel_set_filter (f->panel, "sector", "other");
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
+  copro_partners_page_set_filter (f->panel, "sector", "other");
   g_assert_cmpuint (n_shown (f), ==, 0);
-  copro_partners_panel_set_filter (f->panel, "sector", NULL);
+  copro_partners_page_set_filter (f->panel, "sector", NULL);
   g_assert_cmpuint (n_shown (f), ==, n);
 
-  copro_partners_panel_set_filter (f->panel, "level", "co-produce");
+  copro_partners_page_set_filter (f->panel, "level", "co-produce");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 3));
-  copro_partners_panel_set_filter (f->panel, "level", NULL);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 3));
+  copro_partners_page_set_filter (f->panel, "level", NULL);
 
-  copro_partners_panel_set_filter (f->panel, "status", "withdrawn");
+  copro_partners_page_set_filter (f->panel, "status", "withdrawn");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 2));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
   /* Filters and search together. */
   search (f, "dawn");
   g_assert_cmpuint (n_shown (f), ==, 0);
-  copro_partners_panel_set_filter (f->panel, "status", "active");
+  copro_partners_page_set_filter (f->panel, "status", "active");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  copro_partners_panel_set_filter (f->panel, "status", NULL);
+  copro_partners_page_set_filter (f->panel, "status", NULL);
   search (f, "");
   g_assert_cmpuint (n_shown (f), ==, n);
 
@@ -415,7 +418,7 @@ test_filters (Fixture       *f,
     gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down),
                                 (guint) copro_enum_index (&copro_enum_sector, "council") + 1);
     g_assert_cmpuint (n_shown (f), ==, 1);
-    g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 1));
+    g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 1));
     gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 0);
     g_assert_cmpuint (n_shown (f), ==, n);
   }
@@ -437,8 +440,8 @@ test_add (Fixture       *f,
   added = partner (f, n);
   /* The search is cleared so that the new partner shows, selected, in its editor. */
   g_assert_cmpuint (n_shown (f), ==, n + 1);
-  g_assert_true (copro_partners_panel_get_editing (f->panel) == added);
-  name = field (f, copro_partners_panel_get_editor (f->panel), added, "name");
+  g_assert_true (copro_partners_page_get_editing (f->panel) == added);
+  name = field (f, copro_partners_page_get_editor (f->panel), added, "name");
   focus = gtk_root_get_focus (GTK_ROOT (f->window));
   g_assert_nonnull (focus);
   g_assert_true (focus == copro_field_widget_get_focus (name) ||
@@ -467,7 +470,7 @@ test_duplicate (Fixture       *f,
   g_assert_cmpstr (copro_record_get_string (copy, "notes"), ==, copro_record_get_string (original, "notes"));
   g_assert_cmpint (copro_record_get_int (copy, "influence"), ==, copro_record_get_int (original, "influence"));
   g_assert_cmpstr (copro_record_get_id (copy), !=, copro_record_get_id (original));
-  g_assert_true (copro_partners_panel_get_editing (f->panel) == copy);
+  g_assert_true (copro_partners_page_get_editing (f->panel) == copy);
   g_assert_true (partner (f, 3) == copro_list_find_by_id (f->partners, copro_record_get_id (partner (f, 3))));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
@@ -497,9 +500,9 @@ test_delete (Fixture       *f,
 
   /* Several, sorted so that the rows shown are not in the list's order:
    * one step of the history, and Ctrl+Z restores all at their places. */
-  copro_partners_panel_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
   /* Shown: ayo Bello (1), Beth Adams (3), Carl Fenwick (2), Dawn Ellis (0), Émile Zola (4). */
-  g_assert_true (copro_partners_panel_get_shown (f->panel, 0) == partner (f, 1));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 1));
   select_shown (f, 0, 2, 4, -1);
   activate (f, "partners.delete");
   g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n - 3);
@@ -522,7 +525,7 @@ test_delete (Fixture       *f,
     g_assert_true (partner (f, i) == g_ptr_array_index (before, i));
 
   /* With nothing selected there is nothing to delete. */
-  gtk_selection_model_unselect_all (copro_partners_panel_get_selection (f->panel));
+  gtk_selection_model_unselect_all (copro_partners_page_get_selection (f->panel));
   gtk_widget_activate_action (GTK_WIDGET (f->panel), "partners.delete", NULL);
   spin_idle ();
   g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n);
@@ -535,13 +538,13 @@ test_editor (Fixture       *f,
              gconstpointer  data)
 {
   CoproRecord *p = partner (f, 3);
-  GtkWidget *editor = copro_partners_panel_get_editor (f->panel);
+  GtkWidget *editor = copro_partners_page_get_editor (f->panel);
   GtkWidget *widget;
   const CoproRecordDesc *desc = &copro_desc_partner;
 
-  g_assert_null (copro_partners_panel_get_editing (f->panel));
+  g_assert_null (copro_partners_page_get_editing (f->panel));
   select_shown (f, 3, -1);
-  g_assert_true (copro_partners_panel_get_editing (f->panel) == p);
+  g_assert_true (copro_partners_page_get_editing (f->panel) == p);
 
   /* Every field of a partner has its control. */
   for (guint i = 0; i < desc->n_fields; i++)
@@ -559,13 +562,13 @@ test_editor (Fixture       *f,
   g_assert_true (copro_document_get_modified (f->document));
 
   /* The register's row follows: the status filter now finds the partner. */
-  copro_partners_panel_set_filter (f->panel, "status", "active");
+  copro_partners_page_set_filter (f->panel, "status", "active");
   g_assert_cmpuint (n_shown (f), ==, 2);
-  copro_partners_panel_set_filter (f->panel, "status", NULL);
+  copro_partners_page_set_filter (f->panel, "status", NULL);
 
   /* Several selected: no editor. */
   select_shown (f, 0, 1, -1);
-  g_assert_null (copro_partners_panel_get_editing (f->panel));
+  g_assert_null (copro_partners_page_get_editing (f->panel));
 }
 
 static void
@@ -573,8 +576,9 @@ test_checklist (Fixture       *f,
                 gconstpointer  data)
 {
   CoproRecord *recruitment = copro_record_get_record (f->project, "recruitment");
-  GtkWidget *revealer = find_type (GTK_WIDGET (f->panel), GTK_TYPE_REVEALER);
-  GtkWidget *toggle = find_type (GTK_WIDGET (f->panel), GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *checklist = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_RECRUITMENT_CHECKLIST);
+  GtkWidget *revealer = find_type (checklist, GTK_TYPE_REVEALER);
+  GtkWidget *toggle = find_type (checklist, GTK_TYPE_TOGGLE_BUTTON);
   GtkWidget *widget;
 
   /* Above the register, folded until opened by its button. */
@@ -582,6 +586,7 @@ test_checklist (Fixture       *f,
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (copro_recruitment_checklist_get_expanded (COPRO_RECRUITMENT_CHECKLIST (checklist)));
   widget = copro_field_widget_get_focus (field (f, GTK_WIDGET (f->panel), recruitment, "affected"));
 
   g_assert_true (GTK_IS_TEXT_VIEW (widget));
@@ -612,7 +617,7 @@ static void
 test_review_mark (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (copro_partners_panel_get_column_view (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
 
   spin_idle ();
   g_assert_cmpuint (count_visible_marks (view), ==, 0);
@@ -658,7 +663,7 @@ test_remove_details (Fixture       *f,
   g_assert_cmpstr (copro_record_get_string (partner (f, 1), "phone"), ==, "01632 960000");
 
   /* Of every withdrawn partner (Carl Fenwick only). */
-  gtk_selection_model_unselect_all (copro_partners_panel_get_selection (f->panel));
+  gtk_selection_model_unselect_all (copro_partners_page_get_selection (f->panel));
   activate (f, "partners.remove-withdrawn-details");
   dialog = find_alert (NULL, NULL);
   g_assert_nonnull (dialog);
@@ -682,33 +687,39 @@ test_reveal (Fixture       *f,
   guint n = copro_list_get_n_items (f->partners);
 
   search (f, "dawn");
-  copro_partners_panel_set_filter (f->panel, "sector", "carer");
+  copro_partners_page_set_filter (f->panel, "sector", "carer");
   g_assert_cmpuint (n_shown (f), ==, 1);
-  g_assert_true (copro_partners_panel_reveal (f->panel, partner (f, 4)));
+  g_assert_true (copro_partners_page_reveal (f->panel, partner (f, 4)));
   g_assert_cmpuint (n_shown (f), ==, n);
-  g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 4));
-  g_assert_true (gtk_selection_model_is_selected (copro_partners_panel_get_selection (f->panel), 4));
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 4));
+  g_assert_true (gtk_selection_model_is_selected (copro_partners_page_get_selection (f->panel), 4));
   /* Not a partner: nothing to reveal. */
-  g_assert_false (copro_partners_panel_reveal (f->panel, copro_record_get_record (f->project, "recruitment")));
+  g_assert_false (copro_partners_page_reveal (f->panel, copro_record_get_record (f->project, "recruitment")));
 
   /* The map's activation selects the partner and opens its editor. */
   {
+    CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
     GtkWidget *map = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_PARTNER_MAP_VIEW);
 
     g_assert_nonnull (map);
     g_signal_emit_by_name (map, "partner-activated", partner (f, 1));
-    g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 1));
+    g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 1));
 
     /* Shown in place of the register, the map follows its filters. */
-    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (map, GTK_TYPE_STACK)), "map");
+    copro_partner_register_set_view (reg, "map");
+    g_assert_cmpstr (copro_partner_register_get_view (reg), ==, "map");
     g_assert_true (copro_partner_map_view_get_model (COPRO_PARTNER_MAP_VIEW (map)) != NULL);
     g_assert_cmpuint (copro_partner_map_view_get_n_dots (COPRO_PARTNER_MAP_VIEW (map)), ==, n);
-    copro_partners_panel_set_filter (f->panel, "sector", "carer");
+    copro_partners_page_set_filter (f->panel, "sector", "carer");
     g_assert_cmpuint (copro_partner_map_view_get_n_dots (COPRO_PARTNER_MAP_VIEW (map)), ==, 1);
-    copro_partners_panel_set_filter (f->panel, "sector", NULL);
+    copro_partners_page_set_filter (f->panel, "sector", NULL);
     /* Hidden, it lets the register be. */
-    gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (map, GTK_TYPE_STACK)), "register");
+    copro_partner_register_set_view (reg, "register");
     g_assert_null (copro_partner_map_view_get_model (COPRO_PARTNER_MAP_VIEW (map)));
+    /* Revealing a partner from the map shows the register again. */
+    copro_partner_register_set_view (reg, "map");
+    g_assert_true (copro_partners_page_reveal (f->panel, partner (f, 3)));
+    g_assert_cmpstr (copro_partner_register_get_view (reg), ==, "register");
   }
 }
 
@@ -742,19 +753,212 @@ test_keyboard (Fixture       *f,
   spin_idle ();
 }
 
-/* A narrow window: the editor comes in place of the list. */
+static gboolean
+is_collapsed (gpointer data)
+{
+  return adw_navigation_split_view_get_collapsed (data);
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+has_width (gpointer data)
+{
+  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  (*(guint *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Writes the window as it is drawn now to screenshots/partners-@name.png
+ * beside the test, for people to look at. */
+static void
+save_screenshot (Fixture    *f,
+                 const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (f->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("partners-%s.png", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int width, height;
+
+  /* Let the transitions end and the window lay itself out and draw. */
+  for (int i = 0; i < 30; i++)
+    {
+      guint frames = 0;
+      guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+
+      while (frames < 1)
+        g_main_context_iteration (NULL, TRUE);
+      gtk_widget_remove_tick_callback (widget, id);
+    }
+  spin_idle ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* Whether the focus is in @widget or a widget inside it. */
+static gboolean
+has_focus_in (Fixture   *f,
+              GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* The back button a header bar brings in a collapsed split view, shown. */
+static GtkWidget *
+find_back_button (GtkWidget *root)
+{
+  if (GTK_IS_BUTTON (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), "navigation.pop") == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_back_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Ctrl+F (partners.find) from wherever the focus is in the section puts it
+ * in the search, the search bar open. */
+static void
+test_find (Fixture       *f,
+           gconstpointer  data)
+{
+  GtkWidget *entry = find_type (GTK_WIDGET (f->panel), GTK_TYPE_SEARCH_ENTRY);
+  CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
+  GtkWidget *name;
+
+  g_assert_nonnull (entry);
+  g_assert_false (copro_partner_register_get_search_mode (reg));
+  select_shown (f, 0, -1);
+  name = copro_field_widget_get_focus (field (f, copro_partners_page_get_editor (f->panel), partner (f, 0), "name"));
+  g_assert_true (gtk_widget_grab_focus (name));
+  g_assert_true (gtk_widget_activate_action (name, "partners.find", NULL));
+  g_assert_true (copro_partner_register_get_search_mode (reg));
+  g_assert_true (has_focus_in (f, entry));
+}
+
+/* A window 360 pixels wide: the split view collapses, the register shows
+ * first, and the editor and the map are both reached from it and back. */
 static void
 test_narrow (Fixture       *f,
              gconstpointer  data)
 {
-  AdwLeaflet *leaflet = ADW_LEAFLET (find_type (GTK_WIDGET (f->panel), ADW_TYPE_LEAFLET));
+  AdwNavigationSplitView *split = ADW_NAVIGATION_SPLIT_VIEW (find_type (GTK_WIDGET (f->panel),
+                                                                        ADW_TYPE_NAVIGATION_SPLIT_VIEW));
+  CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
+  GtkWidget *editor = copro_partners_page_get_editor (f->panel);
+  GtkWidget *map = GTK_WIDGET (copro_partner_map_page_get_map_view (copro_partner_register_get_map_page (reg)));
+  GtkWidget *entry = find_type (GTK_WIDGET (f->panel), GTK_TYPE_SEARCH_ENTRY);
+  guint n = copro_list_get_n_items (f->partners);
+  GtkWidget *back;
 
+  g_assert_false (adw_navigation_split_view_get_collapsed (split));
+  select_shown (f, 2, -1);
+  save_screenshot (f, "1200-register");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 700);
-  while (!adw_leaflet_get_folded (leaflet))
+  spin_until (is_collapsed, split);
+  spin_idle ();
+  /* Nothing wider than the window. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->panel)), <=, 360);
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (copro_partners_page_get_column_view (f->panel))));
+  g_assert_false (gtk_widget_get_mapped (editor));
+  save_screenshot (f, "360-register");
+
+  /* The editor: a row activated (or a partner revealed) pushes it. */
+  select_shown (f, 2, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (copro_partners_page_get_column_view (f->panel)),
+                                             "partners.show-details", NULL));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  spin_until (is_mapped, editor);
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 2));
+  g_assert_nonnull (copro_field_widget_find (editor, partner (f, 2), "name"));
+  save_screenshot (f, "360-editor");
+  /* Its header bar's back button goes back to the register. */
+  back = find_back_button (GTK_WIDGET (f->panel));
+  g_assert_nonnull (back);
+  g_assert_true (gtk_widget_get_ancestor (editor, ADW_TYPE_NAVIGATION_PAGE) ==
+                 gtk_widget_get_ancestor (back, ADW_TYPE_NAVIGATION_PAGE));
+  g_assert_true (gtk_widget_activate (back));
+  while (gtk_widget_get_mapped (editor))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (copro_partners_panel_reveal (f->panel, partner (f, 2)));
-  g_assert_true (adw_leaflet_get_visible_child (leaflet) != gtk_widget_get_first_child (GTK_WIDGET (leaflet)));
-  g_assert_true (copro_partners_panel_get_editing (f->panel) == partner (f, 2));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (copro_partners_page_reveal (f->panel, partner (f, 4)));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 4));
+
+  /* Ctrl+F from the editor: back to the register, in the search. */
+  g_assert_true (gtk_widget_activate_action (editor, "partners.find", NULL));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (has_focus_in (f, entry));
+  copro_partner_register_set_search_mode (reg, FALSE);
+
+  /* The map, in place of the register; a partner chosen on it opens its editor. */
+  copro_partner_register_set_view (reg, "map");
+  spin_until (has_width, map);
+  g_assert_cmpint (gtk_widget_get_width (map), <=, 360);
+  g_assert_cmpuint (copro_partner_map_view_get_n_dots (COPRO_PARTNER_MAP_VIEW (map)), ==, n);
+  save_screenshot (f, "360-map");
+  g_signal_emit_by_name (map, "partner-activated", partner (f, 1));
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 1));
+
+  /* A new partner opens in the editor, its name to be typed. */
+  g_assert_true (gtk_widget_activate_action (editor, "navigation.pop", NULL));
+  g_assert_false (adw_navigation_split_view_get_show_content (split));
+  activate (f, "partners.add");
+  g_assert_cmpuint (copro_list_get_n_items (f->partners), ==, n + 1);
+  g_assert_true (adw_navigation_split_view_get_show_content (split));
+  spin_until (is_mapped, editor);
+  g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, n));
+  g_assert_true (has_focus_in (f, copro_field_widget_get_focus (field (f, editor, partner (f, n), "name"))));
+
+  /* Wide again: side by side. From the register: widening the window while
+   * the collapsed split view shows the editor makes libadwaita 1.7.6 warn
+   * "Trying to snapshot AdwGizmo ... without a current allocation" (a
+   * snapshot taken inside libadwaita's size allocation), which
+   * G_DEBUG=fatal-warnings turns into a failure. */
+  g_assert_true (gtk_widget_activate_action (editor, "navigation.pop", NULL));
+  while (gtk_widget_get_mapped (editor))
+    g_main_context_iteration (NULL, TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
+  while (adw_navigation_split_view_get_collapsed (split))
+    g_main_context_iteration (NULL, TRUE);
+  spin_until (is_mapped, editor);
+  g_assert_true (gtk_widget_get_mapped (map));
+  save_screenshot (f, "1280-map");
 }
 
 int
@@ -782,6 +986,7 @@ main (int   argc,
   ADD ("reveal", test_reveal);
   ADD ("read-only", test_read_only);
   ADD ("narrow", test_narrow);
+  ADD ("find", test_find);
   ADD ("keyboard", test_keyboard);
 #undef ADD
   status = g_test_run ();

@@ -141,7 +141,7 @@ copro_cell_text_snapshot (GtkWidget   *widget,
   if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
     x = (float) (width - logical.width) - x;
 
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  gtk_widget_get_color (widget, &color);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (x, 0), (float) (height - logical.height) / 2));
   gtk_snapshot_append_layout (snapshot, self->layout, &color);

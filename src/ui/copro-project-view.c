@@ -9,7 +9,7 @@
 #include "copro-checks.h"
 #include "copro-list-editor.h"
 #include "copro-panel.h"
-#include "copro-partners-panel.h"
+#include "copro-partners-page.h"
 #include "copro-project-view.h"
 #include "copro-sections.h"
 
@@ -822,8 +822,8 @@ copro_project_view_reveal (CoproProjectView *self,
   if (adw_overlay_split_view_get_collapsed (self->split_view))
     adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
   panel = copro_project_view_get_panel (self, section->name);
-  if (COPRO_IS_PARTNERS_PANEL (panel))
-    return copro_partners_panel_reveal (COPRO_PARTNERS_PANEL (panel), record);
+  if (COPRO_IS_PARTNERS_PAGE (panel))
+    return copro_partners_page_reveal (COPRO_PARTNERS_PAGE (panel), record);
   return copro_list_editor_reveal (panel, record, key) != NULL;
 }
 

@@ -15,7 +15,7 @@
 #include "copro-list-editor.h"
 #include "copro-list.h"
 #include "copro-panel.h"
-#include "copro-partners-panel.h"
+#include "copro-partners-page.h"
 #include "copro-record-form.h"
 #include "copro-sections.h"
 
@@ -345,7 +345,7 @@ copro_sections_build (const CoproSection *section,
   g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
 
   if (g_str_equal (section->name, "partners"))
-    return copro_partners_panel_new (document, _(section->title), _(section->guidance));
+    return copro_partners_page_new (document, _(section->title), _(section->guidance));
   if (g_str_equal (section->name, "checks"))
     return copro_checks_panel_new (_(section->title), _(section->guidance));
 

@@ -1,0 +1,876 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The partner register: a column view over the partners (sorted, then
+ * searched and filtered, then selected), its search bar and filters, the
+ * count, and the map of the same partners in its place.
+ *
+ * The models are stacked partners → CoproSortedPartners → GtkFilterListModel
+ * → GtkMultiSelection: sorting first means a search never sorts again, and a
+ * change of sort refilters with a filter that is cheap (each partner's search
+ * text is kept, see copro-partner-filter.c). The sort keys are kept too
+ * (collation keys are expensive to make), dropped when the partner changes.
+ * GTK 4.8's GtkSortListModel took several times as long at 100,000 partners:
+ * it looks up the keys at each of 1.7 million comparisons (measured with
+ * bench/copro-bench-register.c and perf).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "copro-list.h"
+#include "copro-model.h"
+#include "copro-partner-cell.h"
+#include "copro-partner-chooser.h"
+#include "copro-partner-filter.h"
+#include "copro-partner-register.h"
+#include "copro-sorted-partners.h"
+
+typedef enum
+{
+  COLUMN_TEXT,
+  COLUMN_ENUM,
+  COLUMN_INT,
+  COLUMN_DATE,
+} ColumnKind;
+
+typedef struct
+{
+  const char      *key;
+  const char      *title;  /* N_() */
+  ColumnKind       kind;
+  const CoproEnum *enumeration;
+  int              width;   /* pixels: the cells do not measure their text */
+} Column;
+
+static const Column columns[] = {
+  { "name",         N_("Name"),         COLUMN_TEXT, NULL, 200 },
+  { "organisation", N_("Organisation"), COLUMN_TEXT, NULL, 180 },
+  { "sector",       N_("Sector"),       COLUMN_ENUM, &copro_enum_sector, 160 },
+  { "level",        N_("Level"),        COLUMN_ENUM, &copro_enum_level, 110 },
+  { "status",       N_("Status"),       COLUMN_ENUM, &copro_enum_partner_status, 110 },
+  { "influence",    N_("Influence"),    COLUMN_INT,  NULL, 90 },
+  { "interest",     N_("Interest"),     COLUMN_INT,  NULL, 90 },
+  { "consent_date", N_("Consent date"), COLUMN_DATE, NULL, 120 },
+};
+#define N_COLUMNS G_N_ELEMENTS (columns)
+#define N_TEXT_COLUMNS 2
+
+/* The drop-down filters, in the order they are shown. */
+typedef struct
+{
+  const char      *key;
+  const char      *any;    /* N_() */
+  const char      *name;   /* N_(), the accessible name */
+  const CoproEnum *enumeration;
+} Filter;
+
+static const Filter filters[] = {
+  { "sector", N_("Any sector"), N_("Filter by sector"), &copro_enum_sector },
+  { "level",  N_("Any level"),  N_("Filter by intended level"), &copro_enum_level },
+  { "status", N_("Any status"), N_("Filter by status"), &copro_enum_partner_status },
+};
+#define N_FILTERS G_N_ELEMENTS (filters)
+
+struct _CoproPartnerRegister
+{
+  CoproPartnersSection  parent_instance;
+
+  /* Template widgets */
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkFlowBox           *filters_box;
+  GtkLabel             *count_label;
+  AdwViewStack         *view_stack;
+  GtkColumnView        *column_view;
+  CoproPartnerMapPage  *map_page;
+
+  GtkDropDown          *drop_downs[N_FILTERS];
+  GtkColumnViewColumn  *view_columns[N_COLUMNS];
+
+  CoproList            *partners;
+  CoproPartnerFilter   *filter;
+  CoproSortedPartners  *sorted;
+  int                   probe_column;
+  GtkFilterListModel   *filtered;
+  GtkMultiSelection    *selection;
+  GSignalGroup         *project_signals;
+  GSignalGroup         *partners_signals;
+
+  /* Partner (a reference) → SortKeys. A hash table rather than object data:
+   * a sort looks keys up millions of times, and object data takes a lock. */
+  GHashTable           *sort_keys;
+  struct SortColumn {
+    CoproPartnerRegister *self;
+    guint                 index;
+  }                     sort_columns[N_COLUMNS];
+};
+
+G_DEFINE_FINAL_TYPE (CoproPartnerRegister, copro_partner_register, COPRO_TYPE_PARTNERS_SECTION)
+
+enum
+{
+  PROP_0,
+  PROP_MODEL,
+  PROP_SELECTION,
+  PROP_SEARCH_MODE,
+  PROP_VIEW,
+  PROP_VIEW_STACK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Sort keys */
+
+typedef struct
+{
+  char *text[N_TEXT_COLUMNS];  /* collation keys, made when first needed */
+  int   value[N_COLUMNS];      /* the other columns: unset sorts first */
+} SortKeys;
+
+static void
+sort_keys_free (gpointer data)
+{
+  SortKeys *keys = data;
+
+  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
+    g_free (keys->text[i]);
+  g_free (keys);
+}
+
+static SortKeys *
+get_sort_keys (CoproPartnerRegister *self,
+               CoproRecord          *partner)
+{
+  SortKeys *keys = g_hash_table_lookup (self->sort_keys, partner);
+
+  if (keys != NULL)
+    return keys;
+
+  keys = g_new0 (SortKeys, 1);
+  for (guint i = N_TEXT_COLUMNS; i < N_COLUMNS; i++)
+    {
+      const Column *column = &columns[i];
+      GDate date;
+
+      switch (column->kind)
+        {
+        case COLUMN_ENUM:
+          keys->value[i] = copro_enum_index (column->enumeration, copro_record_get_string (partner, column->key));
+          break;
+        case COLUMN_INT:
+          keys->value[i] = copro_record_get_int (partner, column->key);
+          break;
+        case COLUMN_DATE:
+          keys->value[i] = copro_record_get_date (partner, column->key, &date) ? (int) g_date_get_julian (&date) : 0;
+          break;
+        case COLUMN_TEXT:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_hash_table_insert (self->sort_keys, g_object_ref (partner), keys);
+  return keys;
+}
+
+static const char *
+get_text_key (SortKeys    *keys,
+              CoproRecord *partner,
+              guint        column)
+{
+  if (keys->text[column] == NULL)
+    {
+      /* The name column shows the organisation of a partner with no name. */
+      const char *text = column == 0 ? copro_partner_display_name (partner)
+                                     : copro_record_get_string (partner, columns[column].key);
+      g_autofree char *folded = g_utf8_casefold (text, -1);
+
+      keys->text[column] = g_utf8_collate_key (folded, -1);
+    }
+  return keys->text[column];
+}
+
+static void
+get_partner_key (CoproRecord  *partner,
+                 CoproSortKey *key,
+                 gpointer      user_data)
+{
+  const struct SortColumn *sort_column = user_data;
+  SortKeys *keys = get_sort_keys (sort_column->self, partner);
+
+  if (sort_column->index < N_TEXT_COLUMNS)
+    key->text = get_text_key (keys, partner, sort_column->index);
+  else
+    key->number = keys->value[sort_column->index];
+}
+
+/* The columns' sorters only tell which column the column view sorts by
+ * (GTK has no API for it): CoproSortedPartners does the sorting. */
+static int
+probe_partners (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const struct SortColumn *sort_column = user_data;
+
+  if (sort_column->self->probe_column < 0)
+    sort_column->self->probe_column = (int) sort_column->index;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+sort (CoproPartnerRegister *self)
+{
+  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkOrdering order;
+
+  if (self->sorted == NULL)
+    return;
+  self->probe_column = -1;
+  order = gtk_sorter_compare (sorter, G_OBJECT (self->filter), G_OBJECT (self->selection));
+  if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
+    copro_sorted_partners_sort (self->sorted, NULL, NULL, FALSE);
+  else
+    copro_sorted_partners_sort (self->sorted, get_partner_key, &self->sort_columns[self->probe_column],
+                                order == GTK_ORDERING_LARGER);
+}
+
+static void
+on_sorter_changed_cb (CoproPartnerRegister *self)
+{
+  sort (self);
+}
+
+/* Any change to a partner drops its sort keys and search text. */
+static void
+on_project_changed_cb (CoproRecord          *project,
+                       CoproRecord          *source,
+                       const char           *key,
+                       CoproPartnerRegister *self)
+{
+  if (source != project && copro_record_get_desc (source) == &copro_desc_partner)
+    {
+      g_hash_table_remove (self->sort_keys, source);
+      copro_partner_filter_forget (self->filter, source);
+    }
+}
+
+static void update_count (CoproPartnerRegister *self);
+
+/* Deleted partners' keys are kept (an undo brings them back as they were),
+ * but not without end. */
+static void
+on_partners_changed_cb (GListModel           *partners,
+                        guint                 position,
+                        guint                 removed,
+                        guint                 added,
+                        CoproPartnerRegister *self)
+{
+  guint n = g_list_model_get_n_items (partners);
+
+  if (removed > 0 && g_hash_table_size (self->sort_keys) > 2 * n + 1000)
+    {
+      g_hash_table_remove_all (self->sort_keys);
+      copro_partner_filter_forget (self->filter, NULL);
+    }
+  update_count (self);
+}
+
+/* Helpers */
+
+static GtkWidget *
+get_inner_list_view (CoproPartnerRegister *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static gboolean
+find_shown (CoproPartnerRegister *self,
+            CoproRecord          *partner,
+            guint                *position)
+{
+  GListModel *model = G_LIST_MODEL (self->filtered);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CoproRecord) item = g_list_model_get_item (model, i);
+
+      if (item == partner)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+update_count (CoproPartnerRegister *self)
+{
+  guint total = self->partners != NULL ? copro_list_get_n_items (self->partners) : 0;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = NULL;
+
+  if (copro_partner_filter_is_active (self->filter))
+    /* TRANSLATORS: how many partners the search and filters show, of all */
+    text = g_strdup_printf (ngettext ("%u of %u partner shown", "%u of %u partners shown", total), shown, total);
+  else
+    /* TRANSLATORS: how many partners the project has */
+    text = g_strdup_printf (ngettext ("%u partner", "%u partners", total), total);
+  gtk_label_set_text (self->count_label, text);
+}
+
+/* Cells */
+
+static void
+on_cell_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  const Column             *column)
+{
+  GtkWidget *cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
+
+  g_object_bind_property (item, "item", cell, "partner", G_BINDING_SYNC_CREATE);
+  gtk_list_item_set_child (item, cell);
+}
+
+static void
+add_columns (CoproPartnerRegister *self)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      g_autoptr(GtkColumnViewColumn) column = NULL;
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &columns[i]);
+      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
+      self->sort_columns[i].self = self;
+      self->sort_columns[i].index = i;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_partners, &self->sort_columns[i], NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_fixed_width (column, columns[i].width);
+      gtk_column_view_column_set_expand (column, i < N_TEXT_COLUMNS);
+      gtk_column_view_append_column (self->column_view, column);
+      self->view_columns[i] = column;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    GTK_IS_LIST_VIEW (child) ? _("Rows of partners") : _("Column headings"),
+                                    -1);
+}
+
+/* Filters */
+
+static void
+on_drop_down_selected_cb (GtkDropDown          *drop_down,
+                          GParamSpec           *pspec,
+                          CoproPartnerRegister *self)
+{
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  for (guint i = 0; i < N_FILTERS; i++)
+    if (self->drop_downs[i] == drop_down)
+      {
+        const char *value = NULL;
+
+        if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+          value = filters[i].enumeration->values[selected - 1].key;
+        copro_partner_filter_set_field (self->filter, filters[i].key, value);
+      }
+}
+
+static void
+on_filter_setup_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "xalign", 0.0f,
+                                   "ellipsize", PANGO_ELLIPSIZE_END,
+                                   "width-chars", 6,
+                                   "max-width-chars", 16,
+                                   NULL);
+
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_filter_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+}
+
+static GtkListItemFactory *
+filter_factory_new (void)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_filter_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_filter_bind_cb), NULL);
+  return factory;
+}
+
+/* The drop-downs are made from the model's enumerations. */
+static void
+add_drop_downs (CoproPartnerRegister *self)
+{
+  for (guint i = 0; i < N_FILTERS; i++)
+    {
+      const Filter *filter = &filters[i];
+      g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+      g_autoptr(GtkListItemFactory) factory = filter_factory_new ();
+      g_autoptr(GtkListItemFactory) list_factory = filter_factory_new ();
+      GtkWidget *drop_down;
+
+      gtk_string_list_append (strings, _(filter->any));
+      for (guint k = 0; filter->enumeration->values[k].key != NULL; k++)
+        gtk_string_list_append (strings, copro_enum_label (filter->enumeration, filter->enumeration->values[k].key));
+      /* The button ellipsises long choices; the list shows them whole. */
+      drop_down = g_object_new (GTK_TYPE_DROP_DOWN,
+                                "model", strings,
+                                "factory", factory,
+                                "list-factory", list_factory,
+                                "tooltip-text", _(filter->name),
+                                NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _(filter->name),
+                                      -1);
+      g_signal_connect (drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected_cb), self);
+      gtk_flow_box_append (self->filters_box, drop_down);
+      /* The flow box's children are not controls of their own. */
+      gtk_widget_set_focusable (gtk_widget_get_parent (drop_down), FALSE);
+      self->drop_downs[i] = GTK_DROP_DOWN (drop_down);
+    }
+}
+
+/* Callbacks */
+
+static void
+on_search_changed_cb (GtkSearchEntry       *entry,
+                      CoproPartnerRegister *self)
+{
+  copro_partner_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_search_mode_cb (CoproPartnerRegister *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
+}
+
+static void
+on_row_activated_cb (GtkColumnView        *view,
+                     guint                 position,
+                     CoproPartnerRegister *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "partners.show-details", NULL);
+}
+
+/* The map follows the register's filters only while it shows: laying out
+ * 100,000 dots after each keystroke of a search would slow the register. */
+static void
+on_view_changed_cb (CoproPartnerRegister *self)
+{
+  gboolean map = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0;
+
+  g_object_set (self->map_page, "model", map ? G_LIST_MODEL (self->filtered) : NULL, NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
+}
+
+static void
+copro_partner_register_project_set (CoproPartnersSection *section,
+                                    CoproRecord          *project)
+{
+  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (section);
+
+  g_signal_group_set_target (self->project_signals, project);
+  g_clear_object (&self->partners);
+  if (project != NULL)
+    self->partners = g_object_ref (copro_record_get_list (project, "partners"));
+  g_signal_group_set_target (self->partners_signals, self->partners);
+  g_hash_table_remove_all (self->sort_keys);
+  copro_partner_filter_forget (self->filter, NULL);
+  g_clear_object (&self->sorted);
+  if (self->partners != NULL)
+    self->sorted = copro_sorted_partners_new (G_LIST_MODEL (self->partners));
+  sort (self);
+  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->sorted));
+  update_count (self);
+}
+
+static void
+copro_partner_register_dispose (GObject *object)
+{
+  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (object);
+
+  /* Let go of the project while the widgets are there to be told. */
+  copro_partners_section_set_project (COPRO_PARTNERS_SECTION (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_PARTNER_REGISTER);
+  /* And what the template has no name for. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (copro_partner_register_parent_class)->dispose (object);
+
+  g_clear_object (&self->project_signals);
+  g_clear_object (&self->partners_signals);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->partners);
+}
+
+static void
+copro_partner_register_finalize (GObject *object)
+{
+  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (object);
+
+  g_hash_table_unref (self->sort_keys);
+
+  G_OBJECT_CLASS (copro_partner_register_parent_class)->finalize (object);
+}
+
+static void
+copro_partner_register_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->filtered);
+      break;
+    case PROP_SELECTION:
+      g_value_set_object (value, self->selection);
+      break;
+    case PROP_SEARCH_MODE:
+      g_value_set_boolean (value, copro_partner_register_get_search_mode (self));
+      break;
+    case PROP_VIEW:
+      g_value_set_string (value, copro_partner_register_get_view (self));
+      break;
+    case PROP_VIEW_STACK:
+      g_value_set_object (value, self->view_stack);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_partner_register_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_SEARCH_MODE:
+      copro_partner_register_set_search_mode (self, g_value_get_boolean (value));
+      break;
+    case PROP_VIEW:
+      copro_partner_register_set_view (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  CoproPartnersSectionClass *section_class = COPRO_PARTNERS_SECTION_CLASS (klass);
+
+  object_class->dispose = copro_partner_register_dispose;
+  object_class->finalize = copro_partner_register_finalize;
+  object_class->get_property = copro_partner_register_get_property;
+  object_class->set_property = copro_partner_register_set_property;
+  section_class->project_set = copro_partner_register_project_set;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTION] =
+    g_param_spec_object ("selection", NULL, NULL, GTK_TYPE_SELECTION_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_MODE] =
+    g_param_spec_boolean ("search-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW] =
+    g_param_spec_string ("view", NULL, NULL, "register",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VIEW_STACK] =
+    g_param_spec_object ("view-stack", NULL, NULL, ADW_TYPE_VIEW_STACK,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COPRO_TYPE_PARTNER_MAP_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/coproduce/Coproduce/copro-partner-register.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, count_label);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, map_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
+}
+
+static void
+copro_partner_register_init (CoproPartnerRegister *self)
+{
+  self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, sort_keys_free);
+  self->filter = copro_partner_filter_new ();
+  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+
+  self->project_signals = g_signal_group_new (COPRO_TYPE_RECORD);
+  g_signal_group_connect (self->project_signals, "changed", G_CALLBACK (on_project_changed_cb), self);
+  self->partners_signals = g_signal_group_new (COPRO_TYPE_LIST);
+  g_signal_group_connect (self->partners_signals, "items-changed", G_CALLBACK (on_partners_changed_cb), self);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_columns (self);
+  add_drop_downs (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  on_view_changed_cb (self);
+  update_count (self);
+}
+
+/* Public API */
+
+GListModel *
+copro_partner_register_get_model (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  return G_LIST_MODEL (self->filtered);
+}
+
+GtkSelectionModel *
+copro_partner_register_get_selection (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+GtkColumnView *
+copro_partner_register_get_column_view (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  return self->column_view;
+}
+
+AdwViewStack *
+copro_partner_register_get_view_stack (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  return self->view_stack;
+}
+
+CoproPartnerMapPage *
+copro_partner_register_get_map_page (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  return self->map_page;
+}
+
+const char *
+copro_partner_register_get_view (CoproPartnerRegister *self)
+{
+  const char *name;
+
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  name = adw_view_stack_get_visible_child_name (self->view_stack);
+  return name != NULL ? name : "register";
+}
+
+void
+copro_partner_register_set_view (CoproPartnerRegister *self,
+                                 const char           *view)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+  g_return_if_fail (g_strcmp0 (view, "register") == 0 || g_strcmp0 (view, "map") == 0);
+
+  /* The stack notifies, and on_view_changed_cb() tells. */
+  adw_view_stack_set_visible_child_name (self->view_stack, view);
+}
+
+gboolean
+copro_partner_register_get_search_mode (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
+
+  return gtk_search_bar_get_search_mode (self->search_bar);
+}
+
+void
+copro_partner_register_set_search_mode (CoproPartnerRegister *self,
+                                        gboolean              search_mode)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  /* The bar notifies, and on_search_mode_cb() tells. */
+  gtk_search_bar_set_search_mode (self->search_bar, search_mode);
+}
+
+void
+copro_partner_register_focus_search (CoproPartnerRegister *self)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  copro_partner_register_set_search_mode (self, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+gboolean
+copro_partner_register_is_searching (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
+
+  return gtk_filter_list_model_get_pending (self->filtered) > 0;
+}
+
+void
+copro_partner_register_set_search (CoproPartnerRegister *self,
+                                   const char           *text)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  /* Not waiting for the entry's delay: the caller asked for this search. */
+  copro_partner_filter_set_search (self->filter, text);
+}
+
+void
+copro_partner_register_set_filter (CoproPartnerRegister *self,
+                                   const char           *key,
+                                   const char           *value)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  for (guint i = 0; i < N_FILTERS; i++)
+    if (g_str_equal (filters[i].key, key))
+      {
+        int index = value != NULL ? copro_enum_index (filters[i].enumeration, value) : -1;
+
+        gtk_drop_down_set_selected (self->drop_downs[i], (guint) (index + 1));
+        return;
+      }
+  g_return_if_reached ();
+}
+
+void
+copro_partner_register_clear_search (CoproPartnerRegister *self)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  copro_partner_register_set_search (self, "");
+  for (guint i = 0; i < N_FILTERS; i++)
+    gtk_drop_down_set_selected (self->drop_downs[i], 0);
+}
+
+void
+copro_partner_register_sort_by (CoproPartnerRegister *self,
+                                const char           *key,
+                                GtkSortType           direction)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  if (key == NULL)
+    {
+      gtk_column_view_sort_by_column (self->column_view, NULL, direction);
+      return;
+    }
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_str_equal (columns[i].key, key))
+      {
+        gtk_column_view_sort_by_column (self->column_view, self->view_columns[i], direction);
+        return;
+      }
+  g_return_if_reached ();
+}
+
+GPtrArray *
+copro_partner_register_get_selected (CoproPartnerRegister *self)
+{
+  g_autoptr(GtkBitset) bitset = NULL;
+  GPtrArray *selected;
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
+
+  bitset = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  selected = g_ptr_array_new_with_free_func (g_object_unref);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, bitset, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (selected, g_list_model_get_item (G_LIST_MODEL (self->selection), position));
+  return selected;
+}
+
+void
+copro_partner_register_select_shown (CoproPartnerRegister *self,
+                                     guint                 position)
+{
+  GtkWidget *list_view;
+
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  list_view = get_inner_list_view (self);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
+gboolean
+copro_partner_register_select (CoproPartnerRegister *self,
+                               CoproRecord          *partner)
+{
+  guint position;
+
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
+  g_return_val_if_fail (COPRO_IS_RECORD (partner), FALSE);
+
+  if (!find_shown (self, partner, &position))
+    return FALSE;
+  copro_partner_register_select_shown (self, position);
+  return TRUE;
+}

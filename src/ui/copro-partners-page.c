@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * The Partners section: the heading, the recruitment checklist, and a split
+ * view of the register (or the map) and the selected partner's editor. It
+ * holds the "partners" actions, which work on its parts, and the privacy
+ * tools (removing personal details).
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "copro-csv-import-dialog.h"
+#include "copro-history.h"
+#include "copro-list.h"
+#include "copro-model.h"
+#include "copro-panel.h"
+#include "copro-partner-chooser.h"
+#include "copro-partner-editor.h"
+#include "copro-partner-map-page.h"
+#include "copro-partner-register.h"
+#include "copro-partners-page.h"
+#include "copro-recruitment-checklist.h"
+
+/* What privacy tools clear. */
+static const char * const personal_keys[] = { "email", "phone", "notes" };
+
+struct _CoproPartnersPage
+{
+  GtkWidget                  parent_instance;
+
+  /* Template widgets */
+  GtkWidget                 *top_box;
+  CoproRecruitmentChecklist *checklist;
+  AdwNavigationSplitView    *split_view;
+  CoproPartnerRegister      *register_;
+  CoproPartnerEditor        *editor;
+
+  CoproDocument             *document;
+  char                      *title;
+  char                      *guidance;
+  gboolean                   editable;
+  /* The partners whose details "Remove Details?" asks about. */
+  GPtrArray                 *details_targets;
+  GWeakRef                   last_toast;
+};
+
+G_DEFINE_FINAL_TYPE (CoproPartnersPage, copro_partners_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_TITLE,
+  PROP_GUIDANCE,
+  PROP_PROJECT,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Helpers */
+
+gboolean
+copro_partner_review_is_due (CoproRecord *partner)
+{
+  static GDate today;
+  static gint64 today_checked;
+  gint64 now = g_get_monotonic_time ();
+  GDate review;
+
+  g_return_val_if_fail (COPRO_IS_RECORD (partner), FALSE);
+
+  if (!copro_record_get_date (partner, "review_date", &review))
+    return FALSE;
+  /* Today, looked up at most once a minute: rows are bound by the hundred. */
+  if (today_checked == 0 || now - today_checked > 60 * G_USEC_PER_SEC)
+    {
+      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
+
+      g_date_clear (&today, 1);
+      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (local),
+                      (GDateMonth) g_date_time_get_month (local),
+                      (GDateYear) g_date_time_get_year (local));
+      today_checked = now;
+    }
+  return g_date_compare (&review, &today) < 0;
+}
+
+static CoproRecord *
+get_project (CoproPartnersPage *self)
+{
+  return self->document != NULL ? copro_document_get_project (self->document) : NULL;
+}
+
+static CoproList *
+get_partners (CoproPartnersPage *self)
+{
+  return copro_record_get_list (get_project (self), "partners");
+}
+
+static CoproHistory *
+get_history (CoproPartnersPage *self)
+{
+  return copro_history_get_for_record (get_project (self));
+}
+
+static gboolean
+has_personal_details (CoproRecord *partner)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (personal_keys); i++)
+    if (*copro_record_get_string (partner, personal_keys[i]) != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_toast (CoproPartnersPage *self,
+            AdwToast          *toast)
+{
+  /* An older toast's Undo would no longer be the last change: let it go. */
+  g_autoptr(AdwToast) last = g_weak_ref_get (&self->last_toast);
+
+  if (last != NULL)
+    adw_toast_dismiss (last);
+  g_weak_ref_set (&self->last_toast, toast);
+  copro_show_toast (GTK_WIDGET (self), toast);
+}
+
+/* The toast lives in the view's overlay, out of reach of this page's
+ * actions: its button passes its target on to "partners.undo". */
+static void
+on_toast_button_clicked_cb (AdwToast          *toast,
+                            CoproPartnersPage *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "partners.undo", adw_toast_get_action_target_value (toast));
+}
+
+/* An "Undo" toast for a change made as one step of the history. */
+static void
+show_undo_toast (CoproPartnersPage *self,
+                 const char        *message)
+{
+  CoproHistory *history = get_history (self);
+  AdwToast *toast = adw_toast_new (message);
+
+  if (history != NULL)
+    {
+      adw_toast_set_button_label (toast, _("Undo"));
+      adw_toast_set_action_target_value (toast, g_variant_new_uint64 (copro_history_get_undo_serial (history)));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb), self, 0);
+    }
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  show_toast (self, toast);
+}
+
+static void
+show_details (CoproPartnersPage *self)
+{
+  adw_navigation_split_view_set_show_content (self->split_view, TRUE);
+}
+
+/* Selects @partner alone, scrolls to it and opens its editor. */
+static gboolean
+select_partner (CoproPartnersPage *self,
+                CoproRecord       *partner)
+{
+  if (!copro_partner_register_select (self->register_, partner))
+    return FALSE;
+  show_details (self);
+  return TRUE;
+}
+
+static void
+update_actions (CoproPartnersPage *self)
+{
+  GtkSelectionModel *selection = copro_partner_register_get_selection (self->register_);
+  g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (selection);
+  gboolean any = !gtk_bitset_is_empty (bitset);
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (widget, "partners.add", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.duplicate", self->editable && any);
+  gtk_widget_action_set_enabled (widget, "partners.delete", self->editable && any);
+  gtk_widget_action_set_enabled (widget, "partners.remove-selected-details", self->editable && any);
+  gtk_widget_action_set_enabled (widget, "partners.remove-withdrawn-details", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.import-csv", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.save-map",
+                                 g_strcmp0 (copro_partner_register_get_view (self->register_), "map") == 0);
+}
+
+static void
+on_read_only_changed_cb (CoproPartnersPage *self)
+{
+  gboolean editable = !copro_document_get_read_only (self->document);
+
+  if (editable != self->editable)
+    {
+      self->editable = editable;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+    }
+  update_actions (self);
+}
+
+/* Actions */
+
+static void
+add_action_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  CoproRecord *partner;
+
+  copro_partner_register_clear_search (self->register_);
+  partner = copro_list_add_new (get_partners (self));
+  select_partner (self, partner);
+  copro_partner_editor_focus_field (self->editor, "name");
+}
+
+static void
+duplicate_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
+  CoproHistory *history = get_history (self);
+  CoproList *partners = get_partners (self);
+  CoproRecord *first = NULL;
+
+  if (selected->len == 0)
+    return;
+  if (history != NULL)
+    copro_history_begin_group (history);
+  for (guint i = 0; i < selected->len; i++)
+    {
+      CoproRecord *original = g_ptr_array_index (selected, i);
+      g_autoptr(CoproRecord) copy = copro_record_copy (original);
+      g_autofree char *id = g_uuid_string_random ();
+      guint position;
+
+      if (!copro_list_find (partners, original, &position))
+        continue;
+      copro_record_set_id (copy, id);
+      copro_list_insert (partners, position + 1, copy);
+      if (first == NULL)
+        first = copy;
+    }
+  if (history != NULL)
+    copro_history_end_group (history);
+  if (first != NULL && select_partner (self, first))
+    copro_partner_editor_focus_field (self->editor, "name");
+}
+
+static void
+delete_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  GtkSelectionModel *selection = copro_partner_register_get_selection (self->register_);
+  g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
+  g_autofree char *message = NULL;
+  CoproHistory *history = get_history (self);
+  CoproList *partners = get_partners (self);
+  guint n = copro_list_get_n_items (partners);
+  guint shown_first;
+
+  if (selected->len == 0)
+    return;
+
+  /* Where the selection begins, to keep the keyboard there. */
+  {
+    g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (selection);
+
+    shown_first = gtk_bitset_get_minimum (bitset);
+  }
+
+  if (selected->len == 1)
+    {
+      CoproRecord *partner = g_ptr_array_index (selected, 0);
+      g_autofree char *escaped = g_markup_escape_text (copro_partner_display_name (partner), -1);
+
+      /* TRANSLATORS: a notice after deleting a partner; %s is their name */
+      message = g_strdup_printf (_("“%s” deleted"), escaped);
+    }
+  else
+    {
+      /* TRANSLATORS: a notice after deleting several partners */
+      message = g_strdup_printf (ngettext ("%u partner deleted", "%u partners deleted", selected->len), selected->len);
+    }
+
+  /* One pass over the list, from the end, so positions stay true. */
+  {
+    g_autoptr(GHashTable) doomed = g_hash_table_new (NULL, NULL);
+
+    for (guint i = 0; i < selected->len; i++)
+      g_hash_table_add (doomed, g_ptr_array_index (selected, i));
+    if (history != NULL)
+      copro_history_begin_group (history);
+    for (guint i = n; i > 0; i--)
+      if (g_hash_table_contains (doomed, copro_list_get (partners, i - 1)))
+        copro_list_remove (partners, i - 1);
+    if (history != NULL)
+      copro_history_end_group (history);
+  }
+
+  show_undo_toast (self, message);
+
+  /* Keep the keyboard in the register, on the row after the deleted ones. */
+  n = g_list_model_get_n_items (copro_partner_register_get_model (self->register_));
+  if (n > 0)
+    copro_partner_register_select_shown (self->register_, MIN (shown_first, n - 1));
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_column_view (self->register_)));
+}
+
+static void
+find_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+
+  /* The search bar sits above the register and the map: it filters both. */
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  copro_partner_register_focus_search (self->register_);
+}
+
+static gboolean
+find_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  /* A shortcut of the whole window: only while the section is showing. */
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "partners.find", NULL);
+}
+
+/* Removing personal details */
+
+static void
+remove_details (CoproPartnersPage *self,
+                GPtrArray         *targets)
+{
+  CoproHistory *history = get_history (self);
+  g_autofree char *message = NULL;
+
+  if (history != NULL)
+    copro_history_begin_group (history);
+  for (guint i = 0; i < targets->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (personal_keys); k++)
+      copro_record_set_string (g_ptr_array_index (targets, i), personal_keys[k], "");
+  if (history != NULL)
+    copro_history_end_group (history);
+
+  /* TRANSLATORS: a notice after clearing email, phone and notes */
+  message = g_strdup_printf (ngettext ("Personal details of %u partner removed",
+                                       "Personal details of %u partners removed", targets->len),
+                             targets->len);
+  show_undo_toast (self, message);
+}
+
+static void
+on_remove_details_response_cb (AdwAlertDialog    *dialog,
+                               const char        *response,
+                               CoproPartnersPage *self)
+{
+  g_autoptr(GPtrArray) targets = g_steal_pointer (&self->details_targets);
+
+  if (g_str_equal (response, "remove") && targets != NULL)
+    remove_details (self, targets);
+}
+
+static void
+confirm_remove_details (CoproPartnersPage *self,
+                        GPtrArray         *candidates)
+{
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *body = NULL;
+  AdwDialog *dialog;
+
+  for (guint i = 0; i < candidates->len; i++)
+    if (has_personal_details (g_ptr_array_index (candidates, i)))
+      g_ptr_array_add (targets, g_object_ref (g_ptr_array_index (candidates, i)));
+
+  if (targets->len == 0)
+    {
+      show_toast (self, adw_toast_new (_("No personal details to remove")));
+      return;
+    }
+
+  /* TRANSLATORS: asks before clearing email, phone and notes */
+  body = g_strdup_printf (ngettext ("The email address, phone number and notes of %u partner will be cleared. "
+                                    "Do this when a project is finished and its data is kept only for the record.",
+                                    "The email addresses, phone numbers and notes of %u partners will be cleared. "
+                                    "Do this when a project is finished and its data is kept only for the record.",
+                                    targets->len),
+                          targets->len);
+  dialog = adw_alert_dialog_new (_("Remove Details?"), body);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "remove", _("_Remove"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "remove",
+                                            ADW_RESPONSE_DESTRUCTIVE);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  /* One question at a time: a newer one replaces what an older one asked. */
+  g_clear_pointer (&self->details_targets, g_ptr_array_unref);
+  self->details_targets = g_steal_pointer (&targets);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_details_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+remove_selected_details_action_cb (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
+
+  confirm_remove_details (self, selected);
+}
+
+static void
+remove_withdrawn_details_action_cb (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  g_autoptr(GPtrArray) withdrawn = g_ptr_array_new_with_free_func (g_object_unref);
+  CoproList *partners = get_partners (self);
+  guint n = copro_list_get_n_items (partners);
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *partner = copro_list_get (partners, i);
+
+      if (g_strcmp0 (copro_record_get_string (partner, "status"), "withdrawn") == 0)
+        g_ptr_array_add (withdrawn, g_object_ref (partner));
+    }
+  confirm_remove_details (self, withdrawn);
+}
+
+static void
+import_csv_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+
+  copro_csv_import_dialog_run (GTK_WINDOW (gtk_widget_get_root (widget)), get_project (self));
+}
+
+static void
+save_map_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+
+  copro_partner_map_page_save (copro_partner_register_get_map_page (self->register_));
+}
+
+static void
+show_details_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  show_details (COPRO_PARTNERS_PAGE (widget));
+}
+
+static void
+show_partner_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  CoproRecord *partner = copro_list_find_by_id (get_partners (self), g_variant_get_string (parameter, NULL));
+
+  if (partner != NULL)
+    select_partner (self, partner);
+}
+
+static void
+undo_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CoproHistory *history = get_history (COPRO_PARTNERS_PAGE (widget));
+  guint64 serial = g_variant_get_uint64 (parameter);
+
+  /* Only while the change is still the last one, as Ctrl+Z would. */
+  if (history != NULL && serial != 0 && copro_history_get_undo_serial (history) == serial)
+    copro_history_undo (history);
+}
+
+/* The object */
+
+static void
+copro_partners_page_constructed (GObject *object)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
+
+  G_OBJECT_CLASS (copro_partners_page_parent_class)->constructed (object);
+
+  g_assert (COPRO_IS_DOCUMENT (self->document));
+  gtk_widget_insert_after (copro_panel_header_new (NULL, self->title, self->guidance), self->top_box, NULL);
+  g_signal_connect_object (self->document, "notify::read-only", G_CALLBACK (on_read_only_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (copro_partner_register_get_selection (self->register_), "selection-changed",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->register_, "notify::view", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_object_notify_by_pspec (object, properties[PROP_PROJECT]);
+  on_read_only_changed_cb (self);
+}
+
+static void
+copro_partners_page_dispose (GObject *object)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_PARTNERS_PAGE);
+  /* And what the template has no name for. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_pointer (&self->details_targets, g_ptr_array_unref);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (copro_partners_page_parent_class)->dispose (object);
+}
+
+static void
+copro_partners_page_finalize (GObject *object)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
+
+  g_weak_ref_clear (&self->last_toast);
+  g_free (self->title);
+  g_free (self->guidance);
+
+  G_OBJECT_CLASS (copro_partners_page_parent_class)->finalize (object);
+}
+
+static void
+copro_partners_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_GUIDANCE:
+      g_value_set_string (value, self->guidance);
+      break;
+    case PROP_PROJECT:
+      g_value_set_object (value, get_project (self));
+      break;
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_partners_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      self->document = g_value_dup_object (value);
+      break;
+    case PROP_TITLE:
+      self->title = g_value_dup_string (value);
+      break;
+    case PROP_GUIDANCE:
+      self->guidance = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_partners_page_class_init (CoproPartnersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = copro_partners_page_constructed;
+  object_class->dispose = copro_partners_page_dispose;
+  object_class->finalize = copro_partners_page_finalize;
+  object_class->get_property = copro_partners_page_get_property;
+  object_class->set_property = copro_partners_page_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL, COPRO_TYPE_DOCUMENT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_GUIDANCE] =
+    g_param_spec_string ("guidance", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, COPRO_TYPE_RECORD,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COPRO_TYPE_RECRUITMENT_CHECKLIST);
+  g_type_ensure (COPRO_TYPE_PARTNER_REGISTER);
+  g_type_ensure (COPRO_TYPE_PARTNER_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/coproduce/Coproduce/copro-partners-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnersPage, top_box);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnersPage, checklist);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnersPage, split_view);
+  gtk_widget_class_bind_template_child_full (widget_class, "register", FALSE,
+                                             G_STRUCT_OFFSET (CoproPartnersPage, register_));
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnersPage, editor);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "copropanel");
+
+  gtk_widget_class_install_action (widget_class, "partners.add", NULL, add_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.duplicate", NULL, duplicate_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.delete", NULL, delete_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.remove-selected-details", NULL,
+                                   remove_selected_details_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.remove-withdrawn-details", NULL,
+                                   remove_withdrawn_details_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.import-csv", NULL, import_csv_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.save-map", NULL, save_map_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.show-details", NULL, show_details_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.show-partner", "s", show_partner_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.undo", "t", undo_action_cb);
+}
+
+static void
+copro_partners_page_init (CoproPartnersPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  g_weak_ref_init (&self->last_toast, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+F wherever the focus is in the window, while the section shows. */
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_f, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (find_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+}
+
+/* Public API */
+
+GtkWidget *
+copro_partners_page_new (CoproDocument *document,
+                         const char    *title,
+                         const char    *guidance)
+{
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
+
+  return g_object_new (COPRO_TYPE_PARTNERS_PAGE,
+                       "document", document,
+                       "title", title,
+                       "guidance", guidance,
+                       NULL);
+}
+
+CoproDocument *
+copro_partners_page_get_document (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return self->document;
+}
+
+CoproPartnerRegister *
+copro_partners_page_get_register (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return self->register_;
+}
+
+gboolean
+copro_partners_page_reveal (CoproPartnersPage *self,
+                            CoproRecord       *record)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), FALSE);
+  g_return_val_if_fail (COPRO_IS_RECORD (record), FALSE);
+
+  for (CoproRecord *r = record; r != NULL; r = copro_record_get_parent (r))
+    if (copro_record_get_desc (r) == &copro_desc_partner)
+      {
+        copro_partner_register_clear_search (self->register_);
+        copro_partner_register_set_view (self->register_, "register");
+        return select_partner (self, r);
+      }
+  return FALSE;
+}
+
+gboolean
+copro_partners_page_is_searching (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), FALSE);
+
+  return copro_partner_register_is_searching (self->register_);
+}
+
+guint
+copro_partners_page_get_n_shown (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), 0);
+
+  return g_list_model_get_n_items (copro_partner_register_get_model (self->register_));
+}
+
+CoproRecord *
+copro_partners_page_get_shown (CoproPartnersPage *self,
+                               guint              position)
+{
+  g_autoptr(CoproRecord) partner = NULL;
+
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  /* Borrowed: the register's list holds it. */
+  partner = g_list_model_get_item (copro_partner_register_get_model (self->register_), position);
+  return partner;
+}
+
+void
+copro_partners_page_set_search (CoproPartnersPage *self,
+                                const char        *text)
+{
+  g_return_if_fail (COPRO_IS_PARTNERS_PAGE (self));
+
+  copro_partner_register_set_search (self->register_, text);
+}
+
+void
+copro_partners_page_set_filter (CoproPartnersPage *self,
+                                const char        *key,
+                                const char        *value)
+{
+  g_return_if_fail (COPRO_IS_PARTNERS_PAGE (self));
+
+  copro_partner_register_set_filter (self->register_, key, value);
+}
+
+void
+copro_partners_page_sort_by (CoproPartnersPage *self,
+                             const char        *key,
+                             GtkSortType        direction)
+{
+  g_return_if_fail (COPRO_IS_PARTNERS_PAGE (self));
+
+  copro_partner_register_sort_by (self->register_, key, direction);
+}
+
+GtkColumnView *
+copro_partners_page_get_column_view (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return copro_partner_register_get_column_view (self->register_);
+}
+
+GtkSelectionModel *
+copro_partners_page_get_selection (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return copro_partner_register_get_selection (self->register_);
+}
+
+CoproRecord *
+copro_partners_page_get_editing (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return copro_partner_editor_get_partner (self->editor);
+}
+
+GtkWidget *
+copro_partners_page_get_editor (CoproPartnersPage *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
+
+  return copro_partner_editor_get_form_box (self->editor);
+}
