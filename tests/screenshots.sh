@@ -84,14 +84,13 @@ def show_map(window, panel):
     switch = wait_for("the switch to the map", lambda: next(iter(
         [n for n in pyatspi.findAllDescendants(panel, lambda n: n.name == "Map" and n.getRoleName() in (
             "page tab", "toggle button", "radio button", "push button"))]), None))
-    if switch.getRoleName() == "page tab":
-        switch.parent.querySelection().selectChild(switch.getIndexInParent())
-    else:
-        action = switch.queryAction()
-        for i in range(action.nActions):
-            if action.getName(i) in ("click", "activate", "press", "toggle"):
-                action.doAction(i)
-                break
+    # AdwInlineViewSwitcher's toggles are page tabs with an action of
+    # their own (there is no selection to set on their group).
+    action = switch.queryAction()
+    for i in range(action.nActions):
+        if action.getName(i) in ("click", "activate", "press", "toggle"):
+            action.doAction(i)
+            break
     find(panel, "image", "Partner map")
 
 

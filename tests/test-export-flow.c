@@ -253,6 +253,22 @@ test_export_dialog (void)
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));
   g_assert_false (copro_export_dialog_get_include_personal_data (COPRO_EXPORT_DIALOG (dialog)));
 
+#if COPRO_SANITIZED
+  /* What follows answers GTK's own file chooser, which leaks under
+   * LeakSanitizer whatever we do: GTK 4.18.6's path bar takes a GFileInfo
+   * for each folder it shows from g_file_query_info_finish and never
+   * releases it (gtk/gtkpathbar.c:806, gtk_path_bar_get_info_callback).
+   * GTK's library carries no symbols here to suppress that one leak by, so
+   * this part runs in the pass as built for users, and e2e goes through the
+   * same chooser with a screen reader's calls. */
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_idle ();
+  g_rmdir (dir);
+  g_test_skip ("GTK's file chooser leaks under LeakSanitizer (gtk/gtkpathbar.c:806)");
+  return;
+#endif
+
   /* Cancelling the file chooser leaves the dialogue, to choose again. */
   g_signal_emit_by_name (find_button_labelled (dialog, "_Export…"), "clicked");
   spin_until (file_chooser_ready, NULL);

@@ -94,7 +94,7 @@ fixture_tear_down (Fixture       *f,
 {
   /* Dialogues first (the partner chooser), then the window, unsaved. */
   copro_gui_test_destroy_all (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->document);
+  copro_gui_test_finalize_document (f->document);
 }
 
 static GtkWidget *
@@ -1267,6 +1267,42 @@ test_panel_properties (void)
   g_assert_finalize_object (checks);
 }
 
+/* A list editor made from its properties (its template): a row per item,
+ * its Add button named after its title and following it, and Add adding to
+ * the list it was given. */
+static void
+test_list_editor_properties (Fixture       *f,
+                             gconstpointer  data)
+{
+  CoproRecord *plan = copro_record_get_record (f->project, "plan");
+  CoproList *list = copro_record_get_list (plan, "communications");
+  GtkWidget *editor = g_object_ref_sink (g_object_new (COPRO_TYPE_LIST_EDITOR,
+                                                       "list", list,
+                                                       "title", "Messages",
+                                                       NULL));
+  GtkWidget *add = adw_preferences_group_get_header_suffix (ADW_PREFERENCES_GROUP (editor));
+  g_autoptr(CoproList) got = NULL;
+  guint n = copro_list_get_n_items (list);
+
+  g_assert_cmpuint (n, >, 0);
+  g_object_get (editor, "list", &got, NULL);
+  g_assert_true (got == list);
+  for (guint i = 0; i < n; i++)
+    g_assert_nonnull (copro_list_editor_get_row (COPRO_LIST_EDITOR (editor), i, FALSE));
+  g_assert_null (copro_list_editor_get_row (COPRO_LIST_EDITOR (editor), n, FALSE));
+
+  g_assert_true (GTK_IS_BUTTON (add));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, "Add to “Messages”");
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (editor), "Communications");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (add), ==, "Add to “Communications”");
+
+  g_signal_emit_by_name (add, "clicked");
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, n + 1);
+  g_assert_nonnull (copro_list_editor_get_row (COPRO_LIST_EDITOR (editor), n, FALSE));
+
+  g_assert_finalize_object (editor);
+}
+
 
 /* A list's rows (CoproListRow): their Move and Delete buttons work through
  * the row's actions, are enabled where they can act, and the toast's Undo
@@ -1785,6 +1821,7 @@ main (int   argc,
   ADD ("read-only", test_read_only);
   ADD ("field-rows", test_field_rows);
   ADD ("list-rows", test_list_rows);
+  ADD ("list-editor-properties", test_list_editor_properties);
   ADD ("reference-row", test_reference_row);
   ADD ("form-record", test_form_record);
 #undef ADD

@@ -103,7 +103,7 @@ fixture_tear_down (Fixture       *f,
 {
   /* Dialogues first (the partner chooser), then the window, unsaved. */
   copro_gui_test_destroy_all (GTK_WINDOW (f->window));
-  g_assert_finalize_object (f->document);
+  copro_gui_test_finalize_document (f->document);
 }
 
 static CoproRecord *

@@ -37,6 +37,14 @@ struct _CoproListEditor
 
 G_DEFINE_FINAL_TYPE (CoproListEditor, copro_list_editor, ADW_TYPE_PREFERENCES_GROUP)
 
+enum {
+  PROP_0,
+  PROP_LIST,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* How each kind of item is titled, and what a list of them adds up to */
 
 typedef struct
@@ -641,6 +649,85 @@ first_field_focus (GtkWidget *row)
   return NULL;
 }
 
+/* The Add button and the list are named after the group's title: "Add to
+ * “Risks”" says which list, where "Add" alone would be said by every group. */
+static void
+on_title_changed_cb (CoproListEditor *self)
+{
+  const char *title = adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (self));
+  /* TRANSLATORS: the name of an Add button; %s is the list, e.g. Risks */
+  g_autofree char *add_name = g_strdup_printf (_("Add to “%s”"), title != NULL ? title : "");
+
+  gtk_widget_set_tooltip_text (self->add_button, add_name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_name,
+                                  -1);
+  if (title != NULL && *title != '\0')
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->list_box), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+copro_list_editor_constructed (GObject *object)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (object);
+
+  G_OBJECT_CLASS (copro_list_editor_parent_class)->constructed (object);
+
+  g_signal_connect_swapped (self, "notify::title", G_CALLBACK (on_title_changed_cb), self);
+  on_title_changed_cb (self);
+
+  g_return_if_fail (self->list != NULL);
+  self->owner = g_object_ref (copro_list_get_owner (self->list));
+  self->item_desc = copro_record_desc_find_field (copro_record_get_desc (self->owner),
+                                                  copro_list_get_key (self->list))->record;
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->list), create_row, self, NULL);
+  g_signal_connect_after (self->list, "items-changed", G_CALLBACK (on_items_changed_cb), self);
+  g_signal_connect (self->owner, "changed", G_CALLBACK (on_owner_changed_cb), self);
+  on_items_changed_cb (G_LIST_MODEL (self->list), 0, 0, copro_list_get_n_items (self->list), self);
+}
+
+static void
+copro_list_editor_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST:
+      g_value_set_object (value, self->list);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_list_editor_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CoproListEditor *self = COPRO_LIST_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIST:
+      /* Construct-only: the rows, undo and the owner's signals are set up
+       * once, in constructed(). */
+      self->list = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 copro_list_editor_dispose (GObject *object)
 {
@@ -673,20 +760,38 @@ static void
 copro_list_editor_class_init (CoproListEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = copro_list_editor_constructed;
+  object_class->get_property = copro_list_editor_get_property;
+  object_class->set_property = copro_list_editor_set_property;
   object_class->dispose = copro_list_editor_dispose;
   object_class->finalize = copro_list_editor_finalize;
 
+  /* The list edited: one of a record's list fields. */
+  properties[PROP_LIST] =
+    g_param_spec_object ("list", NULL, NULL,
+                         COPRO_TYPE_LIST,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coproduce/Coproduce/copro-list-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CoproListEditor, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CoproListEditor, list_box);
+  gtk_widget_class_bind_template_child (widget_class, CoproListEditor, summary_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked_cb);
+
   /* Asked by the rows' Move and Delete buttons (copro-list-row.c). */
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list-editor.move-item", "(ui)",
+  gtk_widget_class_install_action (widget_class, "list-editor.move-item", "(ui)",
                                    move_item_activated);
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "list-editor.delete-item", "u",
+  gtk_widget_class_install_action (widget_class, "list-editor.delete-item", "u",
                                    delete_item_activated);
 }
 
 static void
 copro_list_editor_init (CoproListEditor *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->open_items = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
@@ -696,69 +801,12 @@ GtkWidget *
 copro_list_editor_new (CoproList  *list,
                        const char *title)
 {
-  CoproListEditor *self;
-  GtkWidget *content;
-  GtkWidget *placeholder;
-  g_autofree char *add_name = NULL;
-
   g_return_val_if_fail (COPRO_IS_LIST (list), NULL);
 
-  self = g_object_new (COPRO_TYPE_LIST_EDITOR, NULL);
-  self->list = g_object_ref (list);
-  self->owner = g_object_ref (copro_list_get_owner (list));
-  self->item_desc = copro_record_desc_find_field (copro_record_get_desc (self->owner),
-                                                  copro_list_get_key (list))->record;
-  if (title != NULL)
-    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self), title);
-
-  /* Add, in the group's header. */
-  /* Not AdwButtonContent: its label would name the button a second time,
-   * after the fuller name below. */
-  self->add_button = gtk_button_new ();
-  content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (content), g_object_new (GTK_TYPE_IMAGE,
-                                                   "icon-name", "list-add-symbolic",
-                                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                                   NULL));
-  gtk_box_append (GTK_BOX (content), gtk_label_new (_("Add")));
-  gtk_button_set_child (GTK_BUTTON (self->add_button), content);
-  gtk_widget_add_css_class (self->add_button, "flat");
-  gtk_widget_set_valign (self->add_button, GTK_ALIGN_CENTER);
-  /* TRANSLATORS: the name of an Add button; %s is the list, e.g. Risks */
-  add_name = g_strdup_printf (_("Add to “%s”"), title != NULL ? title : "");
-  gtk_widget_set_tooltip_text (self->add_button, add_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, add_name,
-                                  -1);
-  g_signal_connect (self->add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self), self->add_button);
-
-  self->list_box = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_list_box_set_selection_mode (self->list_box, GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->list_box), "boxed-list");
-  if (title != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                    -1);
-  placeholder = gtk_label_new (_("Nothing here yet: use Add to start the list."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_add_css_class (placeholder, "dimmed");
-  gtk_widget_add_css_class (placeholder, "copro-list-placeholder");
-  gtk_list_box_set_placeholder (self->list_box, placeholder);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), GTK_WIDGET (self->list_box));
-
-  self->summary_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->summary_label), TRUE);
-  gtk_widget_set_visible (self->summary_label, FALSE);
-  gtk_widget_add_css_class (self->summary_label, "copro-list-summary");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), self->summary_label);
-
-  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (list), create_row, self, NULL);
-  g_signal_connect_after (list, "items-changed", G_CALLBACK (on_items_changed_cb), self);
-  g_signal_connect (self->owner, "changed", G_CALLBACK (on_owner_changed_cb), self);
-  on_items_changed_cb (G_LIST_MODEL (list), 0, 0, copro_list_get_n_items (list), self);
-  return GTK_WIDGET (self);
+  return g_object_new (COPRO_TYPE_LIST_EDITOR,
+                       "list", list,
+                       "title", title != NULL ? title : "",
+                       NULL);
 }
 
 CoproList *

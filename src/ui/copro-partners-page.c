@@ -21,6 +21,7 @@
 #include "copro-partner-register.h"
 #include "copro-partners-page.h"
 #include "copro-recruitment-checklist.h"
+#include "copro-undo-toast.h"
 
 /* What privacy tools clear. */
 static const char * const personal_keys[] = { "email", "phone", "notes" };
@@ -128,31 +129,26 @@ show_toast (CoproPartnersPage *self,
   copro_show_toast (GTK_WIDGET (self), toast);
 }
 
-/* The toast lives in the view's overlay, out of reach of this page's
- * actions: its button passes its target on to "partners.undo". */
-static void
-on_toast_button_clicked_cb (AdwToast          *toast,
-                            CoproPartnersPage *self)
-{
-  gtk_widget_activate_action_variant (GTK_WIDGET (self), "partners.undo", adw_toast_get_action_target_value (toast));
-}
-
-/* An "Undo" toast for a change made as one step of the history. */
+/* An "Undo" toast for a change made as one step of the history: the list
+ * editor's (copro-undo-toast.c), its Undo an action that goes with it. */
 static void
 show_undo_toast (CoproPartnersPage *self,
                  const char        *message)
 {
   CoproHistory *history = get_history (self);
-  AdwToast *toast = adw_toast_new (message);
+  g_autoptr(AdwToast) last = NULL;
 
-  if (history != NULL)
+  if (history == NULL)
     {
-      adw_toast_set_button_label (toast, _("Undo"));
-      adw_toast_set_action_target_value (toast, g_variant_new_uint64 (copro_history_get_undo_serial (history)));
-      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_toast_button_clicked_cb), self, 0);
+      show_toast (self, adw_toast_new (message));
+      return;
     }
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  show_toast (self, toast);
+  /* An older toast's Undo would no longer be the last change: let it go. */
+  last = g_weak_ref_get (&self->last_toast);
+  if (last != NULL)
+    adw_toast_dismiss (last);
+  g_weak_ref_set (&self->last_toast,
+                  copro_undo_toast_show (GTK_WIDGET (self), message, history, NULL, NULL, NULL));
 }
 
 static void
@@ -487,19 +483,6 @@ show_partner_action_cb (GtkWidget  *widget,
     select_partner (self, partner);
 }
 
-static void
-undo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CoproHistory *history = get_history (COPRO_PARTNERS_PAGE (widget));
-  guint64 serial = g_variant_get_uint64 (parameter);
-
-  /* Only while the change is still the last one, as Ctrl+Z would. */
-  if (history != NULL && serial != 0 && copro_history_get_undo_serial (history) == serial)
-    copro_history_undo (history);
-}
-
 /* The object */
 
 static void
@@ -656,7 +639,6 @@ copro_partners_page_class_init (CoproPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.save-map", NULL, save_map_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-details", NULL, show_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-partner", "s", show_partner_action_cb);
-  gtk_widget_class_install_action (widget_class, "partners.undo", "t", undo_action_cb);
 }
 
 static void

@@ -20,8 +20,7 @@ G_BEGIN_DECLS
  *
  * Actions (group "partners"): add, duplicate, delete, find,
  * remove-selected-details, remove-withdrawn-details, import-csv, save-map;
- * and for the parts: show-details, show-partner (s: a partner's id),
- * undo (t: the history's undo serial of the change a toast tells of).
+ * and for the parts: show-details, show-partner (s: a partner's id).
  */
 #define COPRO_TYPE_PARTNERS_PAGE (copro_partners_page_get_type ())
 G_DECLARE_FINAL_TYPE (CoproPartnersPage, copro_partners_page, COPRO, PARTNERS_PAGE, GtkWidget)
