@@ -121,24 +121,6 @@ test_failure_is_explained (void)
 
 /* The export dialogue, GtkFileDialog and GTK's chooser behind it */
 
-static GtkWidget *
-find_type_in (GtkWidget *root,
-              GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type_in (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* GTK's file chooser (GDK_DEBUG=no-portals), a window of its own. */
 static GtkWindow *
 find_file_chooser (void)
@@ -173,7 +155,7 @@ no_file_chooser (gpointer data)
 static gboolean
 no_export_dialog (gpointer window)
 {
-  return find_type_in (window, COPRO_TYPE_EXPORT_DIALOG) == NULL;
+  return find_type (window, COPRO_TYPE_EXPORT_DIALOG) == NULL;
 }
 
 /* Every part of the workbook (a zip of XML), searched for @text. */
@@ -243,10 +225,10 @@ test_export_dialog (void)
 
   /* The dialogue, in the window, with personal details off. */
   copro_export_flow_run (GTK_WINDOW (window), document, ADW_TOAST_OVERLAY (overlay));
-  dialog = find_type_in (window, COPRO_TYPE_EXPORT_DIALOG);
+  dialog = find_type (window, COPRO_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (dialog)), ==, "Export for Sign-Off");
-  row = find_type_in (dialog, ADW_TYPE_SWITCH_ROW);
+  row = find_type (dialog, ADW_TYPE_SWITCH_ROW);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Include Personal Details");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "email addresses and phone numbers"));
@@ -277,7 +259,7 @@ test_export_dialog (void)
   g_signal_emit_by_name (find_button_labelled (GTK_WIDGET (chooser), "_Cancel"), "clicked");
   spin_until (no_file_chooser, NULL);
   spin_idle ();
-  g_assert_true (find_type_in (window, COPRO_TYPE_EXPORT_DIALOG) == dialog);
+  g_assert_true (find_type (window, COPRO_TYPE_EXPORT_DIALOG) == dialog);
 
   /* Exported as it is: ".xlsx" added, no email address in the workbook. */
   export_through_chooser (dialog, typed);
@@ -291,8 +273,8 @@ test_export_dialog (void)
 
   /* With the switch on, they are in it. */
   copro_export_flow_run (GTK_WINDOW (window), document, ADW_TOAST_OVERLAY (overlay));
-  dialog = find_type_in (window, COPRO_TYPE_EXPORT_DIALOG);
-  row = find_type_in (dialog, ADW_TYPE_SWITCH_ROW);
+  dialog = find_type (window, COPRO_TYPE_EXPORT_DIALOG);
+  row = find_type (dialog, ADW_TYPE_SWITCH_ROW);
   g_assert_false (adw_switch_row_get_active (ADW_SWITCH_ROW (row)));   /* off again, every time */
   adw_switch_row_set_active (ADW_SWITCH_ROW (row), TRUE);
   g_assert_true (copro_export_dialog_get_include_personal_data (COPRO_EXPORT_DIALOG (dialog)));
@@ -321,7 +303,7 @@ test_export_dialog_escape (void)
   adw_window_set_content (ADW_WINDOW (window), adw_bin_new ());
   gtk_window_present (GTK_WINDOW (window));
   copro_export_flow_run (GTK_WINDOW (window), document, NULL);
-  dialog = find_type_in (window, COPRO_TYPE_EXPORT_DIALOG);
+  dialog = find_type (window, COPRO_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_true (adw_dialog_get_can_close (ADW_DIALOG (dialog)));
   weak = dialog;

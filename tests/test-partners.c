@@ -771,15 +771,6 @@ has_width (gpointer data)
   return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
 /* Writes the window as it is drawn now to screenshots/partners-@name.png
  * beside the test, for people to look at. */
 static void
@@ -800,7 +791,7 @@ save_screenshot (Fixture    *f,
   for (int i = 0; i < 30; i++)
     {
       guint frames = 0;
-      guint id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+      guint id = gtk_widget_add_tick_callback (widget, copro_gui_test_count_frame_cb, &frames, NULL);
 
       while (frames < 1)
         g_main_context_iteration (NULL, TRUE);

@@ -852,15 +852,6 @@ load_example (void)
 }
 
 static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  (*(guint *) data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 frames_drawn (gpointer data)
 {
   return *(guint *) data >= 3;
@@ -871,7 +862,7 @@ static void
 wait_for_frames (GtkWidget *window)
 {
   guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (window, count_frame_cb, &frames, NULL);
+  guint id = gtk_widget_add_tick_callback (window, copro_gui_test_count_frame_cb, &frames, NULL);
 
   spin_until (frames_drawn, &frames);
   gtk_widget_remove_tick_callback (window, id);
