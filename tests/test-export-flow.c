@@ -321,6 +321,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  copro_gui_test_no_animations ();
 
   g_test_add_func ("/copro/export-flow/export-with-toast", test_export_with_toast);
   g_test_add_func ("/copro/export-flow/failure-is-explained", test_failure_is_explained);

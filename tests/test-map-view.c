@@ -514,6 +514,7 @@ main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
+  copro_gui_test_no_animations ();
 
 #define ADD(name, func) \
   g_test_add ("/copro/map-view/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

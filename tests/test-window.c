@@ -1000,8 +1000,6 @@ test_narrow_layout (void)
   int minimum;
 
   g_assert_cmpstr (gtk_widget_get_tooltip_text (sidebar_button), ==, "Show Sections");
-  /* The sidebar in place at once, not sliding in. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   gtk_window_present (GTK_WINDOW (window));
   copro_window_set_document (window, document);
@@ -1076,7 +1074,6 @@ test_narrow_layout (void)
   g_assert_true (gtk_widget_get_visible (sidebar_button));
 
   destroy_window (window);
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   /* The next windows open at the usual size. */
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
