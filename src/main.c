@@ -4,9 +4,49 @@
 
 #include <locale.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
-#include "copro-application.h"
 #include "copro-commands.h"
+
+/* copro_application_run_with_files() in the window's module */
+typedef int (*CoproRunWindow) (const char * const *files);
+
+/* The window's module: beside the command in a build folder (src/ui), so
+ * that an uninstalled build runs its own; else where it is installed. */
+static char *
+ui_module_path (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *uninstalled = g_build_filename (dir, "ui", UI_MODULE_NAME, NULL);
+
+      if (g_file_test (uninstalled, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&uninstalled);
+    }
+  return g_build_filename (PKGLIBDIR, UI_MODULE_NAME, NULL);
+}
+
+/* GTK and libadwaita are loaded here, and only here: the headless commands
+ * never pay for them. The module stays loaded until the process ends. */
+static int
+run_window (const char * const *files)
+{
+  g_autofree char *path = ui_module_path ();
+  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  CoproRunWindow run = NULL;
+
+  if (module == NULL || !g_module_symbol (module, "copro_application_run_with_files", (gpointer *) &run))
+    {
+      /* TRANSLATORS: %s is the system's own reason, e.g. "cannot open shared object file" */
+      g_printerr (_("coproduce: the window cannot start, because its part of Coproduce cannot be loaded: %s\n"),
+                  g_module_error ());
+      return COPRO_EXIT_UNREADABLE;
+    }
+  return run (files);
+}
 
 int
 main (int   argc,
@@ -109,5 +149,5 @@ main (int   argc,
       return COPRO_EXIT_UNREADABLE;
     }
 
-  return copro_application_run_with_files ((const char * const *) files);
+  return run_window ((const char * const *) files);
 }

@@ -68,6 +68,41 @@ class Commands(unittest.TestCase):
         has_problem = any(line.startswith("problem ") for line in result.stdout.splitlines())
         self.assertEqual(result.returncode, 1 if has_problem else 0)
 
+    def test_headless_commands_load_no_display_toolkit(self):
+        # The dynamic loader names every library it starts (LD_DEBUG=libs):
+        # none of GTK's, GDK's or libadwaita's may be among them, and the
+        # window's module is not opened. (Debian's cairo brings libX11 with
+        # it; it is loaded, never connected to a display.)
+        csv = self.path("partners.csv")
+        write(csv, "name,organisation\nAsha Patel,Carers' Forum\n")
+        project = self.path("imported.coprod")
+        workbook = self.path("out.xlsx")
+        for args in (("--check", EXAMPLE),
+                     ("--import-csv", csv, project),
+                     ("--export-xlsx", workbook, EXAMPLE)):
+            with self.subTest(args=args[0]):
+                result = run(*args, env_extra={"LD_DEBUG": "libs"})
+                self.assertIn(result.returncode, (0, 1), result.stderr[-2000:])
+                started = re.findall(r"calling init: (\S+)", result.stderr)
+                self.assertTrue(any("libglib-2.0" in lib for lib in started), started)
+                for lib in started:
+                    self.assertNotRegex(os.path.basename(lib),
+                                        r"^lib(gtk-4|adwaita-1|coproduce-ui|graphene|epoxy)")
+        self.assertTrue(os.path.exists(project))
+        self.assertTrue(os.path.exists(workbook))
+
+    def test_window_module_missing_is_one_sentence(self):
+        # The command alone, away from its build folder and not installed:
+        # opening the window says why it cannot, once, and fails cleanly.
+        alone = self.path("coproduce")
+        shutil.copy(BINARY, alone)
+        result = copro_headless.run(alone, [], timeout=60)
+        self.assertEqual(result.returncode, 2)
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn("the window cannot start", lines[0])
+        self.assertIn("libcoproduce-ui.so", lines[0])
+
     def test_check_exit_codes(self):
         empty = self.path("empty.coprod")
         write(empty, '{"format": "coproduce-project", "format_version": 1}\n')

@@ -59,8 +59,17 @@ fi
 
 root=$destdir$prefix
 
+# The window's module goes in the library folder (lib, or Debian's
+# lib/x86_64-linux-gnu), where the command looks for it once installed.
+libdir=$("$meson" introspect --buildoptions "$build" |
+  /usr/bin/python3 -c 'import json, sys; print(next(o["value"] for o in json.load(sys.stdin) if o["name"] == "libdir"))') || {
+  echo "FAIL: could not read the library folder of $build"
+  exit 1
+}
+
 for file in \
   "bin/coproduce" \
+  "$libdir/coproduce/libcoproduce-ui.so" \
   "share/applications/$app_id.desktop" \
   "share/metainfo/$app_id.metainfo.xml" \
   "share/icons/hicolor/scalable/apps/$app_id.svg" \
