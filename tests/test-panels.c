@@ -929,27 +929,32 @@ has_keyboard_focus (gpointer data)
   return current != NULL && (current == focus->widget || gtk_widget_is_ancestor (current, focus->widget));
 }
 
-/* Puts right what a problem finding is about. */
+/* Puts right what a problem finding is about, on every record it concerns. */
 static void
 fix (CoproFinding *finding)
 {
   const CoproField *field = copro_record_desc_find_field (copro_record_get_desc (finding->record), finding->field);
 
-  switch (field->kind)
+  for (guint i = 0; i < finding->records->len; i++)
     {
-    case COPRO_FIELD_DATE:
-      copro_record_set_string (finding->record, finding->field, "2099-12-31");
-      break;
-    case COPRO_FIELD_ENUM:
-      if (field->enumeration == &copro_enum_support)
-        copro_record_set_string (finding->record, finding->field, "confirmed");
-      else if (field->enumeration == &copro_enum_compliance)
-        copro_record_set_string (finding->record, finding->field, "done");
-      else
-        copro_record_set_string (finding->record, finding->field, field->enumeration->values[0].key);
-      break;
-    default:
-      copro_record_set_string (finding->record, finding->field, "Filled in by the test");
+      CoproRecord *record = g_ptr_array_index (finding->records, i);
+
+      switch (field->kind)
+        {
+        case COPRO_FIELD_DATE:
+          copro_record_set_string (record, finding->field, "2099-12-31");
+          break;
+        case COPRO_FIELD_ENUM:
+          if (field->enumeration == &copro_enum_support)
+            copro_record_set_string (record, finding->field, "confirmed");
+          else if (field->enumeration == &copro_enum_compliance || field->enumeration == &copro_enum_assessment)
+            copro_record_set_string (record, finding->field, "done");
+          else
+            copro_record_set_string (record, finding->field, field->enumeration->values[0].key);
+          break;
+        default:
+          copro_record_set_string (record, finding->field, "Filled in by the test");
+        }
     }
 }
 
@@ -970,8 +975,11 @@ test_checks (Fixture       *f,
   g_assert_cmpuint (copro_project_view_get_n_problems (f->view), ==, n_problems);
   g_assert_cmpuint (copro_checks_panel_get_n_problems (COPRO_CHECKS_PANEL (panel)), ==, n_problems);
   for (guint i = 0; i < findings->len; i++)
-    g_assert_cmpstr (copro_checks_panel_get_message (COPRO_CHECKS_PANEL (panel), i), ==,
-                     ((CoproFinding *) g_ptr_array_index (findings, i))->message);
+    {
+      CoproFinding *finding = g_ptr_array_index (findings, i);
+
+      g_assert_cmpstr (copro_checks_panel_get_message (COPRO_CHECKS_PANEL (panel), i), ==, finding->message);
+    }
 
   /* A new problem shows a moment after the change that makes it. */
   copro_record_set_string (outline, "management_support", "pending");
