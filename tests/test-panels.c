@@ -929,6 +929,31 @@ has_keyboard_focus (gpointer data)
   return current != NULL && (current == focus->widget || gtk_widget_is_ancestor (current, focus->widget));
 }
 
+/* The label under @root that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_why (gpointer panel)
+{
+  const char *why = copro_checks_panel_get_why (panel, 0);
+
+  return why != NULL && find_label (panel, why) != NULL;
+}
+
 /* Puts right what a problem finding is about, on every record it concerns. */
 static void
 fix (CoproFinding *finding)
@@ -969,6 +994,7 @@ test_checks (Fixture       *f,
   Count count = { f, n_problems + 1 };
   Focus focus = { GTK_ROOT (f->window), NULL };
   guint position = G_MAXUINT;
+  GtkWidget *why_label;
 
   g_assert_true (COPRO_IS_CHECKS_PANEL (panel));
   g_assert_cmpuint (copro_checks_panel_get_n_findings (COPRO_CHECKS_PANEL (panel)), ==, findings->len);
@@ -979,7 +1005,17 @@ test_checks (Fixture       *f,
       CoproFinding *finding = g_ptr_array_index (findings, i);
 
       g_assert_cmpstr (copro_checks_panel_get_message (COPRO_CHECKS_PANEL (panel), i), ==, finding->message);
+      g_assert_cmpstr (copro_checks_panel_get_why (COPRO_CHECKS_PANEL (panel), i), ==, finding->check->why);
     }
+  /* The why shows beneath the first finding. */
+  g_assert_cmpuint (findings->len, >, 0);
+  spin_until (shows_why, panel);
+  why_label = find_label (panel, ((CoproFinding *) g_ptr_array_index (findings, 0))->check->why);
+  g_assert_true (gtk_widget_is_drawable (why_label));
+  /* Beneath the message, in the same row. */
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_prev_sibling (why_label)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (why_label))), ==,
+                   ((CoproFinding *) g_ptr_array_index (findings, 0))->message);
 
   /* A new problem shows a moment after the change that makes it. */
   copro_record_set_string (outline, "management_support", "pending");
