@@ -923,8 +923,8 @@ check_activities (GPtrArray     *findings,
     {
       CoproRecord *activity = gathered_first (&below_plan);
 
-      /* TRANSLATORS: “Survey” reached “Consult” where “Engage” was planned; ... */
       add_gathered (findings, CHECK_LEVEL_NOT_ACHIEVED, &below_plan, "activities", "what_to_change",
+                    /* TRANSLATORS: an activity's title, the level it reached and the level planned, e.g. “Inform” and “Engage” */
                     g_strdup_printf (_("“%s” reached “%s” where “%s” was planned, and does not say what to change."),
                                      activity_title (activity),
                                      copro_enum_label (&copro_enum_level, copro_record_get_string (activity, "level_achieved")),
