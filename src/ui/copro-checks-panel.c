@@ -139,7 +139,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (why), 0);
   gtk_label_set_wrap (GTK_LABEL (why), TRUE);
   gtk_widget_add_css_class (why, "caption");
-  gtk_widget_add_css_class (why, "dim-label");
+  gtk_widget_add_css_class (why, "dimmed");
   gtk_widget_add_css_class (why, "copro-finding-why");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), where);
