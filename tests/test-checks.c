@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "copro-checks.h"
@@ -12,30 +13,46 @@
 
 static GDate today;
 
-/* A project that passes every check. */
+/* A project that passes every check, at the co-deliver step so that the
+ * checks of the later steps are quiet on it too. */
 static CoproRecord *
 make_good_project (void)
 {
   CoproRecord *project = copro_record_new (&copro_desc_project);
   CoproRecord *overview = copro_record_get_record (project, "overview");
-  CoproRecord *partner;
+  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+  CoproRecord *partner, *member, *message;
 
   copro_record_set_string (overview, "title", "Short breaks for carers");
   copro_record_set_string (overview, "start_date", "2027-01-04");
   copro_record_set_string (overview, "end_date", "2027-12-17");
   copro_record_set_string (overview, "target_level", "co-produce");
+  copro_record_set_string (overview, "current_step", "co-deliver");
   copro_record_set_string (copro_record_lookup (project, "plan.outline"), "management_support", "confirmed");
   copro_record_set_string (copro_record_lookup (project, "plan.evaluation"), "impact_measures", "Carers’ wellbeing scores");
+  copro_record_set_string (copro_record_lookup (project, "plan.evaluation"), "progress_review", "Monthly with the group");
+  copro_record_set_string (copro_record_lookup (project, "plan.resources.equality"), "eqia_status", "done");
+  copro_record_set_string (copro_record_lookup (project, "plan.delivery"), "equal_voice", "Rotating chair, papers in easy read");
   for (guint i = 0; i < G_N_ELEMENTS (copro_principle_keys); i++)
     copro_record_set_string (copro_record_get_record (copro_record_lookup (project, "plan.principles"), copro_principle_keys[i]),
                              "how", "Agreed with the group");
-  copro_record_set_string (copro_record_get_record (project, "terms_of_reference"), "review_date", "2027-06-01");
+  message = copro_list_add_new (copro_record_get_list (copro_record_get_record (project, "plan"), "communications"));
+  copro_record_set_string (message, "audience", "Carers");
+  copro_record_set_string (terms, "review_date", "2027-06-01");
+  copro_record_set_string (terms, "date_agreed", "2026-10-01");
 
   partner = copro_list_add_new (copro_record_get_list (project, "partners"));
   copro_record_set_string (partner, "name", "Asha Patel");
+  copro_record_set_string (partner, "sector", "carer");
   copro_record_set_string (partner, "email", "asha@example.org");
   copro_record_set_string (partner, "lawful_basis", "consent");
+  copro_record_set_string (partner, "consent_date", "2026-09-14");
   copro_record_set_string (partner, "review_date", "2027-11-26");
+  copro_record_set_string (partner, "remuneration_offer", "declined");
+  copro_record_set_int (partner, "influence", 2);
+  copro_record_set_int (partner, "interest", 5);
+  member = copro_list_add_new (copro_record_get_list (terms, "members"));
+  copro_record_set_string (member, "partner", copro_record_get_id (partner));
   return project;
 }
 
@@ -84,6 +101,8 @@ assert_finding (GPtrArray     *findings,
   g_assert_nonnull (finding);
   g_assert_cmpint (finding->check->severity, ==, severity);
   g_assert_true (finding->record == record);
+  g_assert_nonnull (finding->records);
+  g_assert_true (g_ptr_array_index (finding->records, 0) == record);
   g_assert_cmpstr (finding->field, ==, field);
   g_assert_cmpstr (finding->path, ==, path);
   g_assert_true (g_str_has_suffix (finding->message, "."));
@@ -112,6 +131,17 @@ test_every_check_has_a_unique_key (void)
     {
       g_assert_nonnull (all[i].key);
       g_assert_nonnull (all[i].summary);
+      /* The why names the part of the toolkit it comes from, in one or two
+       * sentences. */
+      g_assert_nonnull (all[i].why);
+      g_assert_true (g_str_has_prefix (all[i].why, "Step ") ||
+                     g_str_has_prefix (all[i].why, "Spectrum of involvement, ") ||
+                     g_str_has_prefix (all[i].why, "Principles, ") ||
+                     g_str_has_prefix (all[i].why, "The four principles: ") ||
+                     g_str_has_prefix (all[i].why, "Challenges of co-production, ") ||
+                     g_str_has_prefix (all[i].why, "Appendix "));
+      g_assert_true (g_str_has_suffix (all[i].why, "."));
+      g_assert_cmpuint (strlen (all[i].why), <, 200);
       for (guint j = i + 1; j < n; j++)
         g_assert_cmpstr (all[i].key, !=, all[j].key);
     }
@@ -364,6 +394,585 @@ test_feedback_open_after_end (void)
 }
 
 static void
+test_timescale_only_for_engage_and_above (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  const char *below[] = { "inform", "educate", "consult", NULL };
+  const char *above[] = { "engage", "co-design", "co-produce" };
+
+  copro_record_set_string (overview, "end_date", "2027-05-31");
+  for (guint i = 0; i < G_N_ELEMENTS (below); i++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+
+      copro_record_set_string (overview, "target_level", below[i]);
+      findings = run (project);
+      g_assert_null (find (findings, "timescale-short"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (above); i++)
+    {
+      g_autoptr(GPtrArray) findings = NULL;
+
+      copro_record_set_string (overview, "target_level", above[i]);
+      findings = run (project);
+      assert_finding (findings, "timescale-short", COPRO_SEVERITY_ADVICE, overview, "end_date", "overview.end_date");
+    }
+}
+
+/* A project whose own target is Consult: the project is the consultation,
+ * and its activities without a level of their own are consultations too. */
+static void
+test_consult_target (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  g_autoptr(GPtrArray) short_project = NULL;
+  g_autoptr(GPtrArray) long_enough = NULL;
+  g_autoptr(GPtrArray) engage = NULL;
+
+  copro_record_set_string (overview, "target_level", "consult");
+  copro_record_set_string (overview, "start_date", "2027-02-01");
+  copro_record_set_string (overview, "end_date", "2027-02-15");
+  copro_record_set_string (activity, "start_date", "2027-03-01");
+  copro_record_set_string (activity, "end_date", "2027-03-29");
+  short_project = run (project);
+  assert_finding (short_project, "consult-too-short", COPRO_SEVERITY_PROBLEM, overview, "end_date", "overview.end_date");
+  g_assert_nonnull (strstr (find (short_project, "consult-too-short")->message, "14 days"));
+  g_assert_cmpuint (count (short_project, "consult-too-short"), ==, 1);
+
+  copro_record_set_string (overview, "end_date", "2027-03-31");
+  copro_record_set_string (activity, "end_date", "2027-03-20");
+  long_enough = run (project);
+  assert_finding (long_enough, "consult-too-short", COPRO_SEVERITY_PROBLEM, activity, "end_date", "activities[0].end_date");
+  g_assert_nonnull (strstr (find (long_enough, "consult-too-short")->message, "19 days"));
+
+  copro_record_set_string (overview, "target_level", "engage");
+  engage = run (project);
+  g_assert_null (find (engage, "consult-too-short"));
+}
+
+static gboolean
+has_records_exactly (CoproFinding *finding,
+                     CoproList    *list,
+                     guint         first,
+                     guint         n)
+{
+  if (finding->records->len != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_ptr_array_index (finding->records, i) != copro_list_get (list, first + i))
+      return FALSE;
+  return TRUE;
+}
+
+/* 20,000 partners imported without a lawful basis: one finding, leading to
+ * exactly those partners, counted once on the badge. */
+static void
+test_many_partners_one_finding (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproList *partners = copro_record_get_list (project, "partners");
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GPtrArray) fixed = NULL;
+  CoproFinding *finding;
+  char expected[32];
+  const char *grouping_locale;
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      CoproRecord *partner = copro_list_add_new (partners);
+
+      copro_record_set_string (partner, "name", i == 0 ? "Ben Okafor" : "Imported partner");
+      copro_record_set_string (partner, "phone", "01632 960123");
+      copro_record_set_string (partner, "review_date", "2027-11-26");
+    }
+  findings = run (project);
+  g_assert_cmpuint (count (findings, "partner-no-lawful-basis"), ==, 1);
+  assert_finding (findings, "partner-no-lawful-basis", COPRO_SEVERITY_PROBLEM, copro_list_get (partners, 1),
+                  "lawful_basis", "partners[1].lawful_basis");
+  finding = find (findings, "partner-no-lawful-basis");
+  g_assert_true (has_records_exactly (finding, partners, 1, 20000));
+  g_snprintf (expected, sizeof expected, "%'u partners have", 20000u);
+  g_assert_true (g_str_has_prefix (finding->message, expected));
+  g_assert_cmpstr (finding->message + strlen (expected), ==, " contact details but no lawful basis.");
+  /* The badge counts findings: this is the only problem. */
+  g_assert_cmpuint (copro_checks_count (findings, COPRO_SEVERITY_PROBLEM), ==, 1);
+
+  /* Where the locale groups thousands, the count reads as people write it. */
+  grouping_locale = setlocale (LC_NUMERIC, "en_GB.UTF-8");
+  if (grouping_locale == NULL)
+    grouping_locale = setlocale (LC_NUMERIC, "en_US.UTF-8");
+  if (grouping_locale != NULL)
+    {
+      g_autoptr(GPtrArray) grouped = run (project);
+
+      g_assert_true (g_str_has_prefix (find (grouped, "partner-no-lawful-basis")->message, "20,000 partners have "));
+      setlocale (LC_NUMERIC, "C");
+    }
+  else
+    g_test_message ("no English locale here: thousands separators not checked");
+
+  for (guint i = 1; i <= 20000; i++)
+    copro_record_set_string (copro_list_get (partners, i), "lawful_basis", "public-task");
+  fixed = run (project);
+  g_assert_null (find (fixed, "partner-no-lawful-basis"));
+}
+
+static void
+test_many_reviews_overdue (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproList *partners = copro_record_get_list (project, "partners");
+  g_autoptr(GPtrArray) findings = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      CoproRecord *partner = copro_list_add_new (partners);
+
+      copro_record_set_string (partner, "name", "Former member");
+      copro_record_set_string (partner, "review_date", "2026-01-31");
+    }
+  findings = run (project);
+  g_assert_cmpuint (count (findings, "partner-review-overdue"), ==, 1);
+  assert_finding (findings, "partner-review-overdue", COPRO_SEVERITY_PROBLEM, copro_list_get (partners, 1),
+                  "review_date", "partners[1].review_date");
+  g_assert_true (has_records_exactly (find (findings, "partner-review-overdue"), partners, 1, 3));
+  g_assert_cmpstr (find (findings, "partner-review-overdue")->message, ==,
+                   "The data protection review dates of 3 partners have passed.");
+}
+
+static void
+test_policy_items (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *protocol = copro_record_lookup (project, "plan.resources.compliance.consultation_protocol");
+  CoproRecord *data_protection = copro_record_lookup (project, "plan.resources.data_protection");
+  CoproRecord *equality = copro_record_lookup (project, "plan.resources.equality");
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  g_autoptr(GPtrArray) tripped = NULL;
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GPtrArray) not_needed = NULL;
+  g_autoptr(GPtrArray) lower = NULL;
+
+  /* A Consult activity, special-category data, a co-produce target. */
+  copro_record_set_string (activity, "title", "Survey of carers");
+  copro_record_set_string (activity, "level_planned", "consult");
+  copro_record_set_string (activity, "start_date", "2027-02-01");
+  copro_record_set_string (activity, "end_date", "2027-03-01");
+  copro_record_set_string (protocol, "status", "in-progress");
+  copro_record_set_bool (data_protection, "special_category", TRUE);
+  copro_record_set_string (data_protection, "dpia_status", "in-progress");
+  copro_record_set_string (equality, "eqia_status", "not-started");
+  tripped = run (project);
+  assert_finding (tripped, "consultation-protocol-not-done", COPRO_SEVERITY_PROBLEM, protocol, "status",
+                  "plan.resources.compliance.consultation_protocol.status");
+  assert_finding (tripped, "dpia-not-done", COPRO_SEVERITY_PROBLEM, data_protection, "dpia_status",
+                  "plan.resources.data_protection.dpia_status");
+  assert_finding (tripped, "eqia-not-done", COPRO_SEVERITY_PROBLEM, equality, "eqia_status",
+                  "plan.resources.equality.eqia_status");
+
+  copro_record_set_string (protocol, "status", "done");
+  copro_record_set_string (data_protection, "dpia_status", "done");
+  copro_record_set_string (equality, "eqia_status", "done");
+  done = run (project);
+  g_assert_null (find (done, "consultation-protocol-not-done"));
+  g_assert_null (find (done, "dpia-not-done"));
+  g_assert_null (find (done, "eqia-not-done"));
+
+  /* Not needed: no consultation, no special-category data, a lower target. */
+  copro_record_set_string (protocol, "status", NULL);
+  copro_record_set_string (activity, "level_planned", "engage");
+  copro_record_set_string (activity, "facilitator", "Jo Reed");
+  copro_record_set_string (data_protection, "dpia_status", NULL);
+  copro_record_set_bool (data_protection, "special_category", FALSE);
+  copro_record_set_string (equality, "eqia_status", NULL);
+  copro_record_set_string (overview, "target_level", "engage");
+  lower = run (project);
+  g_assert_null (find (lower, "consultation-protocol-not-done"));
+  g_assert_null (find (lower, "dpia-not-done"));
+  g_assert_null (find (lower, "eqia-not-done"));
+
+  /* A DPIA judged not needed is a decision recorded. */
+  copro_record_set_bool (data_protection, "special_category", TRUE);
+  copro_record_set_string (data_protection, "dpia_status", "not-needed");
+  not_needed = run (project);
+  g_assert_null (find (not_needed, "dpia-not-done"));
+}
+
+static void
+test_consent_and_review_dates (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  g_autoptr(GPtrArray) tripped = NULL;
+  g_autoptr(GPtrArray) other_basis = NULL;
+  g_autoptr(GPtrArray) no_details = NULL;
+
+  copro_record_set_string (partner, "consent_date", NULL);
+  copro_record_set_string (partner, "review_date", NULL);
+  tripped = run (project);
+  assert_finding (tripped, "partner-consent-no-date", COPRO_SEVERITY_PROBLEM, partner, "consent_date",
+                  "partners[0].consent_date");
+  assert_finding (tripped, "partner-no-review-date", COPRO_SEVERITY_PROBLEM, partner, "review_date",
+                  "partners[0].review_date");
+  g_assert_nonnull (strstr (find (tripped, "partner-consent-no-date")->message, "Asha Patel"));
+
+  copro_record_set_string (partner, "lawful_basis", "public-task");
+  other_basis = run (project);
+  g_assert_null (find (other_basis, "partner-consent-no-date"));
+  g_assert_nonnull (find (other_basis, "partner-no-review-date"));
+
+  /* Notes are personal details too; with none left, no date is needed. */
+  copro_record_set_string (partner, "email", "");
+  copro_record_set_string (partner, "notes", "Prefers mornings");
+  g_clear_pointer (&other_basis, g_ptr_array_unref);
+  other_basis = run (project);
+  g_assert_nonnull (find (other_basis, "partner-no-review-date"));
+  copro_record_set_string (partner, "notes", "");
+  no_details = run (project);
+  g_assert_null (find (no_details, "partner-no-review-date"));
+}
+
+static void
+test_reciprocity (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *resources = copro_record_lookup (project, "plan.resources");
+  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  CoproRecord *line;
+  g_autoptr(GPtrArray) undecided = NULL;
+  g_autoptr(GPtrArray) offered = NULL;
+  g_autoptr(GPtrArray) paid = NULL;
+  g_autoptr(GPtrArray) expenses = NULL;
+  g_autoptr(GPtrArray) professional = NULL;
+
+  copro_record_set_string (partner, "remuneration_offer", NULL);
+  undecided = run (project);
+  assert_finding (undecided, "remuneration-undecided", COPRO_SEVERITY_ADVICE, partner, "remuneration_offer",
+                  "partners[0].remuneration_offer");
+
+  copro_record_set_string (copro_record_lookup (project, "plan.resources.compliance.remuneration"), "status", "done");
+  copro_record_set_string (partner, "remuneration_offer", "offered");
+  copro_record_set_string (partner, "remuneration_basis", "per-session");
+  offered = run (project);
+  g_assert_null (find (offered, "remuneration-undecided"));
+  assert_finding (offered, "remuneration-no-rate", COPRO_SEVERITY_ADVICE, partner, "remuneration_rate",
+                  "partners[0].remuneration_rate");
+  assert_finding (offered, "remuneration-no-budget", COPRO_SEVERITY_PROBLEM, resources, "budget_lines",
+                  "plan.resources.budget_lines");
+
+  copro_record_set_money (partner, "remuneration_rate", 2500);
+  copro_record_set_string (resources, "budget_holder", "Head of Commissioning");
+  line = copro_list_add_new (copro_record_get_list (resources, "budget_lines"));
+  copro_record_set_string (line, "cost_head", "payment-for-time");
+  copro_record_set_money (line, "amount", 60000);
+  paid = run (project);
+  g_assert_null (find (paid, "remuneration-no-rate"));
+  g_assert_null (find (paid, "remuneration-no-budget"));
+
+  /* Expenses only: no rate, and no payment for time. */
+  copro_record_set_string (line, "cost_head", "travel-expenses");
+  copro_record_set_money (partner, "remuneration_rate", 0);
+  copro_record_set_string (partner, "remuneration_basis", "expenses-only");
+  expenses = run (project);
+  g_assert_null (find (expenses, "remuneration-no-rate"));
+  g_assert_null (find (expenses, "remuneration-no-budget"));
+
+  /* Professionals are not asked about remuneration. */
+  copro_record_set_string (partner, "remuneration_offer", NULL);
+  copro_record_set_string (partner, "sector", "council");
+  professional = run (project);
+  g_assert_null (find (professional, "remuneration-undecided"));
+}
+
+static void
+test_partner_mapping (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproList *partners = copro_record_get_list (project, "partners");
+  CoproRecord *partner = copro_list_get (partners, 0);
+  g_autoptr(GPtrArray) unmapped = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+  g_autoptr(GPtrArray) empty_early = NULL;
+
+  copro_record_set_int (partner, "interest", 0);
+  copro_record_set_string (overview, "current_step", "recruit");
+  unmapped = run (project);
+  assert_finding (unmapped, "partners-not-mapped", COPRO_SEVERITY_ADVICE, partner, "influence",
+                  "partners[0].influence");
+  g_assert_null (find (unmapped, "no-partners"));
+
+  copro_record_set_string (overview, "current_step", "resources");
+  early = run (project);
+  g_assert_null (find (early, "partners-not-mapped"));
+
+  copro_list_remove (partners, 0);
+  empty_early = run (project);
+  g_assert_null (find (empty_early, "no-partners"));
+  copro_record_set_string (overview, "current_step", "co-design");
+  empty = run (project);
+  assert_finding (empty, "no-partners", COPRO_SEVERITY_ADVICE, project, "partners", "partners");
+}
+
+static void
+test_service_users_and_carers (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  g_autoptr(GPtrArray) professionals = NULL;
+  g_autoptr(GPtrArray) withdrawn = NULL;
+  g_autoptr(GPtrArray) engage = NULL;
+  g_autoptr(GPtrArray) lived = NULL;
+
+  copro_record_set_string (partner, "sector", "health-care");
+  professionals = run (project);
+  assert_finding (professionals, "no-service-user-partner", COPRO_SEVERITY_ADVICE, project, "partners", "partners");
+
+  copro_record_set_string (partner, "sector", "carer");
+  copro_record_set_string (partner, "status", "withdrawn");
+  withdrawn = run (project);
+  g_assert_nonnull (find (withdrawn, "no-service-user-partner"));
+
+  copro_record_set_string (overview, "target_level", "engage");
+  engage = run (project);
+  g_assert_null (find (engage, "no-service-user-partner"));
+
+  copro_record_set_string (overview, "target_level", "co-design");
+  copro_record_set_string (partner, "status", "active");
+  copro_record_set_string (partner, "sector", "lived-experience");
+  lived = run (project);
+  g_assert_null (find (lived, "no-service-user-partner"));
+}
+
+static void
+test_access_needs (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  CoproRecord *resources = copro_record_lookup (project, "plan.resources");
+  const char *needs[] = { "bsl", "easy-read", NULL };
+  CoproRecord *line;
+  g_autoptr(GPtrArray) unplanned = NULL;
+  g_autoptr(GPtrArray) adjusted = NULL;
+  g_autoptr(GPtrArray) budgeted = NULL;
+
+  copro_record_set_string (activity, "title", "Planning day");
+  copro_record_set_string (activity, "facilitator", "Jo Reed");
+  copro_record_set_flags (partner, "access_needs", needs);
+  unplanned = run (project);
+  assert_finding (unplanned, "access-needs-unplanned", COPRO_SEVERITY_ADVICE, partner, "access_needs",
+                  "partners[0].access_needs");
+
+  copro_record_set_string (activity, "adjustments", "BSL interpreter booked");
+  adjusted = run (project);
+  g_assert_null (find (adjusted, "access-needs-unplanned"));
+
+  copro_record_set_string (activity, "adjustments", "");
+  copro_record_set_string (resources, "budget_holder", "Head of Commissioning");
+  line = copro_list_add_new (copro_record_get_list (resources, "budget_lines"));
+  copro_record_set_string (line, "cost_head", "accessible-formats");
+  budgeted = run (project);
+  g_assert_null (find (budgeted, "access-needs-unplanned"));
+}
+
+static void
+test_levels (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *step_levels = copro_record_lookup (project, "plan.outline.step_levels");
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  g_autoptr(GPtrArray) lower = NULL;
+  g_autoptr(GPtrArray) same = NULL;
+  g_autoptr(GPtrArray) explained = NULL;
+
+  copro_record_set_string (step_levels, "co_design", "co-design");
+  copro_record_set_string (step_levels, "co_deliver", "engage");
+  copro_record_set_string (step_levels, "co_evaluate", "co-produce");
+  copro_record_set_string (activity, "title", "Survey");
+  copro_record_set_string (activity, "facilitator", "Jo Reed");
+  copro_record_set_string (activity, "level_planned", "engage");
+  copro_record_set_string (activity, "level_achieved", "inform");
+  lower = run (project);
+  assert_finding (lower, "coproduce-steps-lower", COPRO_SEVERITY_ADVICE, step_levels, "co_deliver",
+                  "plan.outline.step_levels.co_deliver");
+  g_assert_cmpuint (count (lower, "coproduce-steps-lower"), ==, 1);
+  assert_finding (lower, "activity-level-not-achieved", COPRO_SEVERITY_ADVICE, activity, "what_to_change",
+                  "activities[0].what_to_change");
+  g_assert_nonnull (strstr (find (lower, "activity-level-not-achieved")->message, "“Inform” where “Engage”"));
+
+  copro_record_set_string (step_levels, "co_deliver", "co-produce");
+  copro_record_set_string (activity, "level_achieved", "engage");
+  same = run (project);
+  g_assert_null (find (same, "coproduce-steps-lower"));
+  g_assert_null (find (same, "activity-level-not-achieved"));
+
+  copro_record_set_string (activity, "level_achieved", "consult");
+  copro_record_set_string (activity, "what_to_change", "Meet in the evening");
+  explained = run (project);
+  g_assert_null (find (explained, "activity-level-not-achieved"));
+}
+
+static void
+test_delivery (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *plan = copro_record_get_record (project, "plan");
+  CoproRecord *delivery = copro_record_get_record (plan, "delivery");
+  CoproList *actions = copro_record_get_list (delivery, "actions");
+  CoproRecord *late = copro_list_add_new (actions);
+  CoproRecord *cancelled = copro_list_add_new (actions);
+  CoproRecord *later = copro_list_add_new (actions);
+  g_autoptr(GPtrArray) tripped = NULL;
+  g_autoptr(GPtrArray) quiet = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+
+  copro_record_set_string (late, "description", "Book the venue");
+  copro_record_set_string (late, "due_date", "2026-11-25");
+  copro_record_set_string (late, "status", "in-progress");
+  copro_record_set_string (cancelled, "due_date", "2026-10-01");
+  copro_record_set_string (cancelled, "status", "cancelled");
+  copro_record_set_string (later, "due_date", "2026-11-26");
+  copro_list_remove (copro_record_get_list (plan, "communications"), 0);
+  copro_record_set_string (delivery, "equal_voice", " ");
+  tripped = run (project);
+  assert_finding (tripped, "actions-overdue", COPRO_SEVERITY_ADVICE, late, "due_date",
+                  "plan.delivery.actions[0].due_date");
+  g_assert_true (has_records_exactly (find (tripped, "actions-overdue"), actions, 0, 1));
+  g_assert_nonnull (strstr (find (tripped, "actions-overdue")->message, "Book the venue"));
+  assert_finding (tripped, "communications-plan-empty", COPRO_SEVERITY_ADVICE, plan, "communications",
+                  "plan.communications");
+  assert_finding (tripped, "equal-voice-unanswered", COPRO_SEVERITY_ADVICE, delivery, "equal_voice",
+                  "plan.delivery.equal_voice");
+
+  copro_record_set_string (late, "status", "done");
+  copro_record_set_string (overview, "current_step", "co-design");
+  quiet = run (project);
+  g_assert_null (find (quiet, "actions-overdue"));
+  g_assert_null (find (quiet, "equal-voice-unanswered"));
+  g_assert_nonnull (find (quiet, "communications-plan-empty"));
+
+  copro_record_set_string (overview, "current_step", "recruit");
+  early = run (project);
+  g_assert_null (find (early, "communications-plan-empty"));
+}
+
+static void
+test_facilitators_and_windows (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproList *activities = copro_record_get_list (project, "activities");
+  CoproRecord *workshop = copro_list_add_new (activities);
+  CoproRecord *leaflet = copro_list_add_new (activities);
+  CoproRecord *survey = copro_list_add_new (activities);
+  g_autoptr(GPtrArray) tripped = NULL;
+  g_autoptr(GPtrArray) quiet = NULL;
+
+  copro_record_set_string (workshop, "title", "Design workshop");
+  copro_record_set_string (workshop, "level_planned", "co-design");
+  copro_record_set_string (leaflet, "title", "Leaflet");
+  copro_record_set_string (leaflet, "level_planned", "inform");
+  copro_record_set_string (survey, "title", "Survey");
+  copro_record_set_string (survey, "level_planned", "consult");
+  copro_record_set_string (survey, "start_date", "2027-02-01");
+  tripped = run (project);
+  assert_finding (tripped, "activity-no-facilitator", COPRO_SEVERITY_ADVICE, workshop, "facilitator",
+                  "activities[0].facilitator");
+  g_assert_true (has_records_exactly (find (tripped, "activity-no-facilitator"), activities, 0, 1));
+  assert_finding (tripped, "consult-no-window", COPRO_SEVERITY_ADVICE, survey, "end_date",
+                  "activities[2].end_date");
+
+  copro_record_set_string (workshop, "facilitator", "Jo Reed");
+  copro_record_set_string (survey, "end_date", "2027-03-01");
+  quiet = run (project);
+  g_assert_null (find (quiet, "activity-no-facilitator"));
+  g_assert_null (find (quiet, "consult-no-window"));
+}
+
+static void
+test_risks (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproList *risks = copro_record_get_list (project, "risks");
+  CoproRecord *approval = copro_list_add_new (copro_record_get_list (project, "approvals"));
+  CoproRecord *risk;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) unowned = NULL;
+  g_autoptr(GPtrArray) managed = NULL;
+  g_autoptr(GPtrArray) medium = NULL;
+
+  copro_record_set_string (approval, "name", "Director of Adult Care");
+  none = run (project);
+  assert_finding (none, "no-risks", COPRO_SEVERITY_ADVICE, project, "risks", "risks");
+
+  risk = copro_list_add_new (risks);
+  copro_record_set_string (risk, "description", "Carers stop coming");
+  copro_record_set_int (risk, "likelihood", 3);
+  copro_record_set_int (risk, "impact", 5);
+  copro_record_set_string (risk, "mitigation", "Pay for replacement care");
+  unowned = run (project);
+  g_assert_null (find (unowned, "no-risks"));
+  assert_finding (unowned, "risk-high-unmanaged", COPRO_SEVERITY_PROBLEM, risk, "owner", "risks[0].owner");
+
+  copro_record_set_string (risk, "owner", "Service manager");
+  managed = run (project);
+  g_assert_null (find (managed, "risk-high-unmanaged"));
+
+  copro_record_set_string (risk, "owner", "");
+  copro_record_set_int (risk, "impact", 4);
+  medium = run (project);
+  g_assert_null (find (medium, "risk-high-unmanaged"));
+}
+
+static void
+test_terms_members_and_agreement (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+  g_autoptr(GPtrArray) tripped = NULL;
+  g_autoptr(GPtrArray) early = NULL;
+
+  copro_list_remove (copro_record_get_list (terms, "members"), 0);
+  copro_record_set_string (terms, "date_agreed", NULL);
+  tripped = run (project);
+  assert_finding (tripped, "terms-no-members", COPRO_SEVERITY_ADVICE, terms, "members",
+                  "terms_of_reference.members");
+  assert_finding (tripped, "terms-not-agreed", COPRO_SEVERITY_ADVICE, terms, "date_agreed",
+                  "terms_of_reference.date_agreed");
+
+  copro_record_set_string (overview, "current_step", "recruit");
+  early = run (project);
+  g_assert_null (find (early, "terms-no-members"));
+  g_assert_null (find (early, "terms-not-agreed"));
+}
+
+static void
+test_progress_review (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *evaluation = copro_record_lookup (project, "plan.evaluation");
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) lower_target = NULL;
+
+  copro_record_set_string (evaluation, "progress_review", "");
+  missing = run (project);
+  assert_finding (missing, "progress-review-missing", COPRO_SEVERITY_ADVICE, evaluation, "progress_review",
+                  "plan.evaluation.progress_review");
+
+  copro_record_set_string (copro_record_get_record (project, "overview"), "target_level", "co-design");
+  lower_target = run (project);
+  g_assert_null (find (lower_target, "progress-review-missing"));
+}
+
+static void
 test_problems_come_first (void)
 {
   g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
@@ -407,6 +1016,22 @@ main (int   argc,
   g_test_add_func ("/copro/checks/terms-review-date", test_terms_review_date);
   g_test_add_func ("/copro/checks/consultation-length", test_consultation_length);
   g_test_add_func ("/copro/checks/feedback-open-after-end", test_feedback_open_after_end);
+  g_test_add_func ("/copro/checks/timescale-only-for-engage-and-above", test_timescale_only_for_engage_and_above);
+  g_test_add_func ("/copro/checks/consult-target", test_consult_target);
+  g_test_add_func ("/copro/checks/many-partners-one-finding", test_many_partners_one_finding);
+  g_test_add_func ("/copro/checks/many-reviews-overdue", test_many_reviews_overdue);
+  g_test_add_func ("/copro/checks/policy-items", test_policy_items);
+  g_test_add_func ("/copro/checks/consent-and-review-dates", test_consent_and_review_dates);
+  g_test_add_func ("/copro/checks/reciprocity", test_reciprocity);
+  g_test_add_func ("/copro/checks/partner-mapping", test_partner_mapping);
+  g_test_add_func ("/copro/checks/service-users-and-carers", test_service_users_and_carers);
+  g_test_add_func ("/copro/checks/access-needs", test_access_needs);
+  g_test_add_func ("/copro/checks/levels", test_levels);
+  g_test_add_func ("/copro/checks/delivery", test_delivery);
+  g_test_add_func ("/copro/checks/facilitators-and-windows", test_facilitators_and_windows);
+  g_test_add_func ("/copro/checks/risks", test_risks);
+  g_test_add_func ("/copro/checks/terms-members-and-agreement", test_terms_members_and_agreement);
+  g_test_add_func ("/copro/checks/progress-review", test_progress_review);
   g_test_add_func ("/copro/checks/problems-come-first", test_problems_come_first);
 
   return g_test_run ();

@@ -360,6 +360,22 @@ class ExampleExport(unittest.TestCase):
             self.assertEqual(row[0].value, "Problem" if severity == "problem" else "Advice")
             self.assertEqual(row[2].value, message)
             self.assertIn(row[3].value, SHEETS)
+        # Each finding says why its rule matters: the toolkit's rule in our
+        # words, naming the part of the toolkit it comes from.
+        header = self.book.header_row("Sign-off")
+        self.assertEqual([c.value for c in self.book["Sign-off"][header]][:5],
+                         ["Severity", "What is checked", "Finding", "Sheet", "Why"])
+        for row, line in zip(rows, self.findings):
+            why = row[4].value
+            self.assertIsInstance(why, str)
+            self.assertRegex(why, r"^(Step [1-6]|Spectrum of involvement|Principles|The four principles"
+                                  r"|Challenges of co-production|Appendix [1-4])[,:] .+\.$")
+        # A rule broken in many places is one row: the example has two
+        # activities with feedback still open after they ended.
+        keys = [line.split(" ", 2)[1].rstrip(":") for line in self.findings]
+        once = [k for k in keys if k not in ("principle-unanswered", "coproduce-steps-lower")]
+        self.assertEqual(len(once), len(set(once)))
+        self.assertIn("advice feedback-open-late: 2 activities have ended with feedback still open.", self.findings)
 
     def test_sign_off_approvals_block(self):
         ws = self.book["Sign-off"]

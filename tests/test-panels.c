@@ -929,27 +929,57 @@ has_keyboard_focus (gpointer data)
   return current != NULL && (current == focus->widget || gtk_widget_is_ancestor (current, focus->widget));
 }
 
-/* Puts right what a problem finding is about. */
+/* The label under @root that shows @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+shows_why (gpointer panel)
+{
+  const char *why = copro_checks_panel_get_why (panel, 0);
+
+  return why != NULL && find_label (panel, why) != NULL;
+}
+
+/* Puts right what a problem finding is about, on every record it concerns. */
 static void
 fix (CoproFinding *finding)
 {
   const CoproField *field = copro_record_desc_find_field (copro_record_get_desc (finding->record), finding->field);
 
-  switch (field->kind)
+  for (guint i = 0; i < finding->records->len; i++)
     {
-    case COPRO_FIELD_DATE:
-      copro_record_set_string (finding->record, finding->field, "2099-12-31");
-      break;
-    case COPRO_FIELD_ENUM:
-      if (field->enumeration == &copro_enum_support)
-        copro_record_set_string (finding->record, finding->field, "confirmed");
-      else if (field->enumeration == &copro_enum_compliance)
-        copro_record_set_string (finding->record, finding->field, "done");
-      else
-        copro_record_set_string (finding->record, finding->field, field->enumeration->values[0].key);
-      break;
-    default:
-      copro_record_set_string (finding->record, finding->field, "Filled in by the test");
+      CoproRecord *record = g_ptr_array_index (finding->records, i);
+
+      switch (field->kind)
+        {
+        case COPRO_FIELD_DATE:
+          copro_record_set_string (record, finding->field, "2099-12-31");
+          break;
+        case COPRO_FIELD_ENUM:
+          if (field->enumeration == &copro_enum_support)
+            copro_record_set_string (record, finding->field, "confirmed");
+          else if (field->enumeration == &copro_enum_compliance || field->enumeration == &copro_enum_assessment)
+            copro_record_set_string (record, finding->field, "done");
+          else
+            copro_record_set_string (record, finding->field, field->enumeration->values[0].key);
+          break;
+        default:
+          copro_record_set_string (record, finding->field, "Filled in by the test");
+        }
     }
 }
 
@@ -964,14 +994,28 @@ test_checks (Fixture       *f,
   Count count = { f, n_problems + 1 };
   Focus focus = { GTK_ROOT (f->window), NULL };
   guint position = G_MAXUINT;
+  GtkWidget *why_label;
 
   g_assert_true (COPRO_IS_CHECKS_PANEL (panel));
   g_assert_cmpuint (copro_checks_panel_get_n_findings (COPRO_CHECKS_PANEL (panel)), ==, findings->len);
   g_assert_cmpuint (copro_project_view_get_n_problems (f->view), ==, n_problems);
   g_assert_cmpuint (copro_checks_panel_get_n_problems (COPRO_CHECKS_PANEL (panel)), ==, n_problems);
   for (guint i = 0; i < findings->len; i++)
-    g_assert_cmpstr (copro_checks_panel_get_message (COPRO_CHECKS_PANEL (panel), i), ==,
-                     ((CoproFinding *) g_ptr_array_index (findings, i))->message);
+    {
+      CoproFinding *finding = g_ptr_array_index (findings, i);
+
+      g_assert_cmpstr (copro_checks_panel_get_message (COPRO_CHECKS_PANEL (panel), i), ==, finding->message);
+      g_assert_cmpstr (copro_checks_panel_get_why (COPRO_CHECKS_PANEL (panel), i), ==, finding->check->why);
+    }
+  /* The why shows beneath the first finding. */
+  g_assert_cmpuint (findings->len, >, 0);
+  spin_until (shows_why, panel);
+  why_label = find_label (panel, ((CoproFinding *) g_ptr_array_index (findings, 0))->check->why);
+  g_assert_true (gtk_widget_is_drawable (why_label));
+  /* Beneath the message, in the same row. */
+  g_assert_true (GTK_IS_LABEL (gtk_widget_get_prev_sibling (why_label)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_prev_sibling (why_label))), ==,
+                   ((CoproFinding *) g_ptr_array_index (findings, 0))->message);
 
   /* A new problem shows a moment after the change that makes it. */
   copro_record_set_string (outline, "management_support", "pending");

@@ -2,7 +2,12 @@
 /*
  * The toolkit's rules of thumb, computed from the document and never stored.
  * Each finding names the record and field it concerns, so the window can take
- * the officer there and the workbook and the command line can say where.
+ * the officer there and the workbook and the command line can say where. A
+ * rule broken by many records (20,000 imported partners, say) is one finding
+ * with a count that lists them all, not one finding each.
+ *
+ * Each check's "why" is the toolkit's rule in our own words, naming the part
+ * of the toolkit (seed/toolkit.txt) it comes from.
  */
 
 #include "config.h"
@@ -15,6 +20,7 @@
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-record-private.h"
+#include "copro-rules.h"
 
 enum {
   CHECK_TITLE_MISSING,
@@ -30,37 +36,153 @@ enum {
   CHECK_TERMS_NO_REVIEW_DATE,
   CHECK_CONSULT_TOO_SHORT,
   CHECK_FEEDBACK_OPEN_LATE,
+  CHECK_CONSULTATION_PROTOCOL,
+  CHECK_DPIA_NOT_DONE,
+  CHECK_EQIA_NOT_DONE,
+  CHECK_CONSENT_NO_DATE,
+  CHECK_PARTNER_NO_REVIEW_DATE,
+  CHECK_REMUNERATION_UNDECIDED,
+  CHECK_REMUNERATION_NO_RATE,
+  CHECK_REMUNERATION_NO_BUDGET,
+  CHECK_PARTNERS_NOT_MAPPED,
+  CHECK_NO_PARTNERS,
+  CHECK_NO_SERVICE_USER_PARTNER,
+  CHECK_ACCESS_NEEDS_UNPLANNED,
+  CHECK_COPRODUCE_STEPS_LOWER,
+  CHECK_LEVEL_NOT_ACHIEVED,
+  CHECK_ACTIONS_OVERDUE,
+  CHECK_COMMUNICATIONS_EMPTY,
+  CHECK_ACTIVITY_NO_FACILITATOR,
+  CHECK_RISK_HIGH_UNMANAGED,
+  CHECK_NO_RISKS,
+  CHECK_TERMS_NO_MEMBERS,
+  CHECK_TERMS_NOT_AGREED,
+  CHECK_CONSULT_NO_WINDOW,
+  CHECK_EQUAL_VOICE_UNANSWERED,
+  CHECK_PROGRESS_REVIEW_MISSING,
   N_CHECKS
 };
 
+#define PROBLEM COPRO_SEVERITY_PROBLEM
+#define ADVICE COPRO_SEVERITY_ADVICE
+
 static const CoproCheckInfo checks[N_CHECKS] = {
-  [CHECK_TITLE_MISSING] = { "title-missing", COPRO_SEVERITY_PROBLEM,
-    N_("The project has a title") },
-  [CHECK_DATES_REVERSED] = { "dates-reversed", COPRO_SEVERITY_PROBLEM,
-    N_("The project ends after it starts") },
-  [CHECK_TIMESCALE_SHORT] = { "timescale-short", COPRO_SEVERITY_ADVICE,
-    N_("The project runs for at least six months") },
-  [CHECK_SUPPORT_NOT_CONFIRMED] = { "support-not-confirmed", COPRO_SEVERITY_PROBLEM,
-    N_("Management support is confirmed") },
-  [CHECK_BUDGET_NO_HOLDER] = { "budget-no-holder", COPRO_SEVERITY_PROBLEM,
-    N_("A budget has a budget holder") },
-  [CHECK_REMUNERATION_NOT_CLEARED] = { "remuneration-not-cleared", COPRO_SEVERITY_PROBLEM,
-    N_("Remuneration is offered only once the remuneration policy is checked") },
-  [CHECK_COPRODUCE_NO_EVALUATION] = { "coproduce-no-evaluation", COPRO_SEVERITY_PROBLEM,
-    N_("A co-produced project agrees its impact measures") },
-  [CHECK_PRINCIPLE_UNANSWERED] = { "principle-unanswered", COPRO_SEVERITY_ADVICE,
-    N_("Each principle says how the project meets it") },
-  [CHECK_PARTNER_NO_LAWFUL_BASIS] = { "partner-no-lawful-basis", COPRO_SEVERITY_PROBLEM,
-    N_("Contact details are held on a lawful basis") },
-  [CHECK_PARTNER_REVIEW_OVERDUE] = { "partner-review-overdue", COPRO_SEVERITY_PROBLEM,
-    N_("Personal data is reviewed by its review date") },
-  [CHECK_TERMS_NO_REVIEW_DATE] = { "terms-no-review-date", COPRO_SEVERITY_ADVICE,
-    N_("The terms of reference have a review date") },
-  [CHECK_CONSULT_TOO_SHORT] = { "consult-too-short", COPRO_SEVERITY_PROBLEM,
-    N_("A consultation is open for at least four weeks") },
-  [CHECK_FEEDBACK_OPEN_LATE] = { "feedback-open-late", COPRO_SEVERITY_ADVICE,
-    N_("Feedback is closed once an activity has ended") },
+  [CHECK_TITLE_MISSING] = { "title-missing", PROBLEM,
+    N_("The project has a title"),
+    N_("Step 1, Identify and outline: a project starts by saying what it sets out to do, so that everyone knows what they are joining.") },
+  [CHECK_DATES_REVERSED] = { "dates-reversed", PROBLEM,
+    N_("The project ends after it starts"),
+    N_("Step 1, Identify and outline: the timescale is one of the first things to settle, and it has to run forwards.") },
+  [CHECK_TIMESCALE_SHORT] = { "timescale-short", ADVICE,
+    N_("The project runs for at least six months"),
+    N_("Step 1, Identify and outline: involvement at engage level and above is hard to do well in less than six months, as relationships take time to build.") },
+  [CHECK_SUPPORT_NOT_CONFIRMED] = { "support-not-confirmed", PROBLEM,
+    N_("Management support is confirmed"),
+    N_("Step 1, Identify and outline: without a manager’s backing, what the group decides may never be carried out.") },
+  [CHECK_BUDGET_NO_HOLDER] = { "budget-no-holder", PROBLEM,
+    N_("A budget has a budget holder"),
+    N_("Step 2, Resources and compliance: someone has to be responsible for the money that pays for refreshments, expenses and fees.") },
+  [CHECK_REMUNERATION_NOT_CLEARED] = { "remuneration-not-cleared", PROBLEM,
+    N_("Remuneration is offered only once the remuneration policy is checked"),
+    N_("Step 2, Resources and compliance: check your organisation’s policy on paying and reimbursing people before you offer payment.") },
+  [CHECK_COPRODUCE_NO_EVALUATION] = { "coproduce-no-evaluation", PROBLEM,
+    N_("A co-produced project agrees its impact measures"),
+    N_("Step 6, Co-evaluate: agree at the start how you will measure the difference the project makes.") },
+  [CHECK_PRINCIPLE_UNANSWERED] = { "principle-unanswered", ADVICE,
+    N_("Each principle says how the project meets it"),
+    N_("The four principles: equality, diversity, accessibility and reciprocity are what make involvement co-production, so the plan says how it meets each.") },
+  [CHECK_PARTNER_NO_LAWFUL_BASIS] = { "partner-no-lawful-basis", PROBLEM,
+    N_("Contact details are held on a lawful basis"),
+    N_("Step 2, Resources and compliance: data management rules apply to everyone’s contact details, and holding them needs a lawful basis.") },
+  [CHECK_PARTNER_REVIEW_OVERDUE] = { "partner-review-overdue", PROBLEM,
+    N_("Personal data is reviewed by its review date"),
+    N_("Step 2, Resources and compliance: data management means keeping personal details only while they are needed, and reviewing them when due.") },
+  [CHECK_TERMS_NO_REVIEW_DATE] = { "terms-no-review-date", ADVICE,
+    N_("The terms of reference have a review date"),
+    N_("Appendix 3, Terms of reference: the group agrees its terms and comes back to them, so they need a date for review.") },
+  [CHECK_CONSULT_TOO_SHORT] = { "consult-too-short", PROBLEM,
+    N_("A consultation is open for at least four weeks"),
+    N_("Spectrum of involvement, Consult: people get a fixed window to respond, and it lasts at least four weeks.") },
+  [CHECK_FEEDBACK_OPEN_LATE] = { "feedback-open-late", ADVICE,
+    N_("Feedback is closed once an activity has ended"),
+    N_("Appendix 4, Reviewing involvement activities: once an activity ends, tell people what became of what they said.") },
+  [CHECK_CONSULTATION_PROTOCOL] = { "consultation-protocol-not-done", PROBLEM,
+    N_("A consultation follows the consultation protocol"),
+    N_("Step 2, Resources and compliance: a consultation has to follow your organisation’s consultation protocol.") },
+  [CHECK_DPIA_NOT_DONE] = { "dpia-not-done", PROBLEM,
+    N_("Special-category data is held only after an impact assessment"),
+    N_("Step 2, Resources and compliance: data management rules ask for a data protection impact assessment before details such as health are held.") },
+  [CHECK_EQIA_NOT_DONE] = { "eqia-not-done", PROBLEM,
+    N_("Co-design and co-production assess their impact on equality"),
+    N_("Step 2, Resources and compliance: equality and diversity policies apply when people design a service together, so assess its impact on equality.") },
+  [CHECK_CONSENT_NO_DATE] = { "partner-consent-no-date", PROBLEM,
+    N_("Consent has a date"),
+    N_("Step 2, Resources and compliance: where consent is the lawful basis, data management means being able to show when it was given.") },
+  [CHECK_PARTNER_NO_REVIEW_DATE] = { "partner-no-review-date", PROBLEM,
+    N_("Personal details have a review or deletion date"),
+    N_("Step 2, Resources and compliance: data management means deciding when personal details will be reviewed or deleted.") },
+  [CHECK_REMUNERATION_UNDECIDED] = { "remuneration-undecided", ADVICE,
+    N_("Remuneration is decided for service users and carers"),
+    N_("Principles, Reciprocity, and Step 3, Recruit the group: people get something back for what they put in, so decide whether to offer remuneration.") },
+  [CHECK_REMUNERATION_NO_RATE] = { "remuneration-no-rate", ADVICE,
+    N_("Remuneration offered has a rate"),
+    N_("Step 2, Resources and compliance: the budget has to cover the fees offered, so an offer of payment needs a rate.") },
+  [CHECK_REMUNERATION_NO_BUDGET] = { "remuneration-no-budget", PROBLEM,
+    N_("The budget pays for people’s time when remuneration is offered"),
+    N_("Step 2, Resources and compliance: the budget covers the fees and expenses offered to people.") },
+  [CHECK_PARTNERS_NOT_MAPPED] = { "partners-not-mapped", ADVICE,
+    N_("Partners are mapped by influence and interest"),
+    N_("Step 3, Recruit the group: a partner mapping activity places everyone the project affects by their influence and interest.") },
+  [CHECK_NO_PARTNERS] = { "no-partners", ADVICE,
+    N_("A project recruiting its group has partners"),
+    N_("Step 3, Recruit the group: work out who the project affects and who you need to involve.") },
+  [CHECK_NO_SERVICE_USER_PARTNER] = { "no-service-user-partner", ADVICE,
+    N_("Co-design and co-production involve people who use services or carers"),
+    N_("Principles, Diversity: co-production is a partnership of people who use services, carers and professionals, so make the effort to include them.") },
+  [CHECK_ACCESS_NEEDS_UNPLANNED] = { "access-needs-unplanned", ADVICE,
+    N_("Partners’ access needs are planned for"),
+    N_("Principles, Accessibility, and Step 3, Recruit the group: everyone takes part in the way that suits them best, so plan and pay for the adjustments they need.") },
+  [CHECK_COPRODUCE_STEPS_LOWER] = { "coproduce-steps-lower", ADVICE,
+    N_("A co-produced project delivers and evaluates at co-produce level"),
+    N_("Spectrum of involvement, Co-produce: people share decisions and work together to deliver and evaluate, not only to design.") },
+  [CHECK_LEVEL_NOT_ACHIEVED] = { "activity-level-not-achieved", ADVICE,
+    N_("An activity below its planned level says what to change"),
+    N_("Appendix 4, Reviewing involvement activities: when an activity falls short of the level planned, record what to change next time.") },
+  [CHECK_ACTIONS_OVERDUE] = { "actions-overdue", ADVICE,
+    N_("Delivery actions are done by their due date"),
+    N_("Step 5, Co-deliver: agree how you will make sure that tasks are completed.") },
+  [CHECK_COMMUNICATIONS_EMPTY] = { "communications-plan-empty", ADVICE,
+    N_("A project in co-design has a communications plan"),
+    N_("Step 4, Co-design: plan who needs to know what and when, the key messages, and how you will share them.") },
+  [CHECK_ACTIVITY_NO_FACILITATOR] = { "activity-no-facilitator", ADVICE,
+    N_("Involvement activities have a facilitator"),
+    N_("Challenges of co-production, Facilitation skills: each activity needs someone trained, or best placed, to facilitate it.") },
+  [CHECK_RISK_HIGH_UNMANAGED] = { "risk-high-unmanaged", PROBLEM,
+    N_("A high risk has an owner and a mitigation"),
+    N_("Challenges of co-production, Organisation culture: the risks of sharing decisions have to be managed, so a high risk needs an owner and a mitigation.") },
+  [CHECK_NO_RISKS] = { "no-risks", ADVICE,
+    N_("Risks are recorded before sign-off"),
+    N_("Challenges of co-production, Organisation culture: before signing off, show how the risks of sharing decisions will be managed.") },
+  [CHECK_TERMS_NO_MEMBERS] = { "terms-no-members", ADVICE,
+    N_("The terms of reference list the group’s members"),
+    N_("Appendix 3, Terms of reference: the terms say who belongs to the group.") },
+  [CHECK_TERMS_NOT_AGREED] = { "terms-not-agreed", ADVICE,
+    N_("The terms of reference have a date agreed"),
+    N_("Appendix 3, Terms of reference: the group agrees its own terms, so record when it did.") },
+  [CHECK_CONSULT_NO_WINDOW] = { "consult-no-window", ADVICE,
+    N_("A consultation has a start and an end date"),
+    N_("Spectrum of involvement, Consult: a consultation gives people a fixed window to respond.") },
+  [CHECK_EQUAL_VOICE_UNANSWERED] = { "equal-voice-unanswered", ADVICE,
+    N_("Delivery says how every voice gets equal weight"),
+    N_("Step 5, Co-deliver, and Principles, Equality: say how you will make sure that everyone’s views are valued equally.") },
+  [CHECK_PROGRESS_REVIEW_MISSING] = { "progress-review-missing", ADVICE,
+    N_("A co-produced project says how progress is reviewed"),
+    N_("Step 6, Co-evaluate: decide how you will review the project’s success while you are doing it.") },
 };
+
+/* Places on the spectrum and among the steps, by their index. */
+enum { LEVEL_CONSULT = 2, LEVEL_ENGAGE = 3, LEVEL_CO_DESIGN = 4, LEVEL_CO_PRODUCE = 5 };
+enum { STEP_RECRUIT = 2, STEP_CO_DESIGN = 3, STEP_CO_DELIVER = 4 };
 
 const CoproCheckInfo *
 copro_checks_get_all (guint *n_checks)
@@ -82,7 +204,29 @@ finding_free (CoproFinding *finding)
   g_free (finding->message);
   g_free (finding->path);
   g_clear_object (&finding->record);
+  g_clear_pointer (&finding->records, g_ptr_array_unref);
   g_free (finding);
+}
+
+/* Takes @records (references, at least one) and @message. */
+static void
+add_many (GPtrArray   *findings,
+          guint        check,
+          GPtrArray   *records,
+          const char  *field,
+          const char  *path,
+          char        *message)
+{
+  CoproFinding *finding = g_new0 (CoproFinding, 1);
+
+  g_assert (records->len > 0);
+  finding->message = message;
+  finding->check = &checks[check];
+  finding->record = g_object_ref (g_ptr_array_index (records, 0));
+  finding->field = field;
+  finding->path = g_strdup (path);
+  finding->records = records;
+  g_ptr_array_add (findings, finding);
 }
 
 G_GNUC_PRINTF (6, 7)
@@ -95,18 +239,97 @@ add (GPtrArray   *findings,
      const char  *format,
      ...)
 {
-  CoproFinding *finding = g_new0 (CoproFinding, 1);
+  GPtrArray *records = g_ptr_array_new_full (1, g_object_unref);
   va_list args;
+  char *message;
 
   va_start (args, format);
-  finding->message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (format, args);
   va_end (args);
-  finding->check = &checks[check];
-  finding->record = g_object_ref (record);
-  finding->field = field;
-  finding->path = g_strdup (path);
-  g_ptr_array_add (findings, finding);
+  g_ptr_array_add (records, g_object_ref (record));
+  add_many (findings, check, records, field, path, message);
 }
+
+/* The records breaking one rule, gathered in document order as a check walks
+ * a list; the first one's index gives the finding its path. */
+typedef struct
+{
+  GPtrArray *records;
+  guint      first;
+} Gathered;
+
+static void
+gather (Gathered    *gathered,
+        CoproRecord *record,
+        guint        index)
+{
+  if (gathered->records == NULL)
+    {
+      gathered->records = g_ptr_array_new_with_free_func (g_object_unref);
+      gathered->first = index;
+    }
+  g_ptr_array_add (gathered->records, g_object_ref (record));
+}
+
+static void
+gathered_clear (Gathered *gathered)
+{
+  g_clear_pointer (&gathered->records, g_ptr_array_unref);
+}
+
+static inline guint
+gathered_count (const Gathered *gathered)
+{
+  return gathered->records != NULL ? gathered->records->len : 0;
+}
+
+static inline CoproRecord *
+gathered_first (const Gathered *gathered)
+{
+  return g_ptr_array_index (gathered->records, 0);
+}
+
+/* Adds the finding for what was gathered, if anything: @message is written
+ * for the first record; the path is @list[first].@field. Takes @message. */
+static void
+add_gathered (GPtrArray  *findings,
+              guint       check,
+              Gathered   *gathered,
+              const char *list,
+              const char *field,
+              char       *message)
+{
+  char path[96];
+
+  if (gathered->records == NULL)
+    {
+      g_free (message);
+      return;
+    }
+  g_snprintf (path, sizeof path, "%s[%u].%s", list, gathered->first, field);
+  add_many (findings, check, g_steal_pointer (&gathered->records), field, path, message);
+}
+
+/* A count as people read it, with the locale's thousands separators: "20,000". */
+static const char *
+format_count (char  *buffer,
+              gsize  size,
+              guint  n)
+{
+  g_snprintf (buffer, size, "%'u", n);
+  return buffer;
+}
+
+/* The same, into a buffer that lasts as long as the enclosing block. */
+#define COUNT(n) format_count ((char[32]) { 0 }, 32, (n))
+
+/* A message about one record, naming it with @one, or about @n of them,
+ * counting them with ngettext's @singular and @plural (%s is the count). The
+ * formats stay literals at the call, for the compiler and for xgettext. */
+#define MANY(n, singular, plural) \
+  g_strdup_printf (ngettext (singular, plural, n), COUNT (n))
+#define ONE_OR_MANY(n, one, name, singular, plural) \
+  ((n) == 1 ? g_strdup_printf (one, name) : MANY (n, singular, plural))
 
 static char *
 format_date (const GDate *date)
@@ -117,25 +340,151 @@ format_date (const GDate *date)
   return g_strdup (buffer);
 }
 
-static gboolean
-is_blank (const char *text)
+/* "YYYY-MM-DD", valid (copro_date_parse()), as format_date() writes it. */
+static char *
+format_iso_date (const char *text)
 {
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
+  return g_strdup_printf ("%.2s/%.2s/%u", text + 8, text + 5,
+                          (guint) g_ascii_strtoull (text, NULL, 10));
+}
+
+static int
+level_index (const char *key)
+{
+  return copro_enum_index (&copro_enum_level, key);
+}
+
+static gboolean
+status_is (CoproRecord *record,
+           const char  *status)
+{
+  return g_strcmp0 (copro_record_get_string (record, "status"), status) == 0;
+}
+
+/* What the checks need to know of the project as a whole. */
+typedef struct
+{
+  CoproRecord *project;
+  const GDate *today;
+  int          target;   /* level_index() of the target level, or -1 */
+  int          step;     /* index of the current step, or -1 */
+} Context;
+
+/* The partners, walked once: 100,000 of them in the largest projects. Their
+ * fields are read by their place in the description rather than by name. */
+typedef struct
+{
+  Gathered no_lawful_basis;
+  Gathered review_overdue;
+  Gathered consent_no_date;
+  Gathered no_review_date;
+  Gathered remuneration_undecided;
+  Gathered remuneration_no_rate;
+  Gathered not_mapped;
+  Gathered access_needs;
+  guint    n_offered;            /* remuneration offered or accepted */
+  guint    n_paid_for_time;      /* ... on a basis other than expenses only */
+  gboolean has_service_user;     /* lived experience or carer, not withdrawn */
+} PartnerScan;
+
+static void
+partner_scan_clear (PartnerScan *scan)
+{
+  gathered_clear (&scan->no_lawful_basis);
+  gathered_clear (&scan->review_overdue);
+  gathered_clear (&scan->consent_no_date);
+  gathered_clear (&scan->no_review_date);
+  gathered_clear (&scan->remuneration_undecided);
+  gathered_clear (&scan->remuneration_no_rate);
+  gathered_clear (&scan->not_mapped);
+  gathered_clear (&scan->access_needs);
+}
+
+static guint
+partner_field (const char *key)
+{
+  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
+
+  g_assert (field != NULL);
+  return (guint) (field - copro_desc_partner.fields);
+}
+
+static inline gboolean
+text_is_set (const char *text)
+{
+  return !copro_text_is_blank (text);
 }
 
 static void
-check_overview (GPtrArray   *findings,
-                CoproRecord *project)
+scan_partners (const Context *context,
+               PartnerScan   *scan)
 {
-  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproList *partners = copro_record_get_list (context->project, "partners");
+  guint n = copro_list_get_n_items (partners);
+  guint email = partner_field ("email");
+  guint phone = partner_field ("phone");
+  guint lawful_basis = partner_field ("lawful_basis");
+  guint consent_date = partner_field ("consent_date");
+  guint review_date = partner_field ("review_date");
+  guint sector = partner_field ("sector");
+  guint status = partner_field ("status");
+  guint offer = partner_field ("remuneration_offer");
+  guint basis = partner_field ("remuneration_basis");
+  guint rate = partner_field ("remuneration_rate");
+  guint influence = partner_field ("influence");
+  guint interest = partner_field ("interest");
+  guint access_needs = partner_field ("access_needs");
+  gboolean mapping = context->step >= STEP_RECRUIT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *partner = copro_list_get (partners, i);
+      CoproValue *v = _copro_record_peek_values (partner);
+      gboolean withdrawn = g_strcmp0 (v[status].s, "withdrawn") == 0;
+      gboolean offered = g_strcmp0 (v[offer].s, "offered") == 0 || g_strcmp0 (v[offer].s, "accepted") == 0;
+
+      if ((text_is_set (v[email].s) || text_is_set (v[phone].s)) && v[lawful_basis].s == NULL)
+        gather (&scan->no_lawful_basis, partner, i);
+      if (copro_partner_review_is_due_on (partner, context->today))
+        gather (&scan->review_overdue, partner, i);
+      if (g_strcmp0 (v[lawful_basis].s, "consent") == 0 && v[consent_date].s == NULL)
+        gather (&scan->consent_no_date, partner, i);
+      if (v[review_date].s == NULL && copro_partner_holds_personal_details (partner))
+        gather (&scan->no_review_date, partner, i);
+
+      if (!withdrawn &&
+          (g_strcmp0 (v[sector].s, "lived-experience") == 0 || g_strcmp0 (v[sector].s, "carer") == 0))
+        {
+          scan->has_service_user = TRUE;
+          if (v[offer].s == NULL)
+            gather (&scan->remuneration_undecided, partner, i);
+        }
+      if (offered)
+        {
+          gboolean expenses_only = g_strcmp0 (v[basis].s, "expenses-only") == 0;
+
+          scan->n_offered++;
+          if (!expenses_only)
+            scan->n_paid_for_time++;
+          if (!expenses_only && v[rate].m == 0)
+            gather (&scan->remuneration_no_rate, partner, i);
+        }
+
+      if (mapping && (v[influence].i == 0 || v[interest].i == 0))
+        gather (&scan->not_mapped, partner, i);
+      if (!withdrawn && v[access_needs].strv != NULL && v[access_needs].strv[0] != NULL)
+        gather (&scan->access_needs, partner, i);
+    }
+}
+
+static void
+check_overview (GPtrArray     *findings,
+                const Context *context)
+{
+  CoproRecord *overview = copro_record_get_record (context->project, "overview");
   GDate start, end, six_months;
 
-  if (is_blank (copro_record_get_string (overview, "title")))
+  if (copro_text_is_blank (copro_record_get_string (overview, "title")))
     add (findings, CHECK_TITLE_MISSING, overview, "title", "overview.title",
          "%s", _("The project has no title."));
 
@@ -151,32 +500,82 @@ check_overview (GPtrArray   *findings,
     }
   six_months = start;
   g_date_add_months (&six_months, 6);
-  if (g_date_compare (&end, &six_months) < 0)
+  /* Six months is the toolkit's advice for co-production, not for informing. */
+  if (context->target >= LEVEL_ENGAGE && g_date_compare (&end, &six_months) < 0)
     add (findings, CHECK_TIMESCALE_SHORT, overview, "end_date", "overview.end_date",
          _("The project runs for %d days; co-production rarely works well in less than six months."),
          g_date_days_between (&start, &end));
+  /* A project whose aim is to consult is itself a consultation. */
+  if (context->target == LEVEL_CONSULT && g_date_days_between (&start, &end) < 28)
+    add (findings, CHECK_CONSULT_TOO_SHORT, overview, "end_date", "overview.end_date",
+         _("The project aims to consult, but runs for %d days; allow at least four weeks."),
+         g_date_days_between (&start, &end));
+}
+
+/* The level an activity works at: its own, or else the project's target. */
+static int
+activity_level (const Context *context,
+                CoproRecord   *activity)
+{
+  const char *planned = copro_record_get_string (activity, "level_planned");
+
+  return planned != NULL ? level_index (planned) : context->target;
+}
+
+static gboolean
+plans_consultation (const Context *context)
+{
+  CoproList *activities = copro_record_get_list (context->project, "activities");
+
+  if (context->target == LEVEL_CONSULT)
+    return TRUE;
+  for (guint i = 0; i < copro_list_get_n_items (activities); i++)
+    if (activity_level (context, copro_list_get (activities, i)) == LEVEL_CONSULT)
+      return TRUE;
+  return FALSE;
 }
 
 static void
-check_plan (GPtrArray   *findings,
-            CoproRecord *project,
-            guint        n_offered)
+check_plan (GPtrArray         *findings,
+            const Context     *context,
+            const PartnerScan *scan)
 {
-  CoproRecord *overview = copro_record_get_record (project, "overview");
-  CoproRecord *outline = copro_record_lookup (project, "plan.outline");
-  CoproRecord *resources = copro_record_lookup (project, "plan.resources");
-  CoproRecord *remuneration = copro_record_lookup (project, "plan.resources.compliance.remuneration");
-  CoproRecord *evaluation = copro_record_lookup (project, "plan.evaluation");
-  CoproRecord *principles = copro_record_lookup (project, "plan.principles");
+  CoproRecord *outline = copro_record_lookup (context->project, "plan.outline");
+  CoproRecord *step_levels = copro_record_lookup (context->project, "plan.outline.step_levels");
+  CoproRecord *resources = copro_record_lookup (context->project, "plan.resources");
+  CoproRecord *compliance = copro_record_lookup (context->project, "plan.resources.compliance");
+  CoproRecord *remuneration = copro_record_get_record (compliance, "remuneration");
+  CoproRecord *protocol = copro_record_get_record (compliance, "consultation_protocol");
+  CoproRecord *data_protection = copro_record_lookup (context->project, "plan.resources.data_protection");
+  CoproRecord *equality = copro_record_lookup (context->project, "plan.resources.equality");
+  CoproRecord *evaluation = copro_record_lookup (context->project, "plan.evaluation");
+  CoproRecord *principles = copro_record_lookup (context->project, "plan.principles");
   CoproList *budget = copro_record_get_list (resources, "budget_lines");
+  const char *dpia = copro_record_get_string (data_protection, "dpia_status");
+  const char *eqia = copro_record_get_string (equality, "eqia_status");
+  static const char * const later_steps[] = { "co_deliver", "co_evaluate" };
 
   if (g_strcmp0 (copro_record_get_string (outline, "management_support"), "confirmed") != 0)
     add (findings, CHECK_SUPPORT_NOT_CONFIRMED, outline, "management_support",
          "plan.outline.management_support",
          "%s", _("Management support for the project has not been confirmed."));
 
+  if (context->target == LEVEL_CO_PRODUCE)
+    for (guint i = 0; i < G_N_ELEMENTS (later_steps); i++)
+      {
+        const char *level = copro_record_get_string (step_levels, later_steps[i]);
+        const CoproField *field = copro_record_desc_find_field (&copro_desc_step_levels, later_steps[i]);
+        g_autofree char *path = g_strdup_printf ("plan.outline.step_levels.%s", later_steps[i]);
+
+        if (level != NULL && level_index (level) < LEVEL_CO_PRODUCE)
+          /* TRANSLATORS: the first %s is a step, e.g. "5. Co-deliver"; the second a level, e.g. "Co-design" */
+          add (findings, CHECK_COPRODUCE_STEPS_LOWER, step_levels, later_steps[i], path,
+               _("The project aims to co-produce, but plans “%s” at the level “%s”."),
+               g_dgettext (GETTEXT_PACKAGE, field->label), copro_enum_label (&copro_enum_level, level));
+      }
+
   if (copro_list_get_n_items (budget) > 0 &&
-      is_blank (copro_record_get_string (resources, "budget_holder")))
+      copro_text_is_blank (copro_record_get_string (resources, "budget_holder")))
     add (findings, CHECK_BUDGET_NO_HOLDER, resources, "budget_holder",
          "plan.resources.budget_holder",
          ngettext ("The budget has %u line but nobody is named as its budget holder.",
@@ -184,20 +583,58 @@ check_plan (GPtrArray   *findings,
                    copro_list_get_n_items (budget)),
          copro_list_get_n_items (budget));
 
-  if (n_offered > 0 &&
-      g_strcmp0 (copro_record_get_string (remuneration, "status"), "done") != 0)
+  if (scan->n_paid_for_time > 0)
+    {
+      gboolean pays_for_time = FALSE;
+
+      for (guint i = 0; i < copro_list_get_n_items (budget) && !pays_for_time; i++)
+        pays_for_time = g_strcmp0 (copro_record_get_string (copro_list_get (budget, i), "cost_head"),
+                                   "payment-for-time") == 0;
+      if (!pays_for_time)
+        add (findings, CHECK_REMUNERATION_NO_BUDGET, resources, "budget_lines",
+             "plan.resources.budget_lines",
+             ngettext ("Payment is offered to %s partner, but no budget line pays for people’s time.",
+                       "Payment is offered to %s partners, but no budget line pays for people’s time.",
+                       scan->n_paid_for_time),
+             COUNT (scan->n_paid_for_time));
+    }
+
+  if (scan->n_offered > 0 && !status_is (remuneration, "done"))
     add (findings, CHECK_REMUNERATION_NOT_CLEARED, remuneration, "status",
          "plan.resources.compliance.remuneration.status",
-         ngettext ("Remuneration is offered to %u partner, but the remuneration item of the compliance checklist is not done.",
-                   "Remuneration is offered to %u partners, but the remuneration item of the compliance checklist is not done.",
-                   n_offered),
-         n_offered);
+         ngettext ("Remuneration is offered to %s partner, but the remuneration item of the compliance checklist is not done.",
+                   "Remuneration is offered to %s partners, but the remuneration item of the compliance checklist is not done.",
+                   scan->n_offered),
+         COUNT (scan->n_offered));
 
-  if (g_strcmp0 (copro_record_get_string (overview, "target_level"), "co-produce") == 0 &&
-      is_blank (copro_record_get_string (evaluation, "impact_measures")))
+  if (!status_is (protocol, "done") && plans_consultation (context))
+    add (findings, CHECK_CONSULTATION_PROTOCOL, protocol, "status",
+         "plan.resources.compliance.consultation_protocol.status",
+         "%s", _("A consultation is planned, but the consultation protocol item of the compliance checklist is not done."));
+
+  if (copro_record_get_bool (data_protection, "special_category") &&
+      g_strcmp0 (dpia, "done") != 0 && g_strcmp0 (dpia, "not-needed") != 0)
+    add (findings, CHECK_DPIA_NOT_DONE, data_protection, "dpia_status",
+         "plan.resources.data_protection.dpia_status",
+         "%s", _("Special-category data is held, but the data protection impact assessment is not done."));
+
+  if (context->target >= LEVEL_CO_DESIGN &&
+      g_strcmp0 (eqia, "done") != 0 && g_strcmp0 (eqia, "not-needed") != 0)
+    add (findings, CHECK_EQIA_NOT_DONE, equality, "eqia_status",
+         "plan.resources.equality.eqia_status",
+         "%s", _("The project aims to design a service with people, but its equality impact assessment is not done."));
+
+  if (context->target == LEVEL_CO_PRODUCE &&
+      copro_text_is_blank (copro_record_get_string (evaluation, "impact_measures")))
     add (findings, CHECK_COPRODUCE_NO_EVALUATION, evaluation, "impact_measures",
          "plan.evaluation.impact_measures",
          "%s", _("The project aims to co-produce, but no impact measures have been agreed for its evaluation."));
+
+  if (context->target == LEVEL_CO_PRODUCE &&
+      copro_text_is_blank (copro_record_get_string (evaluation, "progress_review")))
+    add (findings, CHECK_PROGRESS_REVIEW_MISSING, evaluation, "progress_review",
+         "plan.evaluation.progress_review",
+         "%s", _("The project aims to co-produce, but the plan does not say how progress will be reviewed along the way."));
 
   for (guint i = 0; i < G_N_ELEMENTS (copro_principle_keys); i++)
     {
@@ -205,7 +642,7 @@ check_plan (GPtrArray   *findings,
       const CoproField *field = copro_record_desc_find_field (&copro_desc_principles, copro_principle_keys[i]);
       g_autofree char *path = g_strdup_printf ("plan.principles.%s.how", copro_principle_keys[i]);
 
-      if (is_blank (copro_record_get_string (principle, "how")))
+      if (copro_text_is_blank (copro_record_get_string (principle, "how")))
         /* TRANSLATORS: %s is a principle: Equality, Diversity, Accessibility or Reciprocity */
         add (findings, CHECK_PRINCIPLE_UNANSWERED, principle, "how", path,
              _("The plan does not yet say how the project will meet the principle of %s."),
@@ -213,155 +650,234 @@ check_plan (GPtrArray   *findings,
     }
 }
 
-/* The partner checks run over every partner, 100,000 of them in the largest
- * projects: they read the fields by their place in the description rather
- * than by name, and compare dates as the ISO text they are stored in. */
-static guint
-partner_field (const char *key)
+static void
+check_delivery (GPtrArray     *findings,
+                const Context *context)
 {
-  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
+  CoproRecord *plan = copro_record_get_record (context->project, "plan");
+  CoproRecord *delivery = copro_record_get_record (plan, "delivery");
+  CoproList *actions = copro_record_get_list (delivery, "actions");
+  Gathered overdue = { NULL, 0 };
 
-  g_assert (field != NULL);
-  return (guint) (field - copro_desc_partner.fields);
-}
+  if (context->step >= STEP_CO_DESIGN &&
+      copro_list_get_n_items (copro_record_get_list (plan, "communications")) == 0)
+    add (findings, CHECK_COMMUNICATIONS_EMPTY, plan, "communications", "plan.communications",
+         "%s", _("The project has reached co-design, but its communications plan is empty."));
 
-static inline const char *
-partner_string (CoproRecord *partner,
-                guint        index)
-{
-  return _copro_record_peek_values (partner)[index].s;
-}
-
-/* "YYYY-MM-DD", valid (copro_date_parse()), as format_date() writes it. */
-static char *
-format_iso_date (const char *text)
-{
-  return g_strdup_printf ("%.2s/%.2s/%u", text + 8, text + 5,
-                          (guint) g_ascii_strtoull (text, NULL, 10));
-}
-
-static guint
-count_remuneration_offers (CoproRecord *project)
-{
-  CoproList *partners = copro_record_get_list (project, "partners");
-  guint offer_index = partner_field ("remuneration_offer");
-  guint n_offered = 0;
-
-  for (guint i = 0; i < copro_list_get_n_items (partners); i++)
+  for (guint i = 0; i < copro_list_get_n_items (actions); i++)
     {
-      const char *offer = partner_string (copro_list_get (partners, i), offer_index);
+      CoproRecord *action = copro_list_get (actions, i);
+      GDate due;
 
-      if (g_strcmp0 (offer, "offered") == 0 || g_strcmp0 (offer, "accepted") == 0)
-        n_offered++;
+      if (copro_record_get_date (action, "due_date", &due) && g_date_compare (&due, context->today) < 0 &&
+          !status_is (action, "done") && !status_is (action, "cancelled"))
+        gather (&overdue, action, i);
     }
-  return n_offered;
+  if (gathered_count (&overdue) > 0)
+    {
+      const char *name = copro_record_get_string (gathered_first (&overdue), "description");
+
+      add_gathered (findings, CHECK_ACTIONS_OVERDUE, &overdue, "plan.delivery.actions", "due_date",
+                    ONE_OR_MANY (gathered_count (&overdue),
+                                 _("The action “%s” is past its due date and not done."),
+                                 copro_text_is_blank (name) ? _("An action with no description") : name,
+                                 "%s action is past its due date and not done.",
+                                 "%s actions are past their due dates and not done."));
+    }
+
+  if (context->step >= STEP_CO_DELIVER &&
+      copro_text_is_blank (copro_record_get_string (delivery, "equal_voice")))
+    add (findings, CHECK_EQUAL_VOICE_UNANSWERED, delivery, "equal_voice", "plan.delivery.equal_voice",
+         "%s", _("The project is being delivered, but the plan does not say how every voice is given equal weight."));
 }
 
 static const char *
-partner_name_at (CoproRecord *partner,
-                 guint        name_index,
-                 guint        organisation_index)
+partner_name (CoproRecord *partner)
 {
-  const char *name = partner_string (partner, name_index);
+  const char *name = copro_record_get_string (partner, "name");
 
-  if (is_blank (name))
-    name = partner_string (partner, organisation_index);
-  if (is_blank (name))
+  if (copro_text_is_blank (name))
+    name = copro_record_get_string (partner, "organisation");
+  if (copro_text_is_blank (name))
     name = _("A partner with no name");
   return name;
 }
 
-static void
-check_partners (GPtrArray   *findings,
-                CoproRecord *project,
-                const GDate *today)
+/* Whether the plan makes room for access needs: an activity that records
+ * its adjustments, or a budget line for accessible formats or interpreting. */
+static gboolean
+plans_for_access (const Context *context)
 {
-  CoproList *partners = copro_record_get_list (project, "partners");
-  guint n = copro_list_get_n_items (partners);
-  guint name_index = partner_field ("name");
-  guint organisation_index = partner_field ("organisation");
-  guint email_index = partner_field ("email");
-  guint phone_index = partner_field ("phone");
-  guint lawful_index = partner_field ("lawful_basis");
-  guint review_index = partner_field ("review_date");
-  /* Beyond four-digit years, every date a project can hold is earlier. */
-  g_autofree char *today_iso = g_date_get_year (today) > 9999 ? g_strdup ("9999-99-99")
-                                                                : copro_date_to_iso (today);
-  char path[64];
+  CoproList *activities = copro_record_get_list (context->project, "activities");
+  CoproList *budget = copro_record_get_list (copro_record_lookup (context->project, "plan.resources"),
+                                             "budget_lines");
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < copro_list_get_n_items (activities); i++)
+    if (!copro_text_is_blank (copro_record_get_string (copro_list_get (activities, i), "adjustments")))
+      return TRUE;
+  for (guint i = 0; i < copro_list_get_n_items (budget); i++)
     {
-      CoproRecord *partner = copro_list_get (partners, i);
-      const char *review;
+      const char *head = copro_record_get_string (copro_list_get (budget, i), "cost_head");
 
-      if ((!is_blank (partner_string (partner, email_index)) ||
-           !is_blank (partner_string (partner, phone_index))) &&
-          partner_string (partner, lawful_index) == NULL)
-        {
-          g_snprintf (path, sizeof path, "partners[%u].lawful_basis", i);
-          add (findings, CHECK_PARTNER_NO_LAWFUL_BASIS, partner, "lawful_basis", path,
-               _("Contact details are held for “%s” without a lawful basis."),
-               partner_name_at (partner, name_index, organisation_index));
-        }
-
-      /* ISO dates of four-digit years sort as the dates do. */
-      review = partner_string (partner, review_index);
-      if (review != NULL && strcmp (review, today_iso) < 0 && copro_date_parse (review, NULL))
-        {
-          g_autofree char *when = format_iso_date (review);
-
-          g_snprintf (path, sizeof path, "partners[%u].review_date", i);
-          add (findings, CHECK_PARTNER_REVIEW_OVERDUE, partner, "review_date", path,
-               _("The data protection review date for “%s” (%s) has passed."),
-               partner_name_at (partner, name_index, organisation_index), when);
-        }
+      if (g_strcmp0 (head, "accessible-formats") == 0 || g_strcmp0 (head, "translation") == 0)
+        return TRUE;
     }
+  return FALSE;
 }
 
 static void
-check_terms (GPtrArray   *findings,
-             CoproRecord *project)
+check_partners (GPtrArray     *findings,
+                const Context *context,
+                PartnerScan   *scan)
 {
-  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+  CoproRecord *project = context->project;
+  guint n_partners = copro_list_get_n_items (copro_record_get_list (project, "partners"));
+  guint n;
+
+  if ((n = gathered_count (&scan->no_lawful_basis)) > 0)
+    add_gathered (findings, CHECK_PARTNER_NO_LAWFUL_BASIS, &scan->no_lawful_basis, "partners", "lawful_basis",
+                  ONE_OR_MANY (n, _("Contact details are held for “%s” without a lawful basis."),
+                               partner_name (gathered_first (&scan->no_lawful_basis)),
+                               "%s partner has contact details but no lawful basis.",
+                               "%s partners have contact details but no lawful basis."));
+
+  if ((n = gathered_count (&scan->review_overdue)) == 1)
+    {
+      CoproRecord *partner = gathered_first (&scan->review_overdue);
+      g_autofree char *when = format_iso_date (copro_record_get_string (partner, "review_date"));
+
+      add_gathered (findings, CHECK_PARTNER_REVIEW_OVERDUE, &scan->review_overdue, "partners", "review_date",
+                    g_strdup_printf (_("The data protection review date for “%s” (%s) has passed."),
+                                     partner_name (partner), when));
+    }
+  else if (n > 1)
+    add_gathered (findings, CHECK_PARTNER_REVIEW_OVERDUE, &scan->review_overdue, "partners", "review_date",
+                  MANY (n,
+                        "The data protection review date of %s partner has passed.",
+                        "The data protection review dates of %s partners have passed."));
+
+  if ((n = gathered_count (&scan->consent_no_date)) > 0)
+    add_gathered (findings, CHECK_CONSENT_NO_DATE, &scan->consent_no_date, "partners", "consent_date",
+                  ONE_OR_MANY (n, _("“%s” is contacted on the basis of consent, but no consent date is recorded."),
+                               partner_name (gathered_first (&scan->consent_no_date)),
+                               "%s partner is contacted on the basis of consent, but no consent date is recorded.",
+                               "%s partners are contacted on the basis of consent, but no consent date is recorded."));
+
+  if ((n = gathered_count (&scan->no_review_date)) > 0)
+    add_gathered (findings, CHECK_PARTNER_NO_REVIEW_DATE, &scan->no_review_date, "partners", "review_date",
+                  ONE_OR_MANY (n, _("Personal details are held for “%s” with no date to review or delete them."),
+                               partner_name (gathered_first (&scan->no_review_date)),
+                               "Personal details are held for %s partner with no date to review or delete them.",
+                               "Personal details are held for %s partners with no date to review or delete them."));
+
+  if ((n = gathered_count (&scan->remuneration_undecided)) > 0)
+    add_gathered (findings, CHECK_REMUNERATION_UNDECIDED, &scan->remuneration_undecided, "partners", "remuneration_offer",
+                  ONE_OR_MANY (n, _("No decision on remuneration is recorded for “%s”, who uses services or cares."),
+                               partner_name (gathered_first (&scan->remuneration_undecided)),
+                               "No decision on remuneration is recorded for %s partner who uses services or cares.",
+                               "No decision on remuneration is recorded for %s partners who use services or care."));
+
+  if ((n = gathered_count (&scan->remuneration_no_rate)) > 0)
+    add_gathered (findings, CHECK_REMUNERATION_NO_RATE, &scan->remuneration_no_rate, "partners", "remuneration_rate",
+                  ONE_OR_MANY (n, _("Remuneration is offered to “%s” with no rate."),
+                               partner_name (gathered_first (&scan->remuneration_no_rate)),
+                               "Remuneration is offered to %s partner with no rate.",
+                               "Remuneration is offered to %s partners with no rate."));
+
+  if (context->step >= STEP_RECRUIT && n_partners == 0)
+    add (findings, CHECK_NO_PARTNERS, project, "partners", "partners",
+         "%s", _("The project is recruiting its group, but no partners have been mapped."));
+
+  if ((n = gathered_count (&scan->not_mapped)) > 0)
+    add_gathered (findings, CHECK_PARTNERS_NOT_MAPPED, &scan->not_mapped, "partners", "influence",
+                  ONE_OR_MANY (n, _("“%s” has no influence or interest on the partner map."),
+                               partner_name (gathered_first (&scan->not_mapped)),
+                               "%s partner has no influence or interest on the partner map.",
+                               "%s partners have no influence or interest on the partner map."));
+
+  if (context->target >= LEVEL_CO_DESIGN && !scan->has_service_user &&
+      (n_partners > 0 || context->step >= STEP_RECRUIT))
+    add (findings, CHECK_NO_SERVICE_USER_PARTNER, project, "partners", "partners",
+         "%s", _("The project aims to design with people, but none of its partners uses services or is a carer."));
+
+  if ((n = gathered_count (&scan->access_needs)) > 0 && !plans_for_access (context))
+    add_gathered (findings, CHECK_ACCESS_NEEDS_UNPLANNED, &scan->access_needs, "partners", "access_needs",
+                  ONE_OR_MANY (n, _("“%s” has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."),
+                               partner_name (gathered_first (&scan->access_needs)),
+                               "%s partner has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting.",
+                               "%s partners have access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."));
+}
+
+static void
+check_terms (GPtrArray     *findings,
+             const Context *context)
+{
+  CoproRecord *terms = copro_record_get_record (context->project, "terms_of_reference");
 
   if (copro_record_get_string (terms, "review_date") == NULL)
     add (findings, CHECK_TERMS_NO_REVIEW_DATE, terms, "review_date",
          "terms_of_reference.review_date",
          "%s", _("The terms of reference have no date for their next review."));
+  /* The group is recruited at step 3 and agrees its terms before co-design. */
+  if (context->step < STEP_CO_DESIGN)
+    return;
+  if (copro_list_get_n_items (copro_record_get_list (terms, "members")) == 0)
+    add (findings, CHECK_TERMS_NO_MEMBERS, terms, "members", "terms_of_reference.members",
+         "%s", _("The terms of reference list no members of the group."));
+  if (copro_record_get_string (terms, "date_agreed") == NULL)
+    add (findings, CHECK_TERMS_NOT_AGREED, terms, "date_agreed", "terms_of_reference.date_agreed",
+         "%s", _("The terms of reference have no date when the group agreed them."));
+}
+
+static const char *
+activity_title (CoproRecord *activity)
+{
+  const char *title = copro_record_get_string (activity, "title");
+
+  return copro_text_is_blank (title) ? _("An untitled activity") : title;
 }
 
 static void
-check_activities (GPtrArray   *findings,
-                  CoproRecord *project,
-                  const GDate *today)
+check_activities (GPtrArray     *findings,
+                  const Context *context)
 {
-  CoproList *activities = copro_record_get_list (project, "activities");
-  char path[64];
+  CoproList *activities = copro_record_get_list (context->project, "activities");
+  Gathered too_short = { NULL, 0 }, no_window = { NULL, 0 }, open_late = { NULL, 0 };
+  Gathered no_facilitator = { NULL, 0 }, below_plan = { NULL, 0 };
+  guint first_days = 0, first_open = 0;
+  guint n;
 
   for (guint i = 0; i < copro_list_get_n_items (activities); i++)
     {
       CoproRecord *activity = copro_list_get (activities, i);
       CoproList *feedback = copro_record_get_list (activity, "feedback");
-      const char *title = copro_record_get_string (activity, "title");
+      int level = activity_level (context, activity);
+      int achieved = level_index (copro_record_get_string (activity, "level_achieved"));
+      int planned = level_index (copro_record_get_string (activity, "level_planned"));
       gboolean has_start, has_end;
       GDate start, end;
       guint n_open = 0;
 
-      if (is_blank (title))
-        title = _("An untitled activity");
       has_start = copro_record_get_date (activity, "start_date", &start);
       has_end = copro_record_get_date (activity, "end_date", &end);
 
-      if (g_strcmp0 (copro_record_get_string (activity, "level_planned"), "consult") == 0 &&
-          has_start && has_end && g_date_days_between (&start, &end) < 28)
+      if (level == LEVEL_CONSULT && has_start && has_end && g_date_days_between (&start, &end) < 28)
         {
-          g_snprintf (path, sizeof path, "activities[%u].end_date", i);
-          add (findings, CHECK_CONSULT_TOO_SHORT, activity, "end_date", path,
-               _("The consultation “%s” is open for %d days; allow at least four weeks."),
-               title, g_date_days_between (&start, &end));
+          if (too_short.records == NULL)
+            first_days = (guint) MAX (g_date_days_between (&start, &end), 0);
+          gather (&too_short, activity, i);
         }
+      if (level == LEVEL_CONSULT && (!has_start || !has_end))
+        gather (&no_window, activity, i);
 
-      if (!has_end || g_date_compare (&end, today) >= 0)
+      if (level >= LEVEL_ENGAGE && copro_text_is_blank (copro_record_get_string (activity, "facilitator")))
+        gather (&no_facilitator, activity, i);
+
+      if (achieved >= 0 && planned >= 0 && achieved < planned &&
+          copro_text_is_blank (copro_record_get_string (activity, "what_to_change")))
+        gather (&below_plan, activity, i);
+
+      if (!has_end || g_date_compare (&end, context->today) >= 0)
         continue;
       for (guint j = 0; j < copro_list_get_n_items (feedback); j++)
         {
@@ -372,14 +888,107 @@ check_activities (GPtrArray   *findings,
         }
       if (n_open > 0)
         {
-          g_autofree char *when = format_date (&end);
-
-          g_snprintf (path, sizeof path, "activities[%u].feedback", i);
-          add (findings, CHECK_FEEDBACK_OPEN_LATE, activity, "feedback", path,
-               ngettext ("“%s” ended on %s but %u feedback item is still open.",
-                         "“%s” ended on %s but %u feedback items are still open.", n_open),
-               title, when, n_open);
+          if (open_late.records == NULL)
+            first_open = n_open;
+          gather (&open_late, activity, i);
         }
+    }
+
+  if ((n = gathered_count (&too_short)) == 1)
+    add_gathered (findings, CHECK_CONSULT_TOO_SHORT, &too_short, "activities", "end_date",
+                  g_strdup_printf (_("The consultation “%s” is open for %u days; allow at least four weeks."),
+                                   activity_title (gathered_first (&too_short)), first_days));
+  else if (n > 1)
+    add_gathered (findings, CHECK_CONSULT_TOO_SHORT, &too_short, "activities", "end_date",
+                  MANY (n,
+                        "%s consultation is open for less than four weeks.",
+                        "%s consultations are open for less than four weeks."));
+
+  if ((n = gathered_count (&no_window)) > 0)
+    add_gathered (findings, CHECK_CONSULT_NO_WINDOW, &no_window, "activities",
+                  copro_record_get_string (gathered_first (&no_window), "start_date") == NULL ? "start_date" : "end_date",
+                  ONE_OR_MANY (n, _("The consultation “%s” has no fixed window: give it a start and an end date."),
+                               activity_title (gathered_first (&no_window)),
+                               "%s consultation has no fixed window of dates.",
+                               "%s consultations have no fixed window of dates."));
+
+  if ((n = gathered_count (&no_facilitator)) > 0)
+    add_gathered (findings, CHECK_ACTIVITY_NO_FACILITATOR, &no_facilitator, "activities", "facilitator",
+                  ONE_OR_MANY (n, _("“%s” has no facilitator."),
+                               activity_title (gathered_first (&no_facilitator)),
+                               "%s activity has no facilitator.",
+                               "%s activities have no facilitator."));
+
+  if ((n = gathered_count (&below_plan)) == 1)
+    {
+      CoproRecord *activity = gathered_first (&below_plan);
+
+      add_gathered (findings, CHECK_LEVEL_NOT_ACHIEVED, &below_plan, "activities", "what_to_change",
+                    /* TRANSLATORS: an activity's title, the level it reached and the level planned, e.g. “Inform” and “Engage” */
+                    g_strdup_printf (_("“%s” reached “%s” where “%s” was planned, and does not say what to change."),
+                                     activity_title (activity),
+                                     copro_enum_label (&copro_enum_level, copro_record_get_string (activity, "level_achieved")),
+                                     copro_enum_label (&copro_enum_level, copro_record_get_string (activity, "level_planned"))));
+    }
+  else if (n > 1)
+    add_gathered (findings, CHECK_LEVEL_NOT_ACHIEVED, &below_plan, "activities", "what_to_change",
+                  MANY (n,
+                        "%s activity reached a lower level than planned, and does not say what to change.",
+                        "%s activities reached a lower level than planned, and do not say what to change."));
+
+  if ((n = gathered_count (&open_late)) == 1)
+    {
+      CoproRecord *activity = gathered_first (&open_late);
+      g_autofree char *when = NULL;
+      GDate end;
+
+      copro_record_get_date (activity, "end_date", &end);
+      when = format_date (&end);
+      add_gathered (findings, CHECK_FEEDBACK_OPEN_LATE, &open_late, "activities", "feedback",
+                    g_strdup_printf (ngettext ("“%s” ended on %s but %u feedback item is still open.",
+                                               "“%s” ended on %s but %u feedback items are still open.", first_open),
+                                     activity_title (activity), when, first_open));
+    }
+  else if (n > 1)
+    add_gathered (findings, CHECK_FEEDBACK_OPEN_LATE, &open_late, "activities", "feedback",
+                  MANY (n,
+                        "%s activity has ended with feedback still open.",
+                        "%s activities have ended with feedback still open."));
+}
+
+static void
+check_risks (GPtrArray     *findings,
+             const Context *context)
+{
+  CoproList *risks = copro_record_get_list (context->project, "risks");
+  Gathered unmanaged = { NULL, 0 };
+  guint n;
+
+  if (copro_list_get_n_items (risks) == 0 &&
+      copro_list_get_n_items (copro_record_get_list (context->project, "approvals")) > 0)
+    add (findings, CHECK_NO_RISKS, context->project, "risks", "risks",
+         "%s", _("Sign-off is being sought, but no risks have been recorded."));
+
+  for (guint i = 0; i < copro_list_get_n_items (risks); i++)
+    {
+      CoproRecord *risk = copro_list_get (risks, i);
+
+      if (copro_risk_get_score (risk) >= COPRO_RISK_HIGH && !status_is (risk, "closed") &&
+          (copro_text_is_blank (copro_record_get_string (risk, "owner")) ||
+           copro_text_is_blank (copro_record_get_string (risk, "mitigation"))))
+        gather (&unmanaged, risk, i);
+    }
+  if ((n = gathered_count (&unmanaged)) > 0)
+    {
+      CoproRecord *risk = gathered_first (&unmanaged);
+      const char *description = copro_record_get_string (risk, "description");
+      const char *field = copro_text_is_blank (copro_record_get_string (risk, "owner")) ? "owner" : "mitigation";
+
+      add_gathered (findings, CHECK_RISK_HIGH_UNMANAGED, &unmanaged, "risks", field,
+                    ONE_OR_MANY (n, _("The high risk “%s” has no owner or no mitigation."),
+                                 copro_text_is_blank (description) ? _("A risk with no description") : description,
+                                 "%s high risk has no owner or no mitigation.",
+                                 "%s high risks have no owner or no mitigation."));
     }
 }
 
@@ -398,6 +1007,8 @@ copro_checks_run (CoproRecord *project,
                   const GDate *today)
 {
   GPtrArray *findings;
+  PartnerScan scan = { 0 };
+  Context context;
   GDate now;
 
   g_return_val_if_fail (COPRO_IS_RECORD (project), NULL);
@@ -412,13 +1023,22 @@ copro_checks_run (CoproRecord *project,
                       (GDateYear) g_date_time_get_year (dt));
       today = &now;
     }
+  context.project = project;
+  context.today = today;
+  context.target = level_index (copro_record_get_string (copro_record_get_record (project, "overview"), "target_level"));
+  context.step = copro_enum_index (&copro_enum_step,
+                                   copro_record_get_string (copro_record_get_record (project, "overview"), "current_step"));
 
   findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
-  check_overview (findings, project);
-  check_plan (findings, project, count_remuneration_offers (project));
-  check_partners (findings, project, today);
-  check_terms (findings, project);
-  check_activities (findings, project, today);
+  scan_partners (&context, &scan);
+  check_overview (findings, &context);
+  check_plan (findings, &context, &scan);
+  check_delivery (findings, &context);
+  check_partners (findings, &context, &scan);
+  check_terms (findings, &context);
+  check_activities (findings, &context);
+  check_risks (findings, &context);
+  partner_scan_clear (&scan);
 
   /* Stable: document order is kept within each severity. */
   g_ptr_array_sort (findings, compare_severity);

@@ -38,6 +38,7 @@
 #include "copro-model.h"
 #include "copro-partner-map.h"
 #include "copro-record-private.h"
+#include "copro-rules.h"
 
 /* Excel holds at most 32,767 characters (UTF-16 code units) in a cell. */
 #define EXCEL_MAX_TEXT 32767
@@ -344,17 +345,6 @@ escape_ampersands (const char *text)
   return g_strjoinv ("&&", parts);
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* Cells. Each writes into the sheet's current row. */
 
 static void
@@ -534,11 +524,11 @@ partner_display_name (CoproRecord *partner)
   const char *name = copro_record_get_string (partner, "name");
   const char *organisation = copro_record_get_string (partner, "organisation");
 
-  if (is_blank (name) && is_blank (organisation))
+  if (copro_text_is_blank (name) && copro_text_is_blank (organisation))
     return g_strdup (_("A partner with no name"));
-  if (is_blank (organisation))
+  if (copro_text_is_blank (organisation))
     return g_strdup (name);
-  if (is_blank (name))
+  if (copro_text_is_blank (name))
     return g_strdup (organisation);
   /* TRANSLATORS: a partner's name, then their organisation */
   return g_strdup_printf (_("%s, %s"), name, organisation);
@@ -693,7 +683,7 @@ sheet_heading (Export     *e,
 {
   const char *title = copro_record_get_string (copro_record_get_record (e->project, "overview"), "title");
 
-  if (is_blank (title))
+  if (copro_text_is_blank (title))
     title = _("Untitled project");
   /* TRANSLATORS: the heading of a sheet: the sheet's name, then the project's title */
   return g_strdup_printf (_("%s: %s"), e->names[index], title);
@@ -902,6 +892,7 @@ write_sign_off (Export *e)
   const CoproCheckInfo *last_check = NULL;
   const char *severity = NULL;
   const char *summary = NULL;
+  const char *why = NULL;
   Sheet s;
 
   begin_sheet (e, &s, SHEET_SIGN_OFF, heading);
@@ -1019,6 +1010,8 @@ write_sign_off (Export *e)
       { _("What is checked"), 45 },
       { _("Finding"), 60 },
       { _("Sheet"), 20 },
+      /* TRANSLATORS: the column of the toolkit's reason for each check */
+      { _("Why"), 80 },
     };
 
     table_header (&s, columns, G_N_ELEMENTS (columns));
@@ -1032,11 +1025,13 @@ write_sign_off (Export *e)
           last_check = finding->check;
           severity = last_check->severity == COPRO_SEVERITY_PROBLEM ? _("Problem") : _("Advice");
           summary = g_dgettext (GETTEXT_PACKAGE, last_check->summary);
+          why = g_dgettext (GETTEXT_PACKAGE, last_check->why);
         }
       put_text (&s, 0, severity, NULL);
       put_text (&s, 1, summary, NULL);
       put_text (&s, 2, finding->message, NULL);
       put_text (&s, 3, sheet_of_path (e, finding->path), NULL);
+      put_text (&s, 4, why, NULL);
       table_row_done (&s);
       if (!tick (e, 1))
         return FALSE;
@@ -1233,7 +1228,7 @@ write_budget (Export *e)
   Sheet s;
 
   begin_sheet (e, &s, SHEET_BUDGET, heading);
-  if (is_blank (copro_record_get_string (resources, "budget_holder")))
+  if (copro_text_is_blank (copro_record_get_string (resources, "budget_holder")))
     holder = g_strdup (_("Budget holder: not named yet."));
   else
     /* TRANSLATORS: %s is the name of the budget holder */
@@ -1666,9 +1661,9 @@ write_feedback (Export *e)
 static const char *
 risk_band (int score)
 {
-  if (score >= 15)
+  if (score >= COPRO_RISK_HIGH)
     return C_("risk", "High");
-  if (score >= 8)
+  if (score >= COPRO_RISK_MEDIUM)
     return C_("risk", "Medium");
   return C_("risk", "Low");
 }
@@ -1694,9 +1689,9 @@ write_risks (Export *e)
     guint8 criteria;
     double minimum, maximum;
   } bands[3] = {
-    { LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO, 15, 0 },
-    { LXW_CONDITIONAL_CRITERIA_BETWEEN, 8, 14 },
-    { LXW_CONDITIONAL_CRITERIA_BETWEEN, 1, 7 },
+    { LXW_CONDITIONAL_CRITERIA_GREATER_THAN_OR_EQUAL_TO, COPRO_RISK_HIGH, 0 },
+    { LXW_CONDITIONAL_CRITERIA_BETWEEN, COPRO_RISK_MEDIUM, COPRO_RISK_HIGH - 1 },
+    { LXW_CONDITIONAL_CRITERIA_BETWEEN, 1, COPRO_RISK_MEDIUM - 1 },
   };
   Sheet s;
 
@@ -1709,16 +1704,15 @@ write_risks (Export *e)
   for (guint i = 0; i < n; i++)
     {
       CoproRecord *risk = copro_list_get (risks, i);
-      int likelihood = copro_record_get_int (risk, "likelihood");
-      int impact = copro_record_get_int (risk, "impact");
+      int score = copro_risk_get_score (risk);
 
       put_field (&s, 0, risk, copro_record_desc_find_field (&copro_desc_risk, "description"));
       put_field (&s, 1, risk, copro_record_desc_find_field (&copro_desc_risk, "likelihood"));
       put_field (&s, 2, risk, copro_record_desc_find_field (&copro_desc_risk, "impact"));
-      if (likelihood > 0 && impact > 0)
+      if (score > 0)
         {
-          put_number (&s, 3, likelihood * impact, NULL);
-          put_text (&s, 4, risk_band (likelihood * impact), NULL);
+          put_number (&s, 3, score, NULL);
+          put_text (&s, 4, risk_band (score), NULL);
         }
       put_field (&s, 5, risk, copro_record_desc_find_field (&copro_desc_risk, "owner"));
       put_field (&s, 6, risk, copro_record_desc_find_field (&copro_desc_risk, "mitigation"));
@@ -1962,7 +1956,7 @@ make_header_footer (Export *e)
 {
   CoproRecord *overview = copro_record_get_record (e->project, "overview");
   const char *title = copro_record_get_string (overview, "title");
-  g_autofree char *line = clean_line (is_blank (title) ? _("Untitled project") : title, 80);
+  g_autofree char *line = clean_line (copro_text_is_blank (title) ? _("Untitled project") : title, 80);
   g_autofree char *escaped_title = escape_ampersands (line);
   g_autofree char *date = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (&e->today),
                                            (guint) g_date_get_month (&e->today),

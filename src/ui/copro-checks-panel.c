@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The live findings of the checks: problems first, each leading to its field. */
+/* The live findings of the checks: problems first, each leading to its field,
+ * with the toolkit's reason for the rule beneath it. */
 
 #include "config.h"
 
@@ -20,6 +21,7 @@ struct _CoproFindingItem
 
   CoproSeverity  severity;
   char          *message;
+  const char    *why;       /* translated, static */
   char          *location;
   CoproRecord   *record;
   const char    *field;
@@ -119,6 +121,7 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *where = gtk_label_new (NULL);
   GtkWidget *message = gtk_label_new (NULL);
+  GtkWidget *why = gtk_label_new (NULL);
   GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
                                    "icon-name", "go-next-symbolic",
                                    "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -133,9 +136,15 @@ on_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (message), 0);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (message), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (why), 0);
+  gtk_label_set_wrap (GTK_LABEL (why), TRUE);
+  gtk_widget_add_css_class (why, "caption");
+  gtk_widget_add_css_class (why, "dimmed");
+  gtk_widget_add_css_class (why, "copro-finding-why");
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), where);
   gtk_box_append (GTK_BOX (text), message);
+  gtk_box_append (GTK_BOX (text), why);
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), text);
   gtk_box_append (GTK_BOX (row), arrow);
@@ -153,11 +162,14 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_widget_get_next_sibling (icon);
   GtkWidget *where = gtk_widget_get_first_child (text);
   GtkWidget *message = gtk_widget_get_next_sibling (where);
+  GtkWidget *why = gtk_widget_get_next_sibling (message);
   gboolean problem = finding->severity == COPRO_SEVERITY_PROBLEM;
   /* The severity is written out, not shown by colour or icon alone. */
   g_autofree char *caption = g_strdup_printf ("%s · %s",
                                               problem ? C_("finding", "Problem") : C_("finding", "Advice"),
                                               finding->location);
+  /* TRANSLATORS: what a screen reader says after a finding: where it points, then why the rule matters */
+  g_autofree char *description = g_strdup_printf (_("%s. Why: %s"), caption, finding->why);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), problem ? "dialog-warning-symbolic" : "dialog-information-symbolic");
   if (problem)
@@ -172,12 +184,13 @@ on_bind_cb (GtkSignalListItemFactory *factory,
     }
   gtk_label_set_text (GTK_LABEL (where), caption);
   gtk_label_set_text (GTK_LABEL (message), finding->message);
+  gtk_label_set_text (GTK_LABEL (why), finding->why);
 
   /* The row that takes the focus is GTK's, around ours: name it (GTK 4.8
    * has no gtk_list_item_set_accessible_label()). */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, finding->message,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, caption,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }
 
@@ -358,6 +371,7 @@ copro_checks_panel_set_findings (CoproChecksPanel *self,
 
       item->severity = finding->check->severity;
       item->message = g_strdup (finding->message);
+      item->why = _(finding->check->why);
       item->record = g_object_ref (finding->record);
       item->field = finding->field;
       item->location = describe_location (finding);
@@ -408,6 +422,18 @@ copro_checks_panel_get_message (CoproChecksPanel *self,
 
   item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   return item != NULL ? item->message : NULL;
+}
+
+const char *
+copro_checks_panel_get_why (CoproChecksPanel *self,
+                            guint             position)
+{
+  g_autoptr(CoproFindingItem) item = NULL;
+
+  g_return_val_if_fail (COPRO_IS_CHECKS_PANEL (self), NULL);
+
+  item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
+  return item != NULL ? item->why : NULL;
 }
 
 void

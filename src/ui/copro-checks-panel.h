@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* CoproChecksPanel: the findings of the checks, problems first, in a list
- * view (a big register can have a finding per partner). Activating one
+ * view, each with why its rule matters. Activating one
  * emits "finding-activated" with the record and the field it is about. */
 #define COPRO_TYPE_CHECKS_PANEL (copro_checks_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CoproChecksPanel, copro_checks_panel, COPRO, CHECKS_PANEL, GtkWidget)
@@ -22,6 +22,10 @@ guint       copro_checks_panel_get_n_findings (CoproChecksPanel *self);
 guint       copro_checks_panel_get_n_problems (CoproChecksPanel *self);
 /* The message of the finding at @position (for tests). */
 const char *copro_checks_panel_get_message    (CoproChecksPanel *self,
+                                               guint             position);
+/* Why the rule of the finding at @position matters: the toolkit's rule in
+ * our words, shown beneath its message (for tests). */
+const char *copro_checks_panel_get_why        (CoproChecksPanel *self,
                                                guint             position);
 /* As activating the finding's row does. */
 void        copro_checks_panel_activate       (CoproChecksPanel *self,

@@ -19,6 +19,7 @@
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"
+#include "copro-rules.h"
 #include "copro-undo-toast.h"
 
 struct _CoproListEditor
@@ -56,15 +57,6 @@ typedef struct
 
 static const ItemStyle *find_style (const CoproRecordDesc *desc);
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 /* The first line of some text, cut to a sensible length for a title. */
 static void
 append_first_line (GString    *out,
@@ -95,7 +87,7 @@ static void
 append_part (GString    *out,
              const char *part)
 {
-  if (is_blank (part))
+  if (copro_text_is_blank (part))
     return;
   if (out->len > 0)
     /* TRANSLATORS: separates the details of an item in a list */
@@ -324,7 +316,7 @@ describe_history (CoproRecord *item,
 {
   const char *version = copro_record_get_string (item, "version");
 
-  if (!is_blank (version))
+  if (!copro_text_is_blank (version))
     /* TRANSLATORS: a document history entry; %s is a version such as 1.2 */
     g_string_append_printf (title, _("Version %s"), version);
   else

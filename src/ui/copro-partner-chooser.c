@@ -8,6 +8,7 @@
 #include "copro-model.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
+#include "copro-rules.h"
 
 struct _CoproPartnerChooser
 {
@@ -44,15 +45,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean
-is_blank (const char *text)
-{
-  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
-    if (!g_unichar_isspace (g_utf8_get_char (text)))
-      return FALSE;
-  return TRUE;
-}
-
 const char *
 copro_partner_display_name (CoproRecord *partner)
 {
@@ -61,9 +53,9 @@ copro_partner_display_name (CoproRecord *partner)
   g_return_val_if_fail (COPRO_IS_RECORD (partner), "");
 
   name = copro_record_get_string (partner, "name");
-  if (is_blank (name))
+  if (copro_text_is_blank (name))
     name = copro_record_get_string (partner, "organisation");
-  if (is_blank (name))
+  if (copro_text_is_blank (name))
     name = _("A partner with no name");
   return name;
 }

@@ -21,10 +21,8 @@
 #include "copro-partner-register.h"
 #include "copro-partners-page.h"
 #include "copro-recruitment-checklist.h"
+#include "copro-rules.h"
 #include "copro-undo-toast.h"
-
-/* What privacy tools clear. */
-static const char * const personal_keys[] = { "email", "phone", "notes" };
 
 struct _CoproPartnersPage
 {
@@ -69,12 +67,9 @@ copro_partner_review_is_due (CoproRecord *partner)
   static GDate today;
   static gint64 today_checked;
   gint64 now = g_get_monotonic_time ();
-  GDate review;
 
   g_return_val_if_fail (COPRO_IS_RECORD (partner), FALSE);
 
-  if (!copro_record_get_date (partner, "review_date", &review))
-    return FALSE;
   /* Today, looked up at most once a minute: rows are bound by the hundred. */
   if (today_checked == 0 || now - today_checked > 60 * G_USEC_PER_SEC)
     {
@@ -86,7 +81,7 @@ copro_partner_review_is_due (CoproRecord *partner)
                       (GDateYear) g_date_time_get_year (local));
       today_checked = now;
     }
-  return g_date_compare (&review, &today) < 0;
+  return copro_partner_review_is_due_on (partner, &today);
 }
 
 static CoproRecord *
@@ -105,15 +100,6 @@ static CoproHistory *
 get_history (CoproPartnersPage *self)
 {
   return copro_history_get_for_record (get_project (self));
-}
-
-static gboolean
-has_personal_details (CoproRecord *partner)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (personal_keys); i++)
-    if (*copro_record_get_string (partner, personal_keys[i]) != '\0')
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -348,8 +334,8 @@ remove_details (CoproPartnersPage *self,
   if (history != NULL)
     copro_history_begin_group (history);
   for (guint i = 0; i < targets->len; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (personal_keys); k++)
-      copro_record_set_string (g_ptr_array_index (targets, i), personal_keys[k], "");
+    for (guint k = 0; k < G_N_ELEMENTS (copro_partner_personal_keys); k++)
+      copro_record_set_string (g_ptr_array_index (targets, i), copro_partner_personal_keys[k], "");
   if (history != NULL)
     copro_history_end_group (history);
 
@@ -380,7 +366,7 @@ confirm_remove_details (CoproPartnersPage *self,
   AdwDialog *dialog;
 
   for (guint i = 0; i < candidates->len; i++)
-    if (has_personal_details (g_ptr_array_index (candidates, i)))
+    if (copro_partner_holds_personal_details (g_ptr_array_index (candidates, i)))
       g_ptr_array_add (targets, g_object_ref (g_ptr_array_index (candidates, i)));
 
   if (targets->len == 0)
