@@ -230,6 +230,75 @@ test_list_model (void)
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (risks), 3));
 }
 
+/* The list finds by id through a table; it must answer as a walk of the
+ * list would after every kind of change. */
+static void
+found_in_handler_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     gpointer    data)
+{
+  CoproRecord **last = data;
+
+  /* During items-changed, the new item is found already. */
+  if (added > 0)
+    {
+      CoproRecord *item = copro_list_get (COPRO_LIST (model), position + added - 1);
+
+      *last = copro_list_find_by_id (COPRO_LIST (model), copro_record_get_id (item));
+    }
+}
+
+static void
+test_find_by_id (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproList *partners = copro_record_get_list (project, "partners");
+  CoproRecord *a, *b, *c;
+  CoproRecord *seen = NULL;
+  g_autofree char *old_id = NULL;
+  g_autofree char *new_id = g_uuid_string_random ();
+
+  g_assert_null (copro_list_find_by_id (partners, "0e7c2b62-2d55-4a47-9a45-2a3c1f0b5c11"));
+  g_assert_null (copro_list_find_by_id (partners, NULL));
+
+  g_signal_connect (partners, "items-changed", G_CALLBACK (found_in_handler_cb), &seen);
+  a = copro_list_add_new (partners);
+  g_assert_true (seen == a);
+  b = copro_list_add_new (partners);
+  g_assert_true (seen == b);
+  c = copro_list_add_new (partners);
+  g_assert_true (copro_list_find_by_id (partners, copro_record_get_id (a)) == a);
+  g_assert_true (copro_list_find_by_id (partners, copro_record_get_id (b)) == b);
+  g_assert_true (copro_list_find_by_id (partners, copro_record_get_id (c)) == c);
+
+  /* An id changed in place: found by the new id, not by the old. */
+  old_id = g_strdup (copro_record_get_id (b));
+  copro_record_set_id (b, new_id);
+  g_assert_true (copro_list_find_by_id (partners, new_id) == b);
+  g_assert_null (copro_list_find_by_id (partners, old_id));
+
+  /* Moved, then removed. */
+  copro_list_move (partners, 0, 2);
+  g_assert_true (copro_list_find_by_id (partners, copro_record_get_id (a)) == a);
+  {
+    g_autofree char *a_id = g_strdup (copro_record_get_id (a));
+    guint position;
+
+    g_assert_true (copro_list_find (partners, a, &position));
+    copro_list_remove (partners, position);
+    g_assert_null (copro_list_find_by_id (partners, a_id));
+  }
+
+  /* Two items with one id: the first in the list, as a walk finds. */
+  copro_record_set_id (c, new_id);
+  g_assert_true (copro_list_find_by_id (partners, new_id) == copro_list_get (partners, 0));
+
+  copro_list_remove_all (partners);
+  g_assert_null (copro_list_find_by_id (partners, new_id));
+}
+
 static void
 test_copy_is_deep (void)
 {
@@ -292,6 +361,7 @@ main (int   argc,
   g_test_add_func ("/copro/record/typed-accessors", test_typed_accessors);
   g_test_add_func ("/copro/record/changes-bubble-to-the-root", test_changes_bubble_to_the_root);
   g_test_add_func ("/copro/record/list-model", test_list_model);
+  g_test_add_func ("/copro/record/find-by-id", test_find_by_id);
   g_test_add_func ("/copro/record/copy-is-deep", test_copy_is_deep);
   g_test_add_func ("/copro/record/enum-helpers", test_enum_helpers);
 

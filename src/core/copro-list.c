@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "copro-list.h"
+#include "copro-record-private.h"
 
 struct _CoproList
 {
@@ -12,6 +13,12 @@ struct _CoproList
   CoproRecord *owner;   /* unowned: the owner holds the list */
   const char  *key;     /* static, from the model description */
   GPtrArray   *items;
+  /* id → item, made by the first copro_list_find_by_id() after a change;
+   * the keys are the items' own id strings. by_id_generation is the
+   * records' id generation it was made at: any id set since makes it
+   * stale. */
+  GHashTable  *by_id;
+  guint        by_id_generation;
 };
 
 static void copro_list_model_init (GListModelInterface *iface);
@@ -62,6 +69,7 @@ copro_list_finalize (GObject *object)
 {
   CoproList *self = COPRO_LIST (object);
 
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_ptr_array_unref (self->items);
 
   G_OBJECT_CLASS (copro_list_parent_class)->finalize (object);
@@ -150,6 +158,8 @@ announce (CoproList *self,
           guint      removed,
           guint      added)
 {
+  /* Before anyone hears of the change, so that they find by id afresh. */
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (self->owner != NULL)
     copro_record_emit_changed (self->owner, self->key);
@@ -245,14 +255,25 @@ copro_list_find_by_id (CoproList  *self,
 
   if (id == NULL)
     return NULL;
-  for (guint i = 0; i < self->items->len; i++)
+  /* Every reference to a partner is looked up here (the register's
+   * columns, the export, the forms): a table, not a walk of the list. */
+  if (self->by_id != NULL && self->by_id_generation != _copro_record_get_id_generation ())
+    g_clear_pointer (&self->by_id, g_hash_table_unref);
+  if (self->by_id == NULL)
     {
-      CoproRecord *item = g_ptr_array_index (self->items, i);
+      self->by_id_generation = _copro_record_get_id_generation ();
+      self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->items->len; i++)
+        {
+          CoproRecord *item = g_ptr_array_index (self->items, i);
+          const char *item_id = copro_record_get_id (item);
 
-      if (g_strcmp0 (copro_record_get_id (item), id) == 0)
-        return item;
+          /* The first of two items with one id, as a walk would find. */
+          if (item_id != NULL && !g_hash_table_contains (self->by_id, item_id))
+            g_hash_table_insert (self->by_id, (gpointer) item_id, item);
+        }
     }
-  return NULL;
+  return g_hash_table_lookup (self->by_id, id);
 }
 
 CoproRecord *
@@ -284,6 +305,7 @@ void
 _copro_list_append_loaded (CoproList   *self,
                            CoproRecord *item)
 {
+  g_clear_pointer (&self->by_id, g_hash_table_unref);
   g_ptr_array_add (self->items, item);
   _copro_record_set_parent (item, self->owner);
 }

@@ -38,6 +38,8 @@ typedef union
 CoproValue *_copro_record_peek_values (CoproRecord *self);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
+/* Goes up whenever any record's id is set (see copro_list_find_by_id()). */
+guint       _copro_record_get_id_generation (void);
 void        _copro_record_add_extra   (CoproRecord *self,
                                        const char  *name,
                                        JsonNode    *node);

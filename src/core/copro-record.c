@@ -639,6 +639,8 @@ copro_record_get_parent (CoproRecord *self)
   return GET_PRIV (self)->parent;
 }
 
+static int id_generation;
+
 const char *
 copro_record_get_id (CoproRecord *self)
 {
@@ -662,7 +664,16 @@ copro_record_set_id (CoproRecord *self,
     return;
   g_free (priv->id);
   priv->id = g_strdup (id);
+  g_atomic_int_inc (&id_generation);
   g_object_notify (G_OBJECT (self), "id");
+}
+
+/* Counts every id ever set, so that a list's table of ids knows when it is
+ * stale (see copro_list_find_by_id()). Atomic: files load in a thread. */
+guint
+_copro_record_get_id_generation (void)
+{
+  return (guint) g_atomic_int_get (&id_generation);
 }
 
 static int
@@ -888,6 +899,7 @@ copy_into (CoproRecord *dst,
 
   g_free (d->id);
   d->id = g_strdup (s->id);
+  g_atomic_int_inc (&id_generation);
   g_clear_pointer (&d->extra, json_object_unref);
   /* Unknown members are never changed by this version, so sharing them is safe. */
   if (s->extra != NULL)
@@ -1074,6 +1086,7 @@ read_id (CoproRecord      *self,
       return FALSE;
     }
   priv->id = g_strdup (id);
+  g_atomic_int_inc (&id_generation);
   g_string_truncate (path, len);
   return TRUE;
 }
@@ -1388,6 +1401,7 @@ _copro_record_take_id (CoproRecord *self,
 
   g_free (priv->id);
   priv->id = id;
+  g_atomic_int_inc (&id_generation);
 }
 
 void
