@@ -14,8 +14,10 @@
 
 #include "copro-application.h"
 #include "copro-history.h"
+#include "copro-cell-text.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-map-view.h"
 #include "copro-partner-map-page.h"
@@ -322,6 +324,157 @@ test_sort (Fixture       *f,
   copro_partners_page_sort_by (f->panel, NULL, GTK_SORT_ASCENDING);
   for (guint i = 0; i < n; i++)
     g_assert_true (copro_partners_page_get_shown (f->panel, i) == partner (f, i));
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* The register's cell showing @key of @partner, or NULL when none is bound to it. */
+static CoproPartnerCell *
+find_cell_in (GtkWidget   *root,
+              CoproRecord *partner,
+              const char  *key)
+{
+  if (COPRO_IS_PARTNER_CELL (root) && copro_partner_cell_get_partner (COPRO_PARTNER_CELL (root)) == partner &&
+      g_str_equal (copro_partner_cell_get_key (COPRO_PARTNER_CELL (root)), key))
+    return COPRO_PARTNER_CELL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CoproPartnerCell *found = find_cell_in (child, partner, key);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+cell_text (CoproPartnerCell *cell)
+{
+  GtkWidget *text = find_type (GTK_WIDGET (cell), COPRO_TYPE_CELL_TEXT);
+
+  g_assert_nonnull (text);
+  return copro_cell_text_get_text (COPRO_CELL_TEXT (text));
+}
+
+/* Editing a partner sorts and filters the register again at once, in one
+ * change, and an edit that leaves the rows in place changes none of them. */
+static void
+test_edit_resorts (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (copro_partners_page_get_selection (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  CoproPartnerCell *cell;
+  guint changes = 0;
+  gulong id;
+
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  spin_idle ();
+  /* Shown: ayo Bello (1), Beth Adams (3), Carl Fenwick (2), Dawn Ellis (0), Émile Zola (4). */
+  g_assert_true (copro_partners_page_get_shown (f->panel, 3) == partner (f, 0));
+  id = g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* Renamed, Dawn goes to the top: one change; the cell shows the new name. */
+  copro_record_set_string (partner (f, 0), "name", "Aaron Ellis");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 0));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 1) == partner (f, 1));
+  spin_idle ();
+  cell = find_cell_in (view, partner (f, 0), "name");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Aaron Ellis");
+
+  /* A field the register neither sorts by nor shows: nothing moves, and the
+   * row keeps its cells. */
+  copro_record_set_string (partner (f, 0), "email", "aaron@example.org");
+  g_assert_cmpuint (changes, ==, 1);
+  spin_idle ();
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  /* A shown field that leaves the order as it was: the cell follows, in place. */
+  copro_record_set_string (partner (f, 0), "organisation", "Riverside Carers Group");
+  g_assert_cmpuint (changes, ==, 1);
+  spin_idle ();
+  g_assert_cmpstr (cell_text (find_cell_in (view, partner (f, 0), "organisation")), ==, "Riverside Carers Group");
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+
+  /* Descending, and by a number. */
+  copro_partners_page_sort_by (f->panel, "influence", GTK_SORT_DESCENDING);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 3));   /* 5 */
+  changes = 0;
+  copro_record_set_int (partner (f, 2), "influence", 5);
+  g_assert_cmpuint (changes, ==, 1);
+  /* Equal keys keep the list's order. */
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 1) == partner (f, 3));
+
+  /* Filtered again: a search for "fenwick" finds Carl Fenwick (name and
+   * organisation), then whoever an edit makes match, and no one it no
+   * longer matches. */
+  search (f, "fenwick");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  changes = 0;
+  copro_record_set_string (partner (f, 3), "notes", "Knows the Fenwick family");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  copro_record_set_string (partner (f, 2), "name", "Carl Baker");
+  g_assert_cmpuint (n_shown (f), ==, 2);   /* still "Fenwick Bakery" */
+  copro_record_set_string (partner (f, 2), "organisation", "Baker’s");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 3));
+  search (f, "");
+
+  /* And a filter. */
+  copro_partners_page_set_filter (f->panel, "status", "withdrawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  copro_record_set_string (partner (f, 2), "status", "active");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  copro_record_set_string (partner (f, 4), "status", "withdrawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 4));
+  copro_partners_page_set_filter (f->panel, "status", NULL);
+
+  /* Undo is an edit too. */
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (copro_record_get_string (partner (f, 4), "status"), ==, "paused");
+  for (guint i = 0; i + 1 < n_shown (f); i++)
+    g_assert_cmpint (compare_by (copro_partners_page_get_shown (f->panel, i),
+                                 copro_partners_page_get_shown (f->panel, i + 1), "name"), <=, 0);
+  g_signal_handler_disconnect (model, id);
+}
+
+/* A search that leaves a row where it was keeps that row's cells: GTK
+ * binds only the rows that moved. */
+static void
+test_search_keeps_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  CoproPartnerCell *cell;
+
+  spin_idle ();
+  cell = find_cell_in (view, partner (f, 0), "name");
+  g_assert_nonnull (cell);
+  g_object_add_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  search (f, "dawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  spin_idle ();
+  g_assert_nonnull (cell);
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  search (f, "");
+  spin_idle ();
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
 }
 
 /* Search and filters */
@@ -966,6 +1119,8 @@ main (int   argc,
   g_test_add ("/copro/partners/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("sort", test_sort);
   ADD ("search", test_search);
+  ADD ("edit-resorts", test_edit_resorts);
+  ADD ("search-keeps-rows", test_search_keeps_rows);
   ADD ("filters", test_filters);
   ADD ("add", test_add);
   ADD ("duplicate", test_duplicate);
