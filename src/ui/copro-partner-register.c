@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-cell-text.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-cell.h"
@@ -80,7 +81,7 @@ struct _CoproPartnerRegister
   GtkMultiSelection    *selection;
   GSignalGroup         *project_signals;
   GSignalGroup         *partners_signals;
-  /* CoproPartnerCell: every cell the column view made, to update those
+  /* GtkColumnViewCell: every cell the column view made, to update those
    * showing a partner that changed. */
   GPtrArray            *cells;
 
@@ -143,6 +144,8 @@ on_sorter_changed_cb (CoproPartnerRegister *self)
   sort (self);
 }
 
+static void show_cell (GtkListItem *item);
+
 /* A partner changed: the cells showing it show it again (their rows stay
  * bound; the model moves the row if its place changed). */
 static void
@@ -154,8 +157,8 @@ on_project_changed_cb (CoproRecord          *project,
   if (source == project || copro_record_get_desc (source) != &copro_desc_partner)
     return;
   for (guint i = 0; i < self->cells->len; i++)
-    if (copro_partner_cell_get_partner (g_ptr_array_index (self->cells, i)) == source)
-      copro_partner_cell_update (g_ptr_array_index (self->cells, i));
+    if (gtk_list_item_get_item (g_ptr_array_index (self->cells, i)) == (gpointer) source)
+      show_cell (g_ptr_array_index (self->cells, i));
 }
 
 static void update_count (CoproPartnerRegister *self);
@@ -205,17 +208,52 @@ update_count (CoproPartnerRegister *self)
 
 /* Cells */
 
-/* Binding sets the cell's partner, which sets its text, and nothing else. */
+/* A name cell is a CoproPartnerCell (the name, and a mark when the review
+ * date has passed); the others are a CoproCellText alone: a search that
+ * brings other partners into view makes GTK make their rows anew (see
+ * copro_partner_register_class_init), so each cell is as few widgets as can be. */
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   const Column             *column)
 {
   CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
-  GtkWidget *cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
+  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, column->key);
+  GtkWidget *cell;
 
-  g_ptr_array_add (self->cells, cell);
+  if (g_str_equal (column->key, "name"))
+    cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
+  else
+    {
+      cell = copro_cell_text_new (field != NULL && field->kind == COPRO_FIELD_INT ? 1 : 0);
+      gtk_widget_set_hexpand (cell, TRUE);
+    }
+  g_object_set_data (G_OBJECT (item), "copro-column", (gpointer) column);
+  g_ptr_array_add (self->cells, item);
   gtk_list_item_set_child (item, cell);
+}
+
+/* Shows the item's partner in its cell: its text, and nothing else. */
+static void
+show_cell (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  CoproRecord *partner = gtk_list_item_get_item (item);
+  const Column *column = g_object_get_data (G_OBJECT (item), "copro-column");
+  g_autofree char *text = NULL;
+
+  if (COPRO_IS_PARTNER_CELL (cell))
+    {
+      if (copro_partner_cell_get_partner (COPRO_PARTNER_CELL (cell)) == partner)
+        copro_partner_cell_update (COPRO_PARTNER_CELL (cell));
+      else
+        copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), partner);
+      return;
+    }
+  if (partner == NULL)
+    return;
+  text = copro_partner_cell_format (partner, column->key);
+  copro_cell_text_set_text (COPRO_CELL_TEXT (cell), text);
 }
 
 static void
@@ -223,8 +261,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  const Column             *column)
 {
-  copro_partner_cell_set_partner (COPRO_PARTNER_CELL (gtk_list_item_get_child (item)),
-                                  gtk_list_item_get_item (item));
+  show_cell (item);
 }
 
 static void
@@ -232,7 +269,10 @@ on_cell_unbind_cb (GtkSignalListItemFactory *factory,
                    GtkListItem              *item,
                    const Column             *column)
 {
-  copro_partner_cell_set_partner (COPRO_PARTNER_CELL (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (COPRO_IS_PARTNER_CELL (cell))
+    copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), NULL);
 }
 
 static void
@@ -241,10 +281,9 @@ on_cell_teardown_cb (GtkSignalListItemFactory *factory,
                      const Column             *column)
 {
   CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
-  GtkWidget *cell = gtk_list_item_get_child (item);
 
-  if (cell != NULL && self->cells != NULL)
-    g_ptr_array_remove_fast (self->cells, cell);
+  if (self->cells != NULL)
+    g_ptr_array_remove_fast (self->cells, item);
 }
 
 static void
