@@ -25,6 +25,7 @@
 #include "copro-recruitment-checklist.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-sorted-partners.h"
 #include "copro-window.h"
 
 #include "copro-gui-test.h"
@@ -494,6 +495,91 @@ test_search_keeps_rows (Fixture       *f,
   spin_idle ();
   g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
   g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+}
+
+/* The register's rows at a size where the keys and the sort are split
+ * between threads: the same order as a plain sort (the list's order
+ * between equal keys), whatever the threads did. */
+static void
+test_rows_threaded (void)
+{
+  static const char * const keys[] = {
+    "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
+  };
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproList *partners = copro_record_get_list (copro_document_get_project (document), "partners");
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CoproSortedPartners) shown = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  guint n = 20000, expected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *p = copro_record_new (&copro_desc_partner);
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *name = g_strdup_printf ("%s %c%u", (i % 3 == 0) ? "Émile" : (i % 3 == 1) ? "ayo" : "Beth",
+                                               'A' + g_rand_int_range (rand, 0, 26), g_rand_int_range (rand, 0, 50));
+      g_autofree char *date = g_strdup_printf ("20%02d-%02d-01", g_rand_int_range (rand, 10, 30),
+                                               g_rand_int_range (rand, 1, 13));
+
+      copro_record_set_id (p, id);
+      /* Some with no name, shown (and sorted) by their organisation. */
+      copro_record_set_string (p, "name", i % 17 == 0 ? "" : name);
+      copro_record_set_string (p, "organisation", i % 5 == 0 ? "Riverside Carers" : "Northgate Council");
+      copro_record_set_string (p, "sector", copro_enum_sector.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_string (p, "level", copro_enum_level.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_string (p, "status", copro_enum_partner_status.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_int (p, "influence", g_rand_int_range (rand, 0, 6));
+      copro_record_set_int (p, "interest", g_rand_int_range (rand, 0, 6));
+      copro_record_set_string (p, "consent_date", i % 7 == 0 ? "" : date);
+      copro_record_set_string (p, "notes", i % 11 == 0 ? "Needs a hearing loop" : "");
+      if (i % 11 == 0)
+        expected++;
+      g_ptr_array_add (made, p);
+    }
+  copro_list_insert_many (partners, 0, (CoproRecord **) made->pdata, n);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (positions, copro_list_get (partners, i), GUINT_TO_POINTER (i));
+  shown = copro_sorted_partners_new (partners);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        copro_sorted_partners_sort (shown, keys[k], descending);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+        for (guint i = 0; i + 1 < n; i++)
+          {
+            g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+            g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+            int order = compare_by (a, b, keys[k]);
+            guint pa, pb;
+
+            if (descending)
+              order = -order;
+            g_assert_cmpint (order, <=, 0);
+            if (order == 0)
+              {
+                pa = GPOINTER_TO_UINT (g_hash_table_lookup (positions, a));
+                pb = GPOINTER_TO_UINT (g_hash_table_lookup (positions, b));
+                g_assert_cmpuint (pa, <, pb);
+              }
+          }
+      }
+
+  /* The search texts, made in threads, find what a search should. */
+  copro_sorted_partners_set_search (shown, "HEARING");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, expected);
+  copro_sorted_partners_set_field (shown, "sector", copro_enum_sector.values[0].key);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown)); i++)
+    {
+      g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      g_assert_cmpstr (copro_record_get_string (p, "sector"), ==, copro_enum_sector.values[0].key);
+      g_assert_nonnull (strstr (copro_record_get_string (p, "notes"), "hearing"));
+    }
+  g_clear_object (&shown);
+  copro_list_remove_all (partners);
 }
 
 /* Search and filters */
@@ -1140,6 +1226,7 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("edit-resorts", test_edit_resorts);
   ADD ("search-keeps-rows", test_search_keeps_rows);
+  g_test_add_func ("/copro/partners/rows-threaded", test_rows_threaded);
   ADD ("filters", test_filters);
   ADD ("add", test_add);
   ADD ("duplicate", test_duplicate);

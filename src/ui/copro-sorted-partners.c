@@ -329,11 +329,50 @@ compare_positions (gconstpointer a,
   return result;
 }
 
+/* An entry's key beside its position, so that sorting reads one array
+ * rather than the entries scattered in memory. */
 typedef struct
 {
-  guint32     *positions;
-  guint        n;
-  SortContext *context;
+  union
+  {
+    const char *text;
+    gint64      number;
+  };
+  guint32       position;
+} SortItem;
+
+static int
+compare_text_items (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  const SortItem *ia = a, *ib = b;
+  int result = strcmp (ia->text, ib->text);
+
+  if (GPOINTER_TO_INT (user_data))
+    result = -result;
+  return result != 0 ? result : (ia->position > ib->position) - (ia->position < ib->position);
+}
+
+static int
+compare_number_items (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  const SortItem *ia = a, *ib = b;
+  int result = (ia->number > ib->number) - (ia->number < ib->number);
+
+  if (GPOINTER_TO_INT (user_data))
+    result = -result;
+  return result != 0 ? result : (ia->position > ib->position) - (ia->position < ib->position);
+}
+
+typedef struct
+{
+  SortItem         *items;
+  guint             n;
+  GCompareDataFunc  compare;
+  gpointer          descending;
 } SortHalf;
 
 static gpointer
@@ -341,40 +380,54 @@ sort_half (gpointer data)
 {
   SortHalf *half = data;
 
-  g_sort_array (half->positions, half->n, sizeof (guint32), compare_positions, half->context);
+  g_sort_array (half->items, half->n, sizeof (SortItem), half->compare, half->descending);
   return NULL;
 }
 
-/* The entries' positions in the order of the sort column: the halves sorted
- * side by side in two threads, then merged, for a big list. */
+/* The entries' positions in the order of the sort column (the same order as
+ * compare_positions()): for a big list, the halves sorted side by side in
+ * two threads, then merged. */
 static guint32 *
 make_order (CoproSortedPartners *self)
 {
   guint n = self->entries->len;
+  guint column = (guint) self->sort_column;
+  const Entry *entries = &g_array_index (self->entries, Entry, 0);
+  g_autofree SortItem *items = g_new (SortItem, MAX (n, 1));
   guint32 *order = g_new (guint32, MAX (n, 1));
-  SortContext context = { &g_array_index (self->entries, Entry, 0), (guint) self->sort_column, self->descending };
+  GCompareDataFunc compare = column < N_TEXT_COLUMNS ? compare_text_items : compare_number_items;
+  gpointer descending = GINT_TO_POINTER (self->descending);
 
   for (guint i = 0; i < n; i++)
-    order[i] = i;
+    {
+      if (column < N_TEXT_COLUMNS)
+        items[i].text = entries[i].text[column];
+      else
+        items[i].number = entries[i].value[column];
+      items[i].position = i;
+    }
   if (n >= THREAD_THRESHOLD && g_get_num_processors () > 1)
     {
-      g_autofree guint32 *merged = g_new (guint32, n);
-      SortHalf halves[2] = { { order, n / 2, &context }, { order + n / 2, n - n / 2, &context } };
+      SortHalf halves[2] = {
+        { items, n / 2, compare, descending },
+        { items + n / 2, n - n / 2, compare, descending },
+      };
       GThread *thread = g_thread_new ("copro-register-sort", sort_half, &halves[1]);
       guint i = 0, j = n / 2, k = 0;
 
       sort_half (&halves[0]);
       g_thread_join (thread);
       while (i < n / 2 && j < n)
-        merged[k++] = compare_positions (&order[i], &order[j], &context) <= 0 ? order[i++] : order[j++];
+        order[k++] = compare (&items[i], &items[j], descending) <= 0 ? items[i++].position : items[j++].position;
       while (i < n / 2)
-        merged[k++] = order[i++];
+        order[k++] = items[i++].position;
       while (j < n)
-        merged[k++] = order[j++];
-      g_free (order);
-      return g_steal_pointer (&merged);
+        order[k++] = items[j++].position;
+      return order;
     }
-  g_sort_array (order, n, sizeof (guint32), compare_positions, &context);
+  g_sort_array (items, n, sizeof (SortItem), compare, descending);
+  for (guint i = 0; i < n; i++)
+    order[i] = items[i].position;
   return order;
 }
 
