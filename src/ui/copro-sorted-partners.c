@@ -517,6 +517,17 @@ update_rows (CoproSortedPartners *self)
   while (tail < old_n - head && tail < new_n - head &&
          old->pdata[old_n - 1 - tail] == shown->pdata[new_n - 1 - tail])
     tail++;
+  /* A change that leaves only the first few rows in place starts at the
+   * first row all the same. GTK's list item manager looks for the rows it
+   * shows among the new ones, and moves their widgets there rather than
+   * making new ones, only when the change removes the row its view is
+   * anchored to (gtk/gtklistitemmanager.c, items_changed_cb: "At least one
+   * tracked item was removed, do a more expensive rebuild"): with the first
+   * partner in place, a sort by level of 10,000 partners took 50 ms in
+   * place of 9. The rows kept still keep their widgets, unbound and bound
+   * again by nobody (same item). GTK keeps about 200 rows. */
+  if (head > 0 && head < 256 && old_n - head - tail + new_n - head - tail > 2 * head)
+    head = 0;
   if (old_n - head - tail > 0 || new_n - head - tail > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), head, old_n - head - tail, new_n - head - tail);
 }
