@@ -140,8 +140,9 @@ fold (const char *text,
 }
 
 static void
-make_search (Entry *entry,
-             guint  column)
+make_search (Entry      *entry,
+             guint       column,
+             GHashTable *memo)
 {
   const char *parts[G_N_ELEMENTS (search_keys)];
   gsize lengths[G_N_ELEMENTS (search_keys)];
@@ -168,9 +169,13 @@ make_search (Entry *entry,
   entry->search = fold (joined, total - 1);
 }
 
+/* @memo, when not NULL, maps texts to their collation keys: a register
+ * repeats organisations (and names) many times over, and a collation key
+ * costs some 6,000 instructions, a look-up a few hundred. */
 static void
-make_key (Entry *entry,
-          guint  column)
+make_key (Entry      *entry,
+          guint       column,
+          GHashTable *memo)
 {
   const Column *c = &columns[column];
   GDate date;
@@ -187,8 +192,22 @@ make_key (Entry *entry,
                          : copro_record_get_string (entry->partner, c->key);
       if (text == NULL)
         text = "";
+      if (memo != NULL)
+        {
+          const char *known = g_hash_table_lookup (memo, text);
+
+          if (known != NULL)
+            {
+              entry->text[column] = g_strdup (known);
+              return;
+            }
+        }
       folded = fold (text, strlen (text));
       entry->text[column] = g_utf8_collate_key (folded, -1);
+      /* The record's text, read only while the memo lives (the main thread
+       * waits for the threads). */
+      if (memo != NULL)
+        g_hash_table_insert (memo, (gpointer) text, g_strdup (entry->text[column]));
       return;
     }
   if (entry->have_value & (1u << column))
@@ -213,8 +232,9 @@ make_key (Entry *entry,
   entry->have_value |= 1u << column;
 }
 
-typedef void (*EntryFunc) (Entry *entry,
-                           guint  column);
+typedef void (*EntryFunc) (Entry      *entry,
+                           guint       column,
+                           GHashTable *memo);
 
 typedef struct
 {
@@ -229,9 +249,11 @@ static gpointer
 run_chunk (gpointer data)
 {
   Chunk *chunk = data;
+  /* One memo a thread: nothing is shared between them. */
+  g_autoptr(GHashTable) memo = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   for (guint i = chunk->start; i < chunk->end; i++)
-    chunk->func (&chunk->entries[i], chunk->column);
+    chunk->func (&chunk->entries[i], chunk->column, memo);
   return NULL;
 }
 
@@ -291,10 +313,10 @@ remake_entry (CoproSortedPartners *self,
 {
   entry_forget (entry);
   if (self->search_made)
-    make_search (entry, 0);
+    make_search (entry, 0, NULL);
   for (guint c = 0; c < N_COLUMNS; c++)
     if (self->columns_made & (1u << c))
-      make_key (entry, c);
+      make_key (entry, c, NULL);
 }
 
 /* Sorting */
