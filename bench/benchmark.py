@@ -23,8 +23,9 @@ measures, taking the median of several runs:
 - running every check on the largest project (copro-bench-core);
 - the sign-off workbook, end to end, against Python's xlsxwriter writing the
   same partner rows (bench/export-benchmark.py);
-- the partner register at the largest size: opening it, a search narrowing
-  the list, and sorting by each column (build/bench/copro-bench-register).
+- the partner register at 10,000 and 100,000 partners: opening it, a
+  search narrowing the list, and sorting by each column, the first sort too
+  (build/bench/copro-bench-register).
 
 It prints one Markdown table: each figure, its peer, floor or limit, the
 target and whether it is met. --quick is a smoke run: 1,000 partners only,
@@ -370,48 +371,63 @@ def bench_export(args, table, workdir, projects):
             table.add(figure, value, peer_text)
 
 
+# The register's targets (issue #16): at 100,000 partners, opening and a search
+# within 50 ms and every sort, the first included, within 100 ms; at 10,000
+# partners each within one frame at 60 Hz.
+REGISTER_LIMITS = {
+    10000: {"open_ms": 16, "search_ms": 16, "sort_ms": 16},
+    100000: {"open_ms": 50, "search_ms": 50, "sort_ms": 100},
+}
+
+
 def bench_register(args, table, workdir, projects):
-    n = max(projects)
     env = app_env(args, workdir)
     env["GTK_A11Y"] = "none"
-    limits = {"open_ms": 50, "search_ms": 50}
     names = {"open_ms": "open", "search_ms": "search to filtered list"}
-    try:
-        if not os.path.exists(args.register_bench):
-            raise Missing(f"{args.register_bench} is not built")
-        result, _ = run_json([args.register_bench, projects[n], "--runs", str(args.runs)], env)
-    except Missing as error:
-        for key in limits:
-            table.miss(f"Partner register, {names[key]}: {n:,} partners", str(error))
-        table.miss(f"Partner register, sort: {n:,} partners", str(error))
-        return
-    for key, limit in limits.items():
-        figure = f"Partner register, {names[key]}: {n:,} partners"
+    sizes = [n for n in sorted(projects) if n in REGISTER_LIMITS] or [max(projects)]
+    for n in sizes:
+        limits = REGISTER_LIMITS.get(n, {})
+        runs = args.runs if n < 100000 else max(1, min(args.runs, 3))
         try:
-            value = median(result.get(key))
+            if not os.path.exists(args.register_bench):
+                raise Missing(f"{args.register_bench} is not built")
+            result, _ = run_json([args.register_bench, projects[n], "--runs", str(runs)], env)
         except Missing as error:
-            table.miss(figure, f"{key} {error}")
+            for key in names:
+                table.miss(f"Partner register, {names[key]}: {n:,} partners", str(error))
+            table.miss(f"Partner register, sort: {n:,} partners", str(error))
             continue
-        table.add(figure, ms(value), f"limit {limit} ms", f"≤ {limit} ms", value <= limit if n == 100000 else None)
-    sorts = result.get("sort_ms")
-    firsts = result.get("sort_first_ms") or {}
-    if isinstance(sorts, dict) and sorts:
-        for column, value in sorts.items():
-            value = median(value)
-            # The first sort by a column can be slower (it makes collation
-            # keys): it is what an officer meets first, so it counts too.
-            first = firsts.get(column) if isinstance(firsts, dict) else None
-            worst = max(value, median(first)) if first is not None else value
-            note = f"limit 200 ms; first sort {ms(median(first))}" if first is not None else "limit 200 ms"
-            table.add(f"Partner register, sort by {column}: {n:,} partners", ms(value), note,
-                      "≤ 200 ms", worst <= 200 if n == 100000 else None)
-    else:
-        try:
-            value = median(sorts)
-            table.add(f"Partner register, sort: {n:,} partners", ms(value), "limit 200 ms", "≤ 200 ms",
-                      value <= 200 if n == 100000 else None)
-        except Missing as error:
-            table.miss(f"Partner register, sort: {n:,} partners", f"sort_ms {error}")
+        for key, name in names.items():
+            figure = f"Partner register, {name}: {n:,} partners"
+            try:
+                value = median(result.get(key))
+            except Missing as error:
+                table.miss(figure, f"{key} {error}")
+                continue
+            limit = limits.get(key)
+            if limit is None:
+                table.add(figure, ms(value))
+            else:
+                table.add(figure, ms(value), f"limit {limit} ms", f"≤ {limit} ms", value <= limit)
+        sorts = result.get("sort_ms")
+        firsts = result.get("sort_first_ms") or {}
+        limit = limits.get("sort_ms")
+        if isinstance(sorts, dict) and sorts:
+            for column, value in sorts.items():
+                value = median(value)
+                # The first sort by a column can be slower (it makes collation
+                # keys): it is what an officer meets first, so it counts too.
+                first = firsts.get(column) if isinstance(firsts, dict) else None
+                worst = max(value, median(first)) if first is not None else value
+                note = f"first sort {ms(median(first))}" if first is not None else ""
+                figure = f"Partner register, sort by {column}: {n:,} partners"
+                if limit is None:
+                    table.add(figure, ms(value), note)
+                else:
+                    table.add(figure, ms(value), f"limit {limit} ms; {note}" if note else f"limit {limit} ms",
+                              f"≤ {limit} ms, the first too", worst <= limit)
+        else:
+            table.miss(f"Partner register, sort: {n:,} partners", "sort_ms not reported")
 
 
 def on_virtual_screen(args, argv):

@@ -322,6 +322,96 @@ test_good_file (Fixture       *f,
 }
 
 static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+static void
+collect_undo_buttons (GtkWidget *root,
+                      GPtrArray *found)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), "Undo") == 0)
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_undo_buttons (child, found);
+}
+
+static gboolean
+has_undo_button (gpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_undo_buttons (data, found);
+  return found->len > 0;
+}
+
+static gboolean
+has_no_undo_button (gpointer data)
+{
+  return !has_undo_button (data);
+}
+
+/* A large import is one change to the partners (one items-changed, so that
+ * the register sorts and filters once) and one step of the history, which
+ * its notice's Undo takes back, again as one change. */
+static void
+test_large_import (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *partners = G_LIST_MODEL (copro_record_get_list (f->project, "partners"));
+  g_autoptr(GString) csv = g_string_new ("name,organisation,influence\n");
+  g_autoptr(GPtrArray) undos = g_ptr_array_new ();
+  CoproRecord *existing = copro_list_add_new (COPRO_LIST (partners));
+  guint changes = 0, steps;
+  gulong id;
+
+  copro_record_set_string (existing, "name", "Already Here");
+  for (guint i = 0; i < 2000; i++)
+    g_string_append_printf (csv, "Person %u,Organisation %u,%u\n", i, i % 7, 1 + i % 5);
+  open_data (f, "large.csv", csv->str, (gssize) csv->len);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "2000 partners will be imported.");
+  steps = copro_history_get_n_steps (f->history);
+
+  id = g_signal_connect (partners, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+  click (f, "import");
+  spin_until (is_null, &f->dialog);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_partners (f), ==, 2001);
+  g_assert_cmpuint (copro_history_get_n_steps (f->history), ==, steps + 1);
+  g_assert_true (copro_list_get (COPRO_LIST (partners), 0) == existing);
+  g_assert_cmpstr (copro_record_get_string (copro_list_get (COPRO_LIST (partners), 1), "name"), ==, "Person 0");
+  g_assert_cmpstr (copro_record_get_string (copro_list_get (COPRO_LIST (partners), 2000), "name"), ==, "Person 1999");
+  g_assert_cmpint (copro_record_get_int (copro_list_get (COPRO_LIST (partners), 2000), "influence"), ==, 5);
+
+  /* The notice offers Undo, which takes back the whole import at once. */
+  spin_until (has_undo_button, f->window);
+  collect_undo_buttons (f->window, undos);
+  g_assert_cmpuint (undos->len, ==, 1);
+  changes = 0;
+  g_signal_emit_by_name (g_ptr_array_index (undos, 0), "clicked");
+  spin_until (has_no_undo_button, f->window);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_partners (f), ==, 1);
+  g_assert_true (copro_list_get (COPRO_LIST (partners), 0) == existing);
+
+  /* And Redo puts it back, in one change too. */
+  changes = 0;
+  g_assert_true (copro_history_redo (f->history));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_partners (f), ==, 2001);
+  g_assert_cmpstr (copro_record_get_string (copro_list_get (COPRO_LIST (partners), 2000), "name"), ==, "Person 1999");
+  g_signal_handler_disconnect (partners, id);
+}
+
+static void
 test_ignored_column (Fixture       *f,
                      gconstpointer  data)
 {
@@ -479,6 +569,7 @@ main (int   argc,
 #define ADD(name, func) \
   g_test_add ("/copro/csv-import-dialog/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("good-file", test_good_file);
+  ADD ("large-import", test_large_import);
   ADD ("ignored-column", test_ignored_column);
   ADD ("bad-rows", test_bad_rows);
   ADD ("thousands-of-problems", test_thousands_of_problems);

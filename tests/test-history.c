@@ -207,6 +207,100 @@ test_list_changes (Fixture       *f,
   }
 }
 
+typedef struct
+{
+  guint position, removed, added;
+  guint count;
+} Changes;
+
+static void
+on_items_changed_cb (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     Changes    *changes)
+{
+  changes->position = position;
+  changes->removed = removed;
+  changes->added = added;
+  changes->count++;
+}
+
+/* Many items inserted at once (an import): one items-changed, one step
+ * (in a group), and undo and redo each one items-changed too; removing a
+ * range is one items-changed and undoes item by item into place. */
+static void
+test_insert_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  CoproList *risks = copro_record_get_list (f->project, "risks");
+  CoproRecord *first = copro_list_add_new (risks);
+  CoproRecord *last = copro_list_add_new (risks);
+  CoproRecord *items[50];
+  Changes changes = { 0, };
+  guint steps = copro_history_get_n_steps (f->history);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autofree char *id = g_uuid_string_random ();
+
+      items[i] = g_object_new (COPRO_TYPE_RISK, NULL);
+      copro_record_set_id (items[i], id);
+    }
+  g_signal_connect (risks, "items-changed", G_CALLBACK (on_items_changed_cb), &changes);
+
+  copro_history_begin_group (f->history);
+  copro_list_insert_many (risks, 1, items, G_N_ELEMENTS (items));
+  copro_history_end_group (f->history);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 0);
+  g_assert_cmpuint (changes.added, ==, G_N_ELEMENTS (items));
+  g_assert_cmpuint (copro_history_get_n_steps (f->history), ==, steps + 1);
+  g_assert_cmpuint (copro_list_get_n_items (risks), ==, 52);
+  g_assert_true (copro_list_get (risks, 0) == first);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_assert_true (copro_list_get (risks, 1 + i) == items[i]);
+      g_assert_true (copro_record_get_parent (items[i]) == f->project);
+    }
+  g_assert_true (copro_list_get (risks, 51) == last);
+
+  changes.count = 0;
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.position, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, G_N_ELEMENTS (items));
+  g_assert_cmpuint (copro_list_get_n_items (risks), ==, 2);
+  g_assert_null (copro_record_get_parent (items[0]));
+  g_assert_true (copro_list_get (risks, 1) == last);
+
+  changes.count = 0;
+  g_assert_true (copro_history_redo (f->history));
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.added, ==, G_N_ELEMENTS (items));
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_assert_true (copro_list_get (risks, 1 + i) == items[i]);
+
+  /* A range removed, in one items-changed; undone as it was. */
+  changes.count = 0;
+  copro_history_begin_group (f->history);
+  copro_list_remove_range (risks, 2, 10);
+  copro_history_end_group (f->history);
+  g_assert_cmpuint (changes.count, ==, 1);
+  g_assert_cmpuint (changes.removed, ==, 10);
+  g_assert_cmpuint (copro_list_get_n_items (risks), ==, 42);
+  g_assert_true (copro_list_get (risks, 2) == items[11]);
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (copro_list_get_n_items (risks), ==, 52);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_assert_true (copro_list_get (risks, 1 + i) == items[i]);
+  g_signal_handlers_disconnect_by_data (risks, &changes);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_object_unref (items[i]);
+}
+
 static void
 test_group (Fixture       *f,
             gconstpointer  data)
@@ -336,6 +430,7 @@ main (int   argc,
   ADD ("money-and-int", test_money_and_int);
   ADD ("coalesce-typing", test_coalesce_typing);
   ADD ("list-changes", test_list_changes);
+  ADD ("insert-many", test_insert_many);
   ADD ("group", test_group);
   ADD ("saved-point", test_saved_point);
   ADD ("saved-point-not-joined", test_saved_point_not_joined);

@@ -261,7 +261,7 @@ test_layout_from_model (void)
     {
       CoproRecord *partner;
       double x, y;
-      int influence, interest;
+      int influence = 0, interest = 0;
 
       copro_partner_map_layout_get_dot (layout, i, &partner, &x, &y, NULL);
       g_assert_true (partner == carer || partner == council);
@@ -339,7 +339,7 @@ test_quadrant_positions (void)
     {
       CoproRecord *partner;
       double x, y;
-      int influence, interest;
+      int influence = 0, interest = 0;
 
       copro_partner_map_layout_get_dot (layout, i, &partner, &x, &y, NULL);
       g_assert_true (cell_of_point (layout, x, y, &influence, &interest));

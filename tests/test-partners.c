@@ -14,8 +14,10 @@
 
 #include "copro-application.h"
 #include "copro-history.h"
+#include "copro-cell-text.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-map-view.h"
 #include "copro-partner-map-page.h"
@@ -23,6 +25,7 @@
 #include "copro-recruitment-checklist.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-sorted-partners.h"
 #include "copro-window.h"
 
 #include "copro-gui-test.h"
@@ -322,6 +325,261 @@ test_sort (Fixture       *f,
   copro_partners_page_sort_by (f->panel, NULL, GTK_SORT_ASCENDING);
   for (guint i = 0; i < n; i++)
     g_assert_true (copro_partners_page_get_shown (f->panel, i) == partner (f, i));
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
+/* The register's cell showing @key of @partner, or NULL when none is bound to it. */
+static CoproPartnerCell *
+find_cell_in (GtkWidget   *root,
+              CoproRecord *partner,
+              const char  *key)
+{
+  if (COPRO_IS_PARTNER_CELL (root) && copro_partner_cell_get_partner (COPRO_PARTNER_CELL (root)) == partner &&
+      g_str_equal (copro_partner_cell_get_key (COPRO_PARTNER_CELL (root)), key))
+    return COPRO_PARTNER_CELL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      CoproPartnerCell *found = find_cell_in (child, partner, key);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static const char *
+cell_text (CoproPartnerCell *cell)
+{
+  GtkWidget *text = find_type (GTK_WIDGET (cell), COPRO_TYPE_CELL_TEXT);
+
+  g_assert_nonnull (text);
+  return copro_cell_text_get_text (COPRO_CELL_TEXT (text));
+}
+
+/* The text of the @column-th cell (from 0) of the row showing @partner. */
+static const char *
+row_cell_text (GtkWidget   *view,
+               CoproRecord *partner,
+               guint        column)
+{
+  CoproPartnerCell *name = find_cell_in (view, partner, "name");
+  GtkWidget *cell;
+
+  g_assert_nonnull (name);
+  /* The name cell → GTK's cell widget → the row. */
+  cell = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (name))));
+  for (guint i = 0; i < column; i++)
+    cell = gtk_widget_get_next_sibling (cell);
+  g_assert_nonnull (cell);
+  g_assert_true (COPRO_IS_CELL_TEXT (gtk_widget_get_first_child (cell)));
+  return copro_cell_text_get_text (COPRO_CELL_TEXT (gtk_widget_get_first_child (cell)));
+}
+
+/* Editing a partner sorts and filters the register again at once, in one
+ * change, and an edit that leaves the rows in place changes none of them. */
+static void
+test_edit_resorts (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (copro_partners_page_get_selection (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  CoproPartnerCell *cell;
+  guint changes = 0;
+  gulong id;
+
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  spin_idle ();
+  /* Shown: ayo Bello (1), Beth Adams (3), Carl Fenwick (2), Dawn Ellis (0), Émile Zola (4). */
+  g_assert_true (copro_partners_page_get_shown (f->panel, 3) == partner (f, 0));
+  id = g_signal_connect (model, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* Renamed, Dawn goes to the top: one change; the cell shows the new name. */
+  copro_record_set_string (partner (f, 0), "name", "Aaron Ellis");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 0));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 1) == partner (f, 1));
+  spin_idle ();
+  cell = find_cell_in (view, partner (f, 0), "name");
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell_text (cell), ==, "Aaron Ellis");
+
+  /* A field the register neither sorts by nor shows: nothing moves, and the
+   * row keeps its cells. */
+  copro_record_set_string (partner (f, 0), "email", "aaron@example.org");
+  g_assert_cmpuint (changes, ==, 1);
+  spin_idle ();
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  /* A shown field that leaves the order as it was: the cell follows, in place. */
+  copro_record_set_string (partner (f, 0), "organisation", "Riverside Carers Group");
+  g_assert_cmpuint (changes, ==, 1);
+  spin_idle ();
+  g_assert_cmpstr (row_cell_text (view, partner (f, 0), 1), ==, "Riverside Carers Group");
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+
+  /* Descending, and by a number. */
+  copro_partners_page_sort_by (f->panel, "influence", GTK_SORT_DESCENDING);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 3));   /* 5 */
+  changes = 0;
+  copro_record_set_int (partner (f, 2), "influence", 5);
+  g_assert_cmpuint (changes, ==, 1);
+  /* Equal keys keep the list's order. */
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 2));
+  g_assert_true (copro_partners_page_get_shown (f->panel, 1) == partner (f, 3));
+
+  /* Filtered again: a search for "fenwick" finds Carl Fenwick (name and
+   * organisation), then whoever an edit makes match, and no one it no
+   * longer matches. */
+  search (f, "fenwick");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  changes = 0;
+  copro_record_set_string (partner (f, 3), "notes", "Knows the Fenwick family");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (n_shown (f), ==, 2);
+  copro_record_set_string (partner (f, 2), "name", "Carl Baker");
+  g_assert_cmpuint (n_shown (f), ==, 2);   /* still "Fenwick Bakery" */
+  copro_record_set_string (partner (f, 2), "organisation", "Baker’s");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 3));
+  search (f, "");
+
+  /* And a filter. */
+  copro_partners_page_set_filter (f->panel, "status", "withdrawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  copro_record_set_string (partner (f, 2), "status", "active");
+  g_assert_cmpuint (n_shown (f), ==, 0);
+  copro_record_set_string (partner (f, 4), "status", "withdrawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  g_assert_true (copro_partners_page_get_shown (f->panel, 0) == partner (f, 4));
+  copro_partners_page_set_filter (f->panel, "status", NULL);
+
+  /* Undo is an edit too. */
+  copro_partners_page_sort_by (f->panel, "name", GTK_SORT_ASCENDING);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_cmpstr (copro_record_get_string (partner (f, 4), "status"), ==, "paused");
+  for (guint i = 0; i + 1 < n_shown (f); i++)
+    g_assert_cmpint (compare_by (copro_partners_page_get_shown (f->panel, i),
+                                 copro_partners_page_get_shown (f->panel, i + 1), "name"), <=, 0);
+  g_signal_handler_disconnect (model, id);
+}
+
+/* A search that leaves a row where it was keeps that row's cells: GTK
+ * binds only the rows that moved. */
+static void
+test_search_keeps_rows (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  CoproPartnerCell *cell;
+
+  spin_idle ();
+  cell = find_cell_in (view, partner (f, 0), "name");
+  g_assert_nonnull (cell);
+  g_object_add_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+  search (f, "dawn");
+  g_assert_cmpuint (n_shown (f), ==, 1);
+  spin_idle ();
+  g_assert_nonnull (cell);
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  search (f, "");
+  spin_idle ();
+  g_assert_true (find_cell_in (view, partner (f, 0), "name") == cell);
+  g_object_remove_weak_pointer (G_OBJECT (cell), (gpointer *) &cell);
+}
+
+/* The register's rows at a size where the keys and the sort are split
+ * between threads: the same order as a plain sort (the list's order
+ * between equal keys), whatever the threads did. */
+static void
+test_rows_threaded (void)
+{
+  static const char * const keys[] = {
+    "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
+  };
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproList *partners = copro_record_get_list (copro_document_get_project (document), "partners");
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(CoproSortedPartners) shown = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  guint n = 20000, expected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *p = copro_record_new (&copro_desc_partner);
+      g_autofree char *id = g_uuid_string_random ();
+      g_autofree char *name = g_strdup_printf ("%s %c%u", (i % 3 == 0) ? "Émile" : (i % 3 == 1) ? "ayo" : "Beth",
+                                               'A' + g_rand_int_range (rand, 0, 26), g_rand_int_range (rand, 0, 50));
+      g_autofree char *date = g_strdup_printf ("20%02d-%02d-01", g_rand_int_range (rand, 10, 30),
+                                               g_rand_int_range (rand, 1, 13));
+
+      copro_record_set_id (p, id);
+      /* Some with no name, shown (and sorted) by their organisation. */
+      copro_record_set_string (p, "name", i % 17 == 0 ? "" : name);
+      copro_record_set_string (p, "organisation", i % 5 == 0 ? "Riverside Carers" : "Northgate Council");
+      copro_record_set_string (p, "sector", copro_enum_sector.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_string (p, "level", copro_enum_level.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_string (p, "status", copro_enum_partner_status.values[g_rand_int_range (rand, 0, 3)].key);
+      copro_record_set_int (p, "influence", g_rand_int_range (rand, 0, 6));
+      copro_record_set_int (p, "interest", g_rand_int_range (rand, 0, 6));
+      copro_record_set_string (p, "consent_date", i % 7 == 0 ? "" : date);
+      copro_record_set_string (p, "notes", i % 11 == 0 ? "Needs a hearing loop" : "");
+      if (i % 11 == 0)
+        expected++;
+      g_ptr_array_add (made, p);
+    }
+  copro_list_insert_many (partners, 0, (CoproRecord **) made->pdata, n);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (positions, copro_list_get (partners, i), GUINT_TO_POINTER (i));
+  shown = copro_sorted_partners_new (partners);
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        copro_sorted_partners_sort (shown, keys[k], descending);
+        g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+        for (guint i = 0; i + 1 < n; i++)
+          {
+            g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+            g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+            int order = compare_by (a, b, keys[k]);
+            guint pa, pb;
+
+            if (descending)
+              order = -order;
+            g_assert_cmpint (order, <=, 0);
+            if (order == 0)
+              {
+                pa = GPOINTER_TO_UINT (g_hash_table_lookup (positions, a));
+                pb = GPOINTER_TO_UINT (g_hash_table_lookup (positions, b));
+                g_assert_cmpuint (pa, <, pb);
+              }
+          }
+      }
+
+  /* The search texts, made in threads, find what a search should. */
+  copro_sorted_partners_set_search (shown, "HEARING");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, expected);
+  copro_sorted_partners_set_field (shown, "sector", copro_enum_sector.values[0].key);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shown)); i++)
+    {
+      g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      g_assert_cmpstr (copro_record_get_string (p, "sector"), ==, copro_enum_sector.values[0].key);
+      g_assert_nonnull (strstr (copro_record_get_string (p, "notes"), "hearing"));
+    }
+  g_clear_object (&shown);
+  copro_list_remove_all (partners);
 }
 
 /* Search and filters */
@@ -966,6 +1224,9 @@ main (int   argc,
   g_test_add ("/copro/partners/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("sort", test_sort);
   ADD ("search", test_search);
+  ADD ("edit-resorts", test_edit_resorts);
+  ADD ("search-keeps-rows", test_search_keeps_rows);
+  g_test_add_func ("/copro/partners/rows-threaded", test_rows_threaded);
   ADD ("filters", test_filters);
   ADD ("add", test_add);
   ADD ("duplicate", test_duplicate);

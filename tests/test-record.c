@@ -148,6 +148,20 @@ test_typed_accessors (void)
 }
 
 static void
+test_string_field (void)
+{
+  g_autoptr(CoproRecord) partner = copro_record_new (&copro_desc_partner);
+  const CoproField *name = copro_record_desc_find_field (&copro_desc_partner, "name");
+  const CoproField *notes = copro_record_desc_find_field (&copro_desc_partner, "notes");
+
+  copro_record_set_string (partner, "name", "Dawn Ellis");
+  g_assert_cmpstr (copro_record_get_string_field (partner, name), ==, "Dawn Ellis");
+  g_assert_cmpstr (copro_record_get_string_field (partner, notes), ==, copro_record_get_string (partner, "notes"));
+  copro_record_set_string (partner, "notes", "Prefers mornings");
+  g_assert_cmpstr (copro_record_get_string_field (partner, notes), ==, "Prefers mornings");
+}
+
+static void
 test_changes_bubble_to_the_root (void)
 {
   g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
@@ -359,6 +373,7 @@ main (int   argc,
   g_test_add_func ("/copro/record/enum-and-date-values-are-checked", test_enum_and_date_values_are_checked);
   g_test_add_func ("/copro/record/date-parse", test_date_parse);
   g_test_add_func ("/copro/record/typed-accessors", test_typed_accessors);
+  g_test_add_func ("/copro/record/string-field", test_string_field);
   g_test_add_func ("/copro/record/changes-bubble-to-the-root", test_changes_bubble_to_the_root);
   g_test_add_func ("/copro/record/list-model", test_list_model);
   g_test_add_func ("/copro/record/find-by-id", test_find_by_id);

@@ -466,6 +466,91 @@ copro_history_get_can_redo (CoproHistory *self)
   return self->position < self->steps->len;
 }
 
+/* How many changes of @step from @index on (going back when @undo) are
+ * insertions into one list at one place after another, as an import or
+ * copro_list_insert_many() makes: they are undone or redone together, with
+ * one change to the list rather than one per item. */
+static guint
+run_of_insertions (Step     *step,
+                   guint     index,
+                   gboolean  undo)
+{
+  Change *first = g_ptr_array_index (step->changes, index);
+  guint n = 1;
+
+  if (first->kind != COPRO_CHANGE_INSERT)
+    return 1;
+  for (;;)
+    {
+      Change *next;
+
+      if (undo ? index < n : index + n >= step->changes->len)
+        break;
+      next = g_ptr_array_index (step->changes, undo ? index - n : index + n);
+      if (next->kind != COPRO_CHANGE_INSERT || next->list != first->list ||
+          next->position != (undo ? first->position - n : first->position + n))
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* Takes back the @n insertions of @step ending at @index (the last one done
+ * first), when the items are still where they were put: else one by one. */
+static void
+undo_insertions (Step  *step,
+                 guint  index,
+                 guint  n)
+{
+  Change *last = g_ptr_array_index (step->changes, index);
+  guint start = last->position + 1 - n;
+
+  if (n > 1 && last->position < copro_list_get_n_items (last->list))
+    {
+      gboolean in_place = TRUE;
+
+      for (guint i = 0; i < n && in_place; i++)
+        in_place = copro_list_get (last->list, start + i) ==
+                   ((Change *) g_ptr_array_index (step->changes, index + 1 - n + i))->item;
+      if (in_place)
+        {
+          copro_list_remove_range (last->list, start, n);
+          return;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    apply_change (g_ptr_array_index (step->changes, index - i), TRUE);
+}
+
+/* Does again the @n insertions of @step from @index, together when none of
+ * the items has found another place since and the list is long enough. */
+static void
+redo_insertions (Step  *step,
+                 guint  index,
+                 guint  n)
+{
+  Change *first = g_ptr_array_index (step->changes, index);
+  g_autofree CoproRecord **items = NULL;
+
+  if (n > 1 && first->position <= copro_list_get_n_items (first->list))
+    {
+      items = g_new (CoproRecord *, n);
+      for (guint i = 0; i < n; i++)
+        {
+          items[i] = ((Change *) g_ptr_array_index (step->changes, index + i))->item;
+          if (copro_record_get_parent (items[i]) != NULL)
+            break;
+          if (i + 1 == n)
+            {
+              copro_list_insert_many (first->list, first->position, items, n);
+              return;
+            }
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    apply_change (g_ptr_array_index (step->changes, index + i), FALSE);
+}
+
 gboolean
 copro_history_undo (CoproHistory *self)
 {
@@ -481,8 +566,13 @@ copro_history_undo (CoproHistory *self)
   remember_can (self, &could_undo, &could_redo);
   step = g_ptr_array_index (self->steps, self->position - 1);
   self->applying = TRUE;
-  for (guint i = step->changes->len; i > 0; i--)
-    apply_change (g_ptr_array_index (step->changes, i - 1), TRUE);
+  for (guint i = step->changes->len; i > 0;)
+    {
+      guint n = run_of_insertions (step, i - 1, TRUE);
+
+      undo_insertions (step, i - 1, n);
+      i -= n;
+    }
   self->position--;
   sync_modified (self);
   self->applying = FALSE;
@@ -506,8 +596,13 @@ copro_history_redo (CoproHistory *self)
   remember_can (self, &could_undo, &could_redo);
   step = g_ptr_array_index (self->steps, self->position);
   self->applying = TRUE;
-  for (guint i = 0; i < step->changes->len; i++)
-    apply_change (g_ptr_array_index (step->changes, i), FALSE);
+  for (guint i = 0; i < step->changes->len;)
+    {
+      guint n = run_of_insertions (step, i, FALSE);
+
+      redo_insertions (step, i, n);
+      i += n;
+    }
   self->position++;
   sync_modified (self);
   self->applying = FALSE;

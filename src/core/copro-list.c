@@ -2,6 +2,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "copro-list.h"
 #include "copro-record-private.h"
 
@@ -182,6 +184,40 @@ copro_list_insert (CoproList   *self,
 }
 
 void
+copro_list_insert_many (CoproList    *self,
+                        guint         position,
+                        CoproRecord **items,
+                        guint         n_items)
+{
+  guint old_n;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (position <= self->items->len);
+  g_return_if_fail (n_items == 0 || items != NULL);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (items[i], self->item_type));
+      g_return_if_fail (copro_record_get_parent (items[i]) == NULL);
+    }
+  if (n_items == 0)
+    return;
+  /* Told one by one, in the order a loop of copro_list_insert() would. */
+  for (guint i = 0; i < n_items; i++)
+    report (self, COPRO_CHANGE_INSERT, position + i, 0, items[i]);
+  old_n = self->items->len;
+  g_ptr_array_set_size (self->items, (int) (old_n + n_items));
+  memmove (&self->items->pdata[position + n_items], &self->items->pdata[position],
+           (old_n - position) * sizeof (gpointer));
+  for (guint i = 0; i < n_items; i++)
+    {
+      self->items->pdata[position + i] = g_object_ref (items[i]);
+      _copro_record_set_parent (items[i], self->owner);
+    }
+  announce (self, position, 0, n_items);
+}
+
+void
 copro_list_append (CoproList   *self,
                    CoproRecord *item)
 {
@@ -200,6 +236,23 @@ copro_list_remove (CoproList *self,
   report (self, COPRO_CHANGE_REMOVE, position, 0, g_ptr_array_index (self->items, position));
   g_ptr_array_remove_index (self->items, position);
   announce (self, position, 1, 0);
+}
+
+void
+copro_list_remove_range (CoproList *self,
+                         guint      position,
+                         guint      n_items)
+{
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (position <= self->items->len && n_items <= self->items->len - position);
+
+  if (n_items == 0)
+    return;
+  /* Told from the last, as a loop of copro_list_remove() would. */
+  for (guint i = n_items; i > 0; i--)
+    report (self, COPRO_CHANGE_REMOVE, position + i - 1, 0, g_ptr_array_index (self->items, position + i - 1));
+  g_ptr_array_remove_range (self->items, position, n_items);
+  announce (self, position, n_items, 0);
 }
 
 void

@@ -27,6 +27,16 @@ void         copro_list_insert     (CoproList   *self,
                                     CoproRecord *item);
 void         copro_list_remove     (CoproList   *self,
                                     guint        position);
+/* Inserts @n_items items at @position (each a change of its own to the
+ * history, which a group makes one step) with one items-changed. */
+void         copro_list_insert_many (CoproList   *self,
+                                     guint        position,
+                                     CoproRecord **items,
+                                     guint        n_items);
+/* Removes @n_items items from @position, with one items-changed. */
+void         copro_list_remove_range (CoproList  *self,
+                                      guint       position,
+                                      guint       n_items);
 void         copro_list_move       (CoproList   *self,
                                     guint        from,
                                     guint        to);

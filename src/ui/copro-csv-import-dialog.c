@@ -15,6 +15,7 @@
 #include "copro-error.h"
 #include "copro-history.h"
 #include "copro-model.h"
+#include "copro-undo-toast.h"
 
 struct _CoproCsvImportDialog
 {
@@ -274,16 +275,18 @@ find_toast_overlay (GtkWidget *widget)
   return NULL;
 }
 
+/* A toast whose Undo takes the whole import back (one step of @history). */
 static void
-announce_imported (GtkWidget *parent,
-                   guint      n)
+announce_imported (GtkWidget    *parent,
+                   guint         n,
+                   CoproHistory *history)
 {
   g_autofree char *message =
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner imported", "%u partners imported", n), n);
   AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (parent) : NULL;
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (overlay, adw_toast_new (message));
+    copro_undo_toast_show (GTK_WIDGET (overlay), message, history, NULL, NULL, NULL);
   else
     {
       AdwDialog *dialog = adw_alert_dialog_new (_("Import Complete"), message);
@@ -321,7 +324,7 @@ on_import_clicked_cb (CoproCsvImportDialog *self)
     parent = g_object_ref (GTK_WIDGET (root));
   g_signal_emit (self, signals[IMPORTED], 0, n);
   adw_dialog_force_close (ADW_DIALOG (self));
-  announce_imported (parent, n);
+  announce_imported (parent, n, history);
 }
 
 static void

@@ -23,7 +23,9 @@ struct _CoproPartnerCell
   char         *key;
   GtkWidget    *mark;
   GtkWidget    *text;
-  GSignalGroup *partner_signals;
+  /* Borrowed: the list item holds the partner while the cell is bound to
+   * it, and the register updates the cell when the partner changes. */
+  CoproRecord  *partner;
 };
 
 G_DEFINE_FINAL_TYPE (CoproPartnerCell, copro_partner_cell, GTK_TYPE_WIDGET)
@@ -41,7 +43,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 update (CoproPartnerCell *self)
 {
-  CoproRecord *partner = copro_partner_cell_get_partner (self);
+  CoproRecord *partner = self->partner;
   g_autofree char *text = NULL;
 
   if (partner == NULL)
@@ -77,19 +79,11 @@ update (CoproPartnerCell *self)
 }
 
 static void
-on_partner_changed_cb (CoproPartnerCell *self)
-{
-  update (self);
-}
-
-static void
 copro_partner_cell_dispose (GObject *object)
 {
   CoproPartnerCell *self = COPRO_PARTNER_CELL (object);
 
-  if (self->partner_signals != NULL)
-    g_signal_group_set_target (self->partner_signals, NULL);
-  g_clear_object (&self->partner_signals);
+  self->partner = NULL;
   g_clear_pointer (&self->mark, gtk_widget_unparent);
   g_clear_pointer (&self->text, gtk_widget_unparent);
 
@@ -190,37 +184,36 @@ static void
 copro_partner_cell_init (CoproPartnerCell *self)
 {
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
-  self->partner_signals = g_signal_group_new (COPRO_TYPE_RECORD);
-  g_signal_group_connect_swapped (self->partner_signals, "changed", G_CALLBACK (on_partner_changed_cb), self);
 }
 
 CoproRecord *
 copro_partner_cell_get_partner (CoproPartnerCell *self)
 {
-  g_autoptr(GObject) target = NULL;
-
   g_return_val_if_fail (COPRO_IS_PARTNER_CELL (self), NULL);
 
-  /* Borrowed: the list item holds the partner while the cell shows it. */
-  target = g_signal_group_dup_target (self->partner_signals);
-  return COPRO_RECORD (target);
+  return self->partner;
 }
 
 void
 copro_partner_cell_set_partner (CoproPartnerCell *self,
                                 CoproRecord      *partner)
 {
-  g_autoptr(GObject) old = NULL;
-
   g_return_if_fail (COPRO_IS_PARTNER_CELL (self));
   g_return_if_fail (partner == NULL || COPRO_IS_RECORD (partner));
 
-  old = g_signal_group_dup_target (self->partner_signals);
-  if (old == (GObject *) partner)
+  if (self->partner == partner)
     return;
-  g_signal_group_set_target (self->partner_signals, partner);
+  self->partner = partner;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
+}
+
+void
+copro_partner_cell_update (CoproPartnerCell *self)
+{
+  g_return_if_fail (COPRO_IS_PARTNER_CELL (self));
+
+  update (self);
 }
 
 const char *

@@ -18,6 +18,8 @@ G_DECLARE_FINAL_TYPE (CoproPartnerCell, copro_partner_cell, COPRO, PARTNER_CELL,
 CoproRecord *copro_partner_cell_get_partner (CoproPartnerCell *self);
 void         copro_partner_cell_set_partner (CoproPartnerCell *self,
                                              CoproRecord      *partner);
+/* Shows the partner again, after it changed. */
+void         copro_partner_cell_update      (CoproPartnerCell *self);
 const char  *copro_partner_cell_get_key     (CoproPartnerCell *self);
 /* The text shown for the field @key of @partner. */
 char        *copro_partner_cell_format      (CoproRecord      *partner,

@@ -4,54 +4,41 @@
  * searched and filtered, then selected), its search bar and filters, the
  * count, and the map of the same partners in its place.
  *
- * The models are stacked partners → CoproSortedPartners → GtkFilterListModel
- * → GtkMultiSelection: sorting first means a search never sorts again, and a
- * change of sort refilters with a filter that is cheap (each partner's search
- * text is kept, see copro-partner-filter.c). The sort keys are kept too
- * (collation keys are expensive to make), dropped when the partner changes.
- * GTK 4.8's GtkSortListModel took several times as long at 100,000 partners:
- * it looks up the keys at each of 1.7 million comparisons (measured with
- * bench/copro-bench-register.c and perf).
+ * The models are partners → CoproSortedPartners (search, filters and sort
+ * in one pass, one items-changed a change, see copro-sorted-partners.c) →
+ * GtkMultiSelection. The cells are bound once per row shown: an edit to a
+ * partner updates the cells showing it, and the model moves its row only if
+ * its place changed, so that rows left in place are not bound again.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "copro-cell-text.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
-#include "copro-partner-filter.h"
 #include "copro-partner-register.h"
 #include "copro-sorted-partners.h"
-
-typedef enum
-{
-  COLUMN_TEXT,
-  COLUMN_ENUM,
-  COLUMN_INT,
-  COLUMN_DATE,
-} ColumnKind;
 
 typedef struct
 {
   const char      *key;
   const char      *title;  /* N_() */
-  ColumnKind       kind;
-  const CoproEnum *enumeration;
   int              width;   /* pixels: the cells do not measure their text */
 } Column;
 
 static const Column columns[] = {
-  { "name",         N_("Name"),         COLUMN_TEXT, NULL, 200 },
-  { "organisation", N_("Organisation"), COLUMN_TEXT, NULL, 180 },
-  { "sector",       N_("Sector"),       COLUMN_ENUM, &copro_enum_sector, 160 },
-  { "level",        N_("Level"),        COLUMN_ENUM, &copro_enum_level, 110 },
-  { "status",       N_("Status"),       COLUMN_ENUM, &copro_enum_partner_status, 110 },
-  { "influence",    N_("Influence"),    COLUMN_INT,  NULL, 90 },
-  { "interest",     N_("Interest"),     COLUMN_INT,  NULL, 90 },
-  { "consent_date", N_("Consent date"), COLUMN_DATE, NULL, 120 },
+  { "name",         N_("Name"),         200 },
+  { "organisation", N_("Organisation"), 180 },
+  { "sector",       N_("Sector"),       160 },
+  { "level",        N_("Level"),        110 },
+  { "status",       N_("Status"),       110 },
+  { "influence",    N_("Influence"),    90 },
+  { "interest",     N_("Interest"),     90 },
+  { "consent_date", N_("Consent date"), 120 },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 #define N_TEXT_COLUMNS 2
@@ -89,17 +76,15 @@ struct _CoproPartnerRegister
   GtkColumnViewColumn  *view_columns[N_COLUMNS];
 
   CoproList            *partners;
-  CoproPartnerFilter   *filter;
   CoproSortedPartners  *sorted;
   int                   probe_column;
-  GtkFilterListModel   *filtered;
   GtkMultiSelection    *selection;
   GSignalGroup         *project_signals;
   GSignalGroup         *partners_signals;
+  /* GtkColumnViewCell: every cell the column view made, to update those
+   * showing a partner that changed. */
+  GPtrArray            *cells;
 
-  /* Partner (a reference) → SortKeys. A hash table rather than object data:
-   * a sort looks keys up millions of times, and object data takes a lock. */
-  GHashTable           *sort_keys;
   struct SortColumn {
     CoproPartnerRegister *self;
     guint                 index;
@@ -121,89 +106,7 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
-/* Sort keys */
-
-typedef struct
-{
-  char *text[N_TEXT_COLUMNS];  /* collation keys, made when first needed */
-  int   value[N_COLUMNS];      /* the other columns: unset sorts first */
-} SortKeys;
-
-static void
-sort_keys_free (gpointer data)
-{
-  SortKeys *keys = data;
-
-  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
-    g_free (keys->text[i]);
-  g_free (keys);
-}
-
-static SortKeys *
-get_sort_keys (CoproPartnerRegister *self,
-               CoproRecord          *partner)
-{
-  SortKeys *keys = g_hash_table_lookup (self->sort_keys, partner);
-
-  if (keys != NULL)
-    return keys;
-
-  keys = g_new0 (SortKeys, 1);
-  for (guint i = N_TEXT_COLUMNS; i < N_COLUMNS; i++)
-    {
-      const Column *column = &columns[i];
-      GDate date;
-
-      switch (column->kind)
-        {
-        case COLUMN_ENUM:
-          keys->value[i] = copro_enum_index (column->enumeration, copro_record_get_string (partner, column->key));
-          break;
-        case COLUMN_INT:
-          keys->value[i] = copro_record_get_int (partner, column->key);
-          break;
-        case COLUMN_DATE:
-          keys->value[i] = copro_record_get_date (partner, column->key, &date) ? (int) g_date_get_julian (&date) : 0;
-          break;
-        case COLUMN_TEXT:
-        default:
-          g_assert_not_reached ();
-        }
-    }
-  g_hash_table_insert (self->sort_keys, g_object_ref (partner), keys);
-  return keys;
-}
-
-static const char *
-get_text_key (SortKeys    *keys,
-              CoproRecord *partner,
-              guint        column)
-{
-  if (keys->text[column] == NULL)
-    {
-      /* The name column shows the organisation of a partner with no name. */
-      const char *text = column == 0 ? copro_partner_display_name (partner)
-                                     : copro_record_get_string (partner, columns[column].key);
-      g_autofree char *folded = g_utf8_casefold (text, -1);
-
-      keys->text[column] = g_utf8_collate_key (folded, -1);
-    }
-  return keys->text[column];
-}
-
-static void
-get_partner_key (CoproRecord  *partner,
-                 CoproSortKey *key,
-                 gpointer      user_data)
-{
-  const struct SortColumn *sort_column = user_data;
-  SortKeys *keys = get_sort_keys (sort_column->self, partner);
-
-  if (sort_column->index < N_TEXT_COLUMNS)
-    key->text = get_text_key (keys, partner, sort_column->index);
-  else
-    key->number = keys->value[sort_column->index];
-}
+/* Sorting */
 
 /* The columns' sorters only tell which column the column view sorts by
  * (GTK has no API for it): CoproSortedPartners does the sorting. */
@@ -228,12 +131,11 @@ sort (CoproPartnerRegister *self)
   if (self->sorted == NULL)
     return;
   self->probe_column = -1;
-  order = gtk_sorter_compare (sorter, G_OBJECT (self->filter), G_OBJECT (self->selection));
+  order = gtk_sorter_compare (sorter, G_OBJECT (self), G_OBJECT (self->selection));
   if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
-    copro_sorted_partners_sort (self->sorted, NULL, NULL, FALSE);
+    copro_sorted_partners_sort (self->sorted, NULL, FALSE);
   else
-    copro_sorted_partners_sort (self->sorted, get_partner_key, &self->sort_columns[self->probe_column],
-                                order == GTK_ORDERING_LARGER);
+    copro_sorted_partners_sort (self->sorted, columns[self->probe_column].key, order == GTK_ORDERING_LARGER);
 }
 
 static void
@@ -242,38 +144,28 @@ on_sorter_changed_cb (CoproPartnerRegister *self)
   sort (self);
 }
 
-/* Any change to a partner drops its sort keys and search text. */
+static void show_cell (GtkListItem *item);
+
+/* A partner changed: the cells showing it show it again (their rows stay
+ * bound; the model moves the row if its place changed). */
 static void
 on_project_changed_cb (CoproRecord          *project,
                        CoproRecord          *source,
                        const char           *key,
                        CoproPartnerRegister *self)
 {
-  if (source != project && copro_record_get_desc (source) == &copro_desc_partner)
-    {
-      g_hash_table_remove (self->sort_keys, source);
-      copro_partner_filter_forget (self->filter, source);
-    }
+  if (source == project || copro_record_get_desc (source) != &copro_desc_partner)
+    return;
+  for (guint i = 0; i < self->cells->len; i++)
+    if (gtk_list_item_get_item (g_ptr_array_index (self->cells, i)) == (gpointer) source)
+      show_cell (g_ptr_array_index (self->cells, i));
 }
 
 static void update_count (CoproPartnerRegister *self);
 
-/* Deleted partners' keys are kept (an undo brings them back as they were),
- * but not without end. */
 static void
-on_partners_changed_cb (GListModel           *partners,
-                        guint                 position,
-                        guint                 removed,
-                        guint                 added,
-                        CoproPartnerRegister *self)
+on_partners_changed_cb (CoproPartnerRegister *self)
 {
-  guint n = g_list_model_get_n_items (partners);
-
-  if (removed > 0 && g_hash_table_size (self->sort_keys) > 2 * n + 1000)
-    {
-      g_hash_table_remove_all (self->sort_keys);
-      copro_partner_filter_forget (self->filter, NULL);
-    }
   update_count (self);
 }
 
@@ -295,30 +187,17 @@ find_shown (CoproPartnerRegister *self,
             CoproRecord          *partner,
             guint                *position)
 {
-  GListModel *model = G_LIST_MODEL (self->filtered);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CoproRecord) item = g_list_model_get_item (model, i);
-
-      if (item == partner)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  return self->sorted != NULL && copro_sorted_partners_find (self->sorted, partner, position);
 }
 
 static void
 update_count (CoproPartnerRegister *self)
 {
   guint total = self->partners != NULL ? copro_list_get_n_items (self->partners) : 0;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   g_autofree char *text = NULL;
 
-  if (copro_partner_filter_is_active (self->filter))
+  if (self->sorted != NULL && copro_sorted_partners_is_filtered (self->sorted))
     /* TRANSLATORS: how many partners the search and filters show, of all */
     text = g_strdup_printf (ngettext ("%u of %u partner shown", "%u of %u partners shown", total), shown, total);
   else
@@ -329,15 +208,82 @@ update_count (CoproPartnerRegister *self)
 
 /* Cells */
 
+/* A name cell is a CoproPartnerCell (the name, and a mark when the review
+ * date has passed); the others are a CoproCellText alone: a search that
+ * brings other partners into view makes GTK make their rows anew (see
+ * copro_partner_register_class_init), so each cell is as few widgets as can be. */
 static void
 on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *item,
                   const Column             *column)
 {
-  GtkWidget *cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
+  CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
+  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, column->key);
+  GtkWidget *cell;
 
-  g_object_bind_property (item, "item", cell, "partner", G_BINDING_SYNC_CREATE);
+  if (g_str_equal (column->key, "name"))
+    cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
+  else
+    {
+      cell = copro_cell_text_new (field != NULL && field->kind == COPRO_FIELD_INT ? 1 : 0);
+      gtk_widget_set_hexpand (cell, TRUE);
+    }
+  g_object_set_data (G_OBJECT (item), "copro-column", (gpointer) column);
+  g_ptr_array_add (self->cells, item);
   gtk_list_item_set_child (item, cell);
+}
+
+/* Shows the item's partner in its cell: its text, and nothing else. */
+static void
+show_cell (GtkListItem *item)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+  CoproRecord *partner = gtk_list_item_get_item (item);
+  const Column *column = g_object_get_data (G_OBJECT (item), "copro-column");
+  g_autofree char *text = NULL;
+
+  if (COPRO_IS_PARTNER_CELL (cell))
+    {
+      if (copro_partner_cell_get_partner (COPRO_PARTNER_CELL (cell)) == partner)
+        copro_partner_cell_update (COPRO_PARTNER_CELL (cell));
+      else
+        copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), partner);
+      return;
+    }
+  if (partner == NULL)
+    return;
+  text = copro_partner_cell_format (partner, column->key);
+  copro_cell_text_set_text (COPRO_CELL_TEXT (cell), text);
+}
+
+static void
+on_cell_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 const Column             *column)
+{
+  show_cell (item);
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   const Column             *column)
+{
+  GtkWidget *cell = gtk_list_item_get_child (item);
+
+  if (COPRO_IS_PARTNER_CELL (cell))
+    copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), NULL);
+}
+
+static void
+on_cell_teardown_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *item,
+                     const Column             *column)
+{
+  CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
+
+  if (self->cells != NULL)
+    g_ptr_array_remove_fast (self->cells, item);
 }
 
 static void
@@ -349,7 +295,12 @@ add_columns (CoproPartnerRegister *self)
       g_autoptr(GtkColumnViewColumn) column = NULL;
       g_autoptr(GtkSorter) sorter = NULL;
 
+      /* The factory lives no longer than the register's column view. */
+      g_object_set_data (G_OBJECT (factory), "register", self);
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), (gpointer) &columns[i]);
+      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), (gpointer) &columns[i]);
       column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
       self->sort_columns[i].self = self;
       self->sort_columns[i].index = i;
@@ -386,7 +337,8 @@ on_drop_down_selected_cb (GtkDropDown          *drop_down,
 
         if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
           value = filters[i].enumeration->values[selected - 1].key;
-        copro_partner_filter_set_field (self->filter, filters[i].key, value);
+        if (self->sorted != NULL)
+          copro_sorted_partners_set_field (self->sorted, filters[i].key, value);
       }
 }
 
@@ -463,7 +415,8 @@ static void
 on_search_changed_cb (GtkSearchEntry       *entry,
                       CoproPartnerRegister *self)
 {
-  copro_partner_filter_set_search (self->filter, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (self->sorted != NULL)
+    copro_sorted_partners_set_search (self->sorted, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
 static void
@@ -487,7 +440,7 @@ on_view_changed_cb (CoproPartnerRegister *self)
 {
   gboolean map = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0;
 
-  g_object_set (self->map_page, "model", map ? G_LIST_MODEL (self->filtered) : NULL, NULL);
+  g_object_set (self->map_page, "model", map ? G_LIST_MODEL (self->selection) : NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -502,13 +455,23 @@ copro_partner_register_project_set (CoproPartnersSection *section,
   if (project != NULL)
     self->partners = g_object_ref (copro_record_get_list (project, "partners"));
   g_signal_group_set_target (self->partners_signals, self->partners);
-  g_hash_table_remove_all (self->sort_keys);
-  copro_partner_filter_forget (self->filter, NULL);
   g_clear_object (&self->sorted);
   if (self->partners != NULL)
-    self->sorted = copro_sorted_partners_new (G_LIST_MODEL (self->partners));
-  sort (self);
-  gtk_filter_list_model_set_model (self->filtered, G_LIST_MODEL (self->sorted));
+    {
+      /* The search, the filters and the sort carry over to the new rows. */
+      self->sorted = copro_sorted_partners_new (self->partners);
+      copro_sorted_partners_set_search (self->sorted, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+      for (guint i = 0; i < N_FILTERS; i++)
+        {
+          guint selected = gtk_drop_down_get_selected (self->drop_downs[i]);
+
+          if (selected != GTK_INVALID_LIST_POSITION && selected > 0)
+            copro_sorted_partners_set_field (self->sorted, filters[i].key,
+                                             filters[i].enumeration->values[selected - 1].key);
+        }
+      sort (self);
+    }
+  gtk_multi_selection_set_model (self->selection, G_LIST_MODEL (self->sorted));
   update_count (self);
 }
 
@@ -529,20 +492,9 @@ copro_partner_register_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->partners_signals);
   g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->filter);
   g_clear_object (&self->partners);
-}
-
-static void
-copro_partner_register_finalize (GObject *object)
-{
-  CoproPartnerRegister *self = COPRO_PARTNER_REGISTER (object);
-
-  g_hash_table_unref (self->sort_keys);
-
-  G_OBJECT_CLASS (copro_partner_register_parent_class)->finalize (object);
+  g_clear_pointer (&self->cells, g_ptr_array_unref);
 }
 
 static void
@@ -556,7 +508,7 @@ copro_partner_register_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_MODEL:
-      g_value_set_object (value, self->filtered);
+      g_value_set_object (value, self->selection);
       break;
     case PROP_SELECTION:
       g_value_set_object (value, self->selection);
@@ -604,7 +556,6 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   CoproPartnersSectionClass *section_class = COPRO_PARTNERS_SECTION_CLASS (klass);
 
   object_class->dispose = copro_partner_register_dispose;
-  object_class->finalize = copro_partner_register_finalize;
   object_class->get_property = copro_partner_register_get_property;
   object_class->set_property = copro_partner_register_set_property;
   section_class->project_set = copro_partner_register_project_set;
@@ -645,15 +596,13 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
 static void
 copro_partner_register_init (CoproPartnerRegister *self)
 {
-  self->sort_keys = g_hash_table_new_full (NULL, NULL, g_object_unref, sort_keys_free);
-  self->filter = copro_partner_filter_new ();
-  self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
+  self->cells = g_ptr_array_new ();
+  self->selection = gtk_multi_selection_new (NULL);
 
   self->project_signals = g_signal_group_new (COPRO_TYPE_RECORD);
   g_signal_group_connect (self->project_signals, "changed", G_CALLBACK (on_project_changed_cb), self);
   self->partners_signals = g_signal_group_new (COPRO_TYPE_LIST);
-  g_signal_group_connect (self->partners_signals, "items-changed", G_CALLBACK (on_partners_changed_cb), self);
+  g_signal_group_connect_swapped (self->partners_signals, "items-changed", G_CALLBACK (on_partners_changed_cb), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -663,7 +612,7 @@ copro_partner_register_init (CoproPartnerRegister *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filtered, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   on_view_changed_cb (self);
   update_count (self);
 }
@@ -675,7 +624,7 @@ copro_partner_register_get_model (CoproPartnerRegister *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
 
-  return G_LIST_MODEL (self->filtered);
+  return G_LIST_MODEL (self->selection);
 }
 
 GtkSelectionModel *
@@ -764,7 +713,8 @@ copro_partner_register_is_searching (CoproPartnerRegister *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
 
-  return gtk_filter_list_model_get_pending (self->filtered) > 0;
+  /* The rows are made at once, whatever the size of the list. */
+  return FALSE;
 }
 
 void
@@ -775,7 +725,8 @@ copro_partner_register_set_search (CoproPartnerRegister *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   /* Not waiting for the entry's delay: the caller asked for this search. */
-  copro_partner_filter_set_search (self->filter, text);
+  if (self->sorted != NULL)
+    copro_sorted_partners_set_search (self->sorted, text);
 }
 
 void

@@ -3,39 +3,36 @@
 
 #include <gio/gio.h>
 
-#include "copro-record.h"
+#include "copro-list.h"
 
 G_BEGIN_DECLS
 
 /*
- * CoproSortedPartners: the partners of a list model, in the order of a key.
- * GTK 4.8's GtkSortListModel compares partners through a GtkSorter, looking
- * up what to compare for each of the ~1.7 million comparisons a list of
- * 100,000 needs; this model asks for each partner's key once, sorts the keys
- * side by side (a stable merge sort) and so sorts 100,000 partners several
- * times faster. It sorts again when the list changes, announcing only the
- * rows that moved, but not when a partner is edited (as GtkSortListModel).
+ * The partner register's rows: the partners of a CoproList searched, filtered
+ * and sorted in one pass, as a GListModel. It keeps, per partner, its folded
+ * search text and each column's sort key, made once (in threads for big
+ * lists) and remade for a partner when it changes; every change of search,
+ * filter, sort or partners is one items-changed covering only the rows that
+ * moved.
  */
 #define COPRO_TYPE_SORTED_PARTNERS (copro_sorted_partners_get_type ())
 G_DECLARE_FINAL_TYPE (CoproSortedPartners, copro_sorted_partners, COPRO, SORTED_PARTNERS, GObject)
 
-/* A partner's key: @text (compared with strcmp(), e.g. a collation key), or
- * if that is NULL, @number. The text must live until the sort is done. */
-typedef struct
-{
-  const char *text;
-  gint64      number;
-} CoproSortKey;
-
-typedef void (*CoproSortKeyFunc) (CoproRecord  *partner,
-                                  CoproSortKey *key,
-                                  gpointer      user_data);
-
-CoproSortedPartners *copro_sorted_partners_new  (GListModel          *partners);
-/* @func NULL: the list's own order. */
-void                 copro_sorted_partners_sort (CoproSortedPartners *self,
-                                                 CoproSortKeyFunc     func,
-                                                 gpointer             user_data,
-                                                 gboolean             descending);
+CoproSortedPartners *copro_sorted_partners_new         (CoproList           *partners);
+/* The partners' key the rows are sorted by (NULL: the list's own order). */
+void                 copro_sorted_partners_sort        (CoproSortedPartners *self,
+                                                        const char          *key,
+                                                        gboolean             descending);
+void                 copro_sorted_partners_set_search  (CoproSortedPartners *self,
+                                                        const char          *text);
+const char          *copro_sorted_partners_get_search  (CoproSortedPartners *self);
+/* Only partners whose @key ("sector", "level" or "status") is @value (NULL: any). */
+void                 copro_sorted_partners_set_field   (CoproSortedPartners *self,
+                                                        const char          *key,
+                                                        const char          *value);
+gboolean             copro_sorted_partners_is_filtered (CoproSortedPartners *self);
+gboolean             copro_sorted_partners_find        (CoproSortedPartners *self,
+                                                        CoproRecord         *partner,
+                                                        guint               *position);
 
 G_END_DECLS
