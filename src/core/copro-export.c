@@ -31,14 +31,15 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "copro-activity.h"
+#include "copro-budget.h"
 #include "copro-checks.h"
 #include "copro-error.h"
 #include "copro-export.h"
 #include "copro-list.h"
 #include "copro-model.h"
-#include "copro-partner-map.h"
-#include "copro-record-private.h"
-#include "copro-rules.h"
+#include "copro-partner.h"
+#include "copro-risk.h"
 
 /* Excel holds at most 32,767 characters (UTF-16 code units) in a cell. */
 #define EXCEL_MAX_TEXT 32767
@@ -517,36 +518,10 @@ join_flags (Export             *e,
   return g_string_free (out, FALSE);
 }
 
-/* A partner as people know them: name and organisation. */
-static char *
-partner_display_name (CoproRecord *partner)
-{
-  const char *name = copro_record_get_string (partner, "name");
-  const char *organisation = copro_record_get_string (partner, "organisation");
-
-  if (copro_text_is_blank (name) && copro_text_is_blank (organisation))
-    return g_strdup (_("A partner with no name"));
-  if (copro_text_is_blank (organisation))
-    return g_strdup (name);
-  if (copro_text_is_blank (name))
-    return g_strdup (organisation);
-  /* TRANSLATORS: a partner's name, then their organisation */
-  return g_strdup_printf (_("%s, %s"), name, organisation);
-}
-
 static gboolean
 field_is_personal (const CoproField *field)
 {
   return field->kind == COPRO_FIELD_EMAIL || g_str_equal (field->key, "phone");
-}
-
-/* The values @record stores, indexed like its description's fields: read
- * directly, since looking each one up by its key (a string comparison per
- * field) cost more than all the rest of this file's work per cell. */
-static const CoproValue *
-record_values (CoproRecord *record)
-{
-  return _copro_record_peek_values (record);
 }
 
 /* The index of @field, which must be one of @desc's fields. */
@@ -558,62 +533,62 @@ field_index (const CoproRecordDesc *desc,
   return (guint) (field - desc->fields);
 }
 
-static guint
-field_index_by_key (const CoproRecordDesc *desc,
-                    const char            *key)
-{
-  const CoproField *field = copro_record_desc_find_field (desc, key);
-
-  g_assert (field != NULL);
-  return field_index (desc, field);
-}
-
-/* Any field that is not a record or a list, as its kind asks; @value is the
- * record's value of @field. */
+/* Any field that is not a record or a list, as its kind asks; @index is the
+ * place of @field in @record's description, found once by the caller, so
+ * that no cell looks its field up by name. */
 static void
 put_value (Sheet            *s,
            lxw_col_t         col,
-           const CoproField *field,
-           const CoproValue *value)
+           CoproRecord      *record,
+           guint             index,
+           const CoproField *field)
 {
   switch (field->kind)
     {
     case COPRO_FIELD_STRING:
     case COPRO_FIELD_TEXT:
     case COPRO_FIELD_EMAIL:
-      put_text (s, col, value->s, NULL);
+      put_text (s, col, copro_record_get_string_at (record, index), NULL);
       break;
     case COPRO_FIELD_INT:
-      if (field->min > 0 && value->i == 0)
-        break;
-      put_number (s, col, value->i, NULL);
+      {
+        int value = copro_record_get_int_at (record, index);
+
+        if (field->min > 0 && value == 0)
+          break;
+        put_number (s, col, value, NULL);
+      }
       break;
     case COPRO_FIELD_MONEY:
-      put_money (s, col, value->m, NULL);
+      put_money (s, col, copro_record_get_money_at (record, index), NULL);
       break;
     case COPRO_FIELD_DATE:
-      put_date (s, col, value->s);
+      put_date (s, col, copro_record_get_string_at (record, index));
       break;
     case COPRO_FIELD_ENUM:
-      put_text (s, col, enum_label (s->export, field->enumeration, value->s), NULL);
+      put_text (s, col, enum_label (s->export, field->enumeration, copro_record_get_string_at (record, index)), NULL);
       break;
     case COPRO_FIELD_FLAGS:
-      if (value->strv != NULL && value->strv[0] != NULL)
-        {
-          g_autofree char *text = join_flags (s->export, field->enumeration,
-                                              (const char * const *) value->strv);
+      {
+        const char * const *flags = copro_record_get_flags_at (record, index);
 
-          put_text (s, col, text, NULL);
-        }
+        if (flags[0] != NULL)
+          {
+            g_autofree char *text = join_flags (s->export, field->enumeration, flags);
+
+            put_text (s, col, text, NULL);
+          }
+      }
       break;
     case COPRO_FIELD_BOOL:
-      put_text (s, col, yes_no (s->export, value->b), NULL);
+      put_text (s, col, yes_no (s->export, copro_record_get_bool_at (record, index)), NULL);
       break;
     case COPRO_FIELD_REF:
       {
         CoproList *partners = copro_record_get_list (s->export->project, "partners");
-        CoproRecord *partner = value->s != NULL ? copro_list_find_by_id (partners, value->s) : NULL;
-        g_autofree char *name = partner != NULL ? partner_display_name (partner) : NULL;
+        const char *id = copro_record_get_string_at (record, index);
+        CoproRecord *partner = id != NULL ? copro_list_find_by_id (partners, id) : NULL;
+        g_autofree char *name = partner != NULL ? copro_partner_dup_full_title (partner) : NULL;
 
         put_text (s, col, name, NULL);
       }
@@ -634,7 +609,7 @@ put_field (Sheet            *s,
 {
   const CoproRecordDesc *desc = copro_record_get_desc (record);
 
-  put_value (s, col, field, &record_values (record)[field_index (desc, field)]);
+  put_value (s, col, record, field_index (desc, field), field);
 }
 
 static const char *
@@ -811,12 +786,7 @@ budget_total_row (CoproRecord *project)
 static gint64
 budget_total (CoproRecord *project)
 {
-  CoproList *lines = copro_record_get_list (copro_record_lookup (project, "plan.resources"), "budget_lines");
-  gint64 total = 0;
-
-  for (guint i = 0; i < copro_list_get_n_items (lines); i++)
-    total += copro_record_get_money (copro_list_get (lines, i), "amount");
-  return total;
+  return copro_budget_get_planned (copro_budget_get_lines (project));
 }
 
 static void
@@ -1298,8 +1268,6 @@ write_partners (Export *e)
   const CoproField *fields[G_N_ELEMENTS (partner_keys)];
   guint indexes[G_N_ELEMENTS (partner_keys)];
   Column columns[G_N_ELEMENTS (partner_keys)];
-  guint influence = field_index_by_key (&copro_desc_partner, "influence");
-  guint interest = field_index_by_key (&copro_desc_partner, "interest");
   guint n_columns = 0;
   Sheet s;
 
@@ -1327,15 +1295,14 @@ write_partners (Export *e)
 
   for (guint i = 0; i < n; i++)
     {
-      const CoproValue *values = record_values (copro_list_get (partners, i));
+      CoproRecord *partner = copro_list_get (partners, i);
 
       for (guint col = 0; col < n_columns; col++)
         {
           if (fields[col] != NULL)
-            put_value (&s, col, fields[col], &values[indexes[col]]);
+            put_value (&s, col, partner, indexes[col], fields[col]);
           else
-            put_text (&s, col, e->quadrants[copro_partner_map_quadrant (values[influence].i,
-                                                                        values[interest].i)], NULL);
+            put_text (&s, col, e->quadrants[copro_partner_get_quadrant (partner)], NULL);
         }
       table_row_done (&s);
       if (!tick (e, 1))
@@ -1379,27 +1346,25 @@ write_partner_summary (Export   *e,
   g_autofree Column *columns = NULL;
   g_autofree char *placed = NULL;
   lxw_image_options image = { 0 };
-  guint sector_index = field_index_by_key (&copro_desc_partner, "sector");
-  guint level_index = field_index_by_key (&copro_desc_partner, "level");
-  guint status_index = field_index_by_key (&copro_desc_partner, "status");
-  guint influence_index = field_index_by_key (&copro_desc_partner, "influence");
-  guint interest_index = field_index_by_key (&copro_desc_partner, "interest");
+  guint sector_index = copro_record_desc_field_index (&copro_desc_partner, "sector");
+  guint level_index = copro_record_desc_field_index (&copro_desc_partner, "level");
+  guint status_index = copro_record_desc_field_index (&copro_desc_partner, "status");
   guint n_columns, n_placed = 0;
   lxw_col_t level_col, status_col;
   Sheet s;
 
   for (guint i = 0; i < n; i++)
     {
-      const CoproValue *values = record_values (copro_list_get (partners, i));
-      int sector = copro_enum_index (&copro_enum_sector, values[sector_index].s);
-      int level = copro_enum_index (&copro_enum_level, values[level_index].s);
-      int status = copro_enum_index (&copro_enum_partner_status, values[status_index].s);
+      CoproRecord *partner = copro_list_get (partners, i);
+      int sector = copro_enum_index (&copro_enum_sector, copro_record_get_string_at (partner, sector_index));
+      int level = copro_enum_index (&copro_enum_level, copro_record_get_string_at (partner, level_index));
+      int status = copro_enum_index (&copro_enum_partner_status, copro_record_get_string_at (partner, status_index));
       guint row = sector >= 0 ? (guint) sector : n_sectors;
 
       by_sector[row]++;
       by_level[row * (n_levels + 1) + (level >= 0 ? (guint) level : n_levels)]++;
       by_status[row * (n_statuses + 1) + (status >= 0 ? (guint) status : n_statuses)]++;
-      if (copro_partner_map_quadrant (values[influence_index].i, values[interest_index].i) != COPRO_QUADRANT_NONE)
+      if (copro_partner_get_quadrant (partner) != COPRO_QUADRANT_NONE)
         n_placed++;
     }
 
@@ -1538,7 +1503,7 @@ write_terms (Export *e)
             item = g_strdup_printf (_("Member: %s"), copro_enum_label (&copro_enum_member_role, role));
           else
             item = g_strdup (C_("terms of reference", "Member"));
-          name = partner != NULL ? partner_display_name (partner) : g_strdup (_("A partner no longer in the register"));
+          name = partner != NULL ? copro_partner_dup_full_title (partner) : g_strdup (_("A partner no longer in the register"));
           put_text (&s, 0, item, NULL);
           put_text (&s, 1, name, NULL);
           table_row_done (&s);
@@ -1592,19 +1557,11 @@ write_activities (Export *e)
     {
       CoproRecord *activity = copro_list_get (activities, i);
       CoproList *feedback = copro_record_get_list (activity, "feedback");
-      guint n_open = 0;
 
       for (guint col = 0; col < G_N_ELEMENTS (keys); col++)
         put_field (&s, col, activity, copro_record_desc_find_field (&copro_desc_activity, keys[col]));
-      for (guint j = 0; j < copro_list_get_n_items (feedback); j++)
-        {
-          const char *status = copro_record_get_string (copro_list_get (feedback, j), "status");
-
-          if (status == NULL || g_str_equal (status, "open"))
-            n_open++;
-        }
       put_number (&s, G_N_ELEMENTS (keys), copro_list_get_n_items (feedback), NULL);
-      put_number (&s, G_N_ELEMENTS (keys) + 1, n_open, NULL);
+      put_number (&s, G_N_ELEMENTS (keys) + 1, copro_activity_count_open_feedback (activity), NULL);
       table_row_done (&s);
       if (!tick (e, 1))
         return FALSE;
@@ -1658,16 +1615,6 @@ write_feedback (Export *e)
 
 /* Risks */
 
-static const char *
-risk_band (int score)
-{
-  if (score >= COPRO_RISK_HIGH)
-    return C_("risk", "High");
-  if (score >= COPRO_RISK_MEDIUM)
-    return C_("risk", "Medium");
-  return C_("risk", "Low");
-}
-
 static gboolean
 write_risks (Export *e)
 {
@@ -1712,7 +1659,7 @@ write_risks (Export *e)
       if (score > 0)
         {
           put_number (&s, 3, score, NULL);
-          put_text (&s, 4, risk_band (score), NULL);
+          put_text (&s, 4, copro_risk_band_get_label (copro_risk_band_for_score (score)), NULL);
         }
       put_field (&s, 5, risk, copro_record_desc_find_field (&copro_desc_risk, "owner"));
       put_field (&s, 6, risk, copro_record_desc_find_field (&copro_desc_risk, "mitigation"));

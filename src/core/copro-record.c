@@ -711,6 +711,110 @@ copro_record_set_string (CoproRecord *self,
   set_string_index (self, (guint) index, value);
 }
 
+guint
+copro_record_desc_field_index (const CoproRecordDesc *desc,
+                               const char            *key)
+{
+  const CoproField *field;
+
+  g_return_val_if_fail (desc != NULL, 0);
+  g_return_val_if_fail (key != NULL, 0);
+
+  field = copro_record_desc_find_field (desc, key);
+  if (field == NULL)
+    {
+      g_critical ("%s has no field “%s”", desc->type_name, key);
+      return 0;
+    }
+  return (guint) (field - desc->fields);
+}
+
+/* The by-index getters run once per cell of the largest workbooks: a bounds
+ * check and a kind check, both against the class's description, and no
+ * look-up by name. */
+#define CHECK_FIELD_AT(self, field, test, fail) \
+  G_STMT_START { \
+    g_return_val_if_fail ((self) != NULL && (field) < DESC (self)->n_fields, fail); \
+    g_return_val_if_fail (test (DESC (self)->fields[field].kind), fail); \
+  } G_STMT_END
+
+static inline gboolean
+kind_is_int (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_INT;
+}
+
+static inline gboolean
+kind_is_money (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_MONEY;
+}
+
+static inline gboolean
+kind_is_bool (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_BOOL;
+}
+
+static inline gboolean
+kind_is_flags (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_FLAGS;
+}
+
+const char *
+copro_record_get_string_at (CoproRecord *self,
+                            guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_string, NULL);
+  return GET_PRIV (self)->values[field].s;
+}
+
+int
+copro_record_get_int_at (CoproRecord *self,
+                         guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_int, 0);
+  return GET_PRIV (self)->values[field].i;
+}
+
+gint64
+copro_record_get_money_at (CoproRecord *self,
+                           guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_money, 0);
+  return GET_PRIV (self)->values[field].m;
+}
+
+gboolean
+copro_record_get_bool_at (CoproRecord *self,
+                          guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_bool, FALSE);
+  return GET_PRIV (self)->values[field].b;
+}
+
+const char * const *
+copro_record_get_flags_at (CoproRecord *self,
+                           guint        field)
+{
+  static const char * const empty[] = { NULL };
+  char **flags;
+
+  CHECK_FIELD_AT (self, field, kind_is_flags, empty);
+  flags = GET_PRIV (self)->values[field].strv;
+  return flags != NULL ? (const char * const *) flags : empty;
+}
+
+gboolean
+copro_text_is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+  return TRUE;
+}
+
 int
 copro_record_get_int (CoproRecord *self,
                       const char  *key)
