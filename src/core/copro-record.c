@@ -13,6 +13,18 @@
 #include "copro-record.h"
 #include "copro-record-private.h"
 
+/* One field's value, as a record stores it: only this file reads or writes
+ * it; other modules go through the getters, by key or by index. */
+typedef union
+{
+  char     *s;
+  int       i;
+  gint64    m;
+  gboolean  b;
+  char    **strv;
+  GObject  *obj;
+} CoproValue;
+
 typedef struct
 {
   CoproRecord *parent;   /* unowned; cleared when the parent goes */
@@ -806,6 +818,89 @@ copro_record_get_flags_at (CoproRecord *self,
   return flags != NULL ? (const char * const *) flags : empty;
 }
 
+static inline gboolean
+kind_is_record (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_RECORD;
+}
+
+static inline gboolean
+kind_is_list (CoproFieldKind kind)
+{
+  return kind == COPRO_FIELD_LIST;
+}
+
+CoproRecord *
+copro_record_get_record_at (CoproRecord *self,
+                            guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_record, NULL);
+  return COPRO_RECORD (GET_PRIV (self)->values[field].obj);
+}
+
+CoproList *
+copro_record_get_list_at (CoproRecord *self,
+                          guint        field)
+{
+  CHECK_FIELD_AT (self, field, kind_is_list, NULL);
+  return (CoproList *) GET_PRIV (self)->values[field].obj;
+}
+
+/* The loader's setters (see copro-record-private.h): no notification, no
+ * check of the value, which the reader has made. */
+#define CHECK_LOAD_AT(self, field, test) \
+  G_STMT_START { \
+    g_return_if_fail ((self) != NULL && (field) < DESC (self)->n_fields); \
+    g_return_if_fail (test (DESC (self)->fields[field].kind)); \
+  } G_STMT_END
+
+void
+_copro_record_take_string_at (CoproRecord *self,
+                              guint        field,
+                              char        *value)
+{
+  CHECK_LOAD_AT (self, field, kind_is_string);
+  g_free (GET_PRIV (self)->values[field].s);
+  GET_PRIV (self)->values[field].s = value;
+}
+
+void
+_copro_record_load_int_at (CoproRecord *self,
+                           guint        field,
+                           int          value)
+{
+  CHECK_LOAD_AT (self, field, kind_is_int);
+  GET_PRIV (self)->values[field].i = value;
+}
+
+void
+_copro_record_load_money_at (CoproRecord *self,
+                             guint        field,
+                             gint64       value)
+{
+  CHECK_LOAD_AT (self, field, kind_is_money);
+  GET_PRIV (self)->values[field].m = value;
+}
+
+void
+_copro_record_load_bool_at (CoproRecord *self,
+                            guint        field,
+                            gboolean     value)
+{
+  CHECK_LOAD_AT (self, field, kind_is_bool);
+  GET_PRIV (self)->values[field].b = value;
+}
+
+void
+_copro_record_take_flags_at (CoproRecord  *self,
+                             guint         field,
+                             char        **flags)
+{
+  CHECK_LOAD_AT (self, field, kind_is_flags);
+  g_strfreev (GET_PRIV (self)->values[field].strv);
+  GET_PRIV (self)->values[field].strv = flags;
+}
+
 gboolean
 copro_text_is_blank (const char *text)
 {
@@ -1476,13 +1571,7 @@ _copro_record_write_json (CoproRecord *self)
   return object;
 }
 
-/* For the fast reader and writer (copro-fast-json.c). */
-
-CoproValue *
-_copro_record_peek_values (CoproRecord *self)
-{
-  return GET_PRIV (self)->values;
-}
+/* For the fast reader (copro-fast-json.c). */
 
 void
 _copro_record_take_id (CoproRecord *self,

@@ -61,6 +61,8 @@ int          copro_record_get_int_at    (CoproRecord *self, guint field);
 gint64       copro_record_get_money_at  (CoproRecord *self, guint field);
 gboolean     copro_record_get_bool_at   (CoproRecord *self, guint field);
 const char * const *copro_record_get_flags_at (CoproRecord *self, guint field);
+CoproRecord *copro_record_get_record_at (CoproRecord *self, guint field);
+CoproList   *copro_record_get_list_at   (CoproRecord *self, guint field);
 
 /* Whether @text is NULL, empty or only white space: what a text field holds
  * when nothing has been written in it. */
