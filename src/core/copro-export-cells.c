@@ -518,17 +518,23 @@ _copro_export_begin_sheet (Export     *e,
   _copro_export_next_row (s);
 }
 
+/* The project's title, or “Untitled project”: in every sheet's heading and
+ * the page headers. */
+const char *
+_copro_export_project_title (Export *e)
+{
+  const char *title = copro_record_get_string (copro_record_get_record (e->project, "overview"), "title");
+
+  return copro_text_is_blank (title) ? _("Untitled project") : title;
+}
+
 /* A heading: “Partners: <project title>”. */
 char *
 _copro_export_sheet_heading (Export     *e,
                              guint       index)
 {
-  const char *title = copro_record_get_string (copro_record_get_record (e->project, "overview"), "title");
-
-  if (copro_text_is_blank (title))
-    title = _("Untitled project");
   /* TRANSLATORS: the heading of a sheet: the sheet's name, then the project's title */
-  return g_strdup_printf (_("%s: %s"), e->names[index], title);
+  return g_strdup_printf (_("%s: %s"), e->names[index], _copro_export_project_title (e));
 }
 
 void

@@ -179,6 +179,7 @@ void      _copro_export_begin_sheet (Export     *e,
                                      Sheet      *s,
                                      guint       index,
                                      const char *heading);
+const char *_copro_export_project_title (Export *e);
 char     *_copro_export_sheet_heading (Export     *e,
                                        guint       index);
 void      _copro_export_table_header (Sheet        *s,

@@ -227,9 +227,7 @@ set_properties (Export *e)
 static void
 make_header_footer (Export *e)
 {
-  CoproRecord *overview = copro_record_get_record (e->project, "overview");
-  const char *title = copro_record_get_string (overview, "title");
-  g_autofree char *line = _copro_export_clean_line (copro_text_is_blank (title) ? _("Untitled project") : title, 80);
+  g_autofree char *line = _copro_export_clean_line (_copro_export_project_title (e), 80);
   g_autofree char *escaped_title = _copro_export_escape_ampersands (line);
   g_autofree char *date = g_strdup_printf ("%02u/%02u/%04u", (guint) g_date_get_day (&e->today),
                                            (guint) g_date_get_month (&e->today),

@@ -399,7 +399,7 @@ remove_withdrawn_details_action_cb (GtkWidget  *widget,
     {
       CoproRecord *partner = copro_list_get (partners, i);
 
-      if (g_strcmp0 (copro_record_get_string (partner, "status"), "withdrawn") == 0)
+      if (copro_partner_is_withdrawn (partner))
         g_ptr_array_add (withdrawn, g_object_ref (partner));
     }
   confirm_remove_details (self, withdrawn);
