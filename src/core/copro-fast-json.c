@@ -360,7 +360,6 @@ read_flags (Reader           *r,
   /* Keys are distinct keys of the enumeration, so they fit here; a list
    * sized to what it holds keeps 100,000 partners' lists small. */
   char *keys[64];
-  char **flags;
   guint n = 0;
   gboolean ok = TRUE;
 
@@ -390,10 +389,7 @@ read_flags (Reader           *r,
         g_free (keys[i]);
       return FALSE;
     }
-  flags = g_new (char *, n + 1);
-  memcpy (flags, keys, n * sizeof (char *));
-  flags[n] = NULL;
-  _copro_record_take_flags_at (record, index, flags);
+  _copro_record_load_flags_at (record, index, keys, n);
   return TRUE;
 }
 
@@ -448,7 +444,7 @@ read_field_value (Reader           *r,
         return TRUE;
       if (!read_string (r, r->text))
         return FALSE;
-      _copro_record_take_string_at (record, index, g_strndup (r->text->str, r->text->len));
+      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
       return TRUE;
 
     case COPRO_FIELD_DATE:
@@ -462,7 +458,7 @@ read_field_value (Reader           *r,
           field->kind == COPRO_FIELD_ENUM ? copro_enum_index (field->enumeration, r->text->str) < 0 :
           !g_uuid_string_is_valid (r->text->str))
         return FALSE;
-      _copro_record_take_string_at (record, index, g_strndup (r->text->str, r->text->len));
+      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
       return TRUE;
 
     case COPRO_FIELD_INT:

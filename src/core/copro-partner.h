@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "copro-partner-map.h"
 #include "copro-record.h"
 
 G_BEGIN_DECLS
@@ -13,6 +12,26 @@ G_BEGIN_DECLS
  * read a partner's fields by their place in the description, found once.
  */
 
+/* The partner map's quadrants (see copro-partner-map.h for the map), from a
+ * partner's influence and interest. The rule needs no drawing, so the checks
+ * use it without cairo. */
+typedef enum
+{
+  COPRO_QUADRANT_NONE,           /* influence or interest is not set */
+  COPRO_QUADRANT_MONITOR,        /* low influence, low interest */
+  COPRO_QUADRANT_KEEP_INFORMED,  /* low influence, high interest */
+  COPRO_QUADRANT_KEEP_SATISFIED, /* high influence, low interest */
+  COPRO_QUADRANT_MANAGE_CLOSELY, /* high influence, high interest */
+} CoproQuadrant;
+
+/* Influence and interest run from 1 to 5; from 3 upwards counts as high, so a
+ * partner in the middle gets the more attentive treatment. */
+#define COPRO_PARTNER_MAP_MIN   1
+#define COPRO_PARTNER_MAP_MAX   5
+#define COPRO_PARTNER_MAP_HIGH  3
+
+CoproQuadrant  copro_partner_map_quadrant        (int            influence,
+                                                  int            interest);
 /* What the privacy tools clear from a partner: email, phone and notes. */
 extern const char * const copro_partner_personal_keys[3];
 

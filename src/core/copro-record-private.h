@@ -23,11 +23,13 @@ JsonObject *_copro_record_write_json (CoproRecord      *self);
 #define COPRO_MONEY_MAX G_GINT64_CONSTANT (10000000000000)
 
 /* For the fast reader (copro-fast-json.c), which has checked each value as
- * copro-record.c would: set a field by its index, without notification,
- * taking @value or @flags; the id, taken; an unknown member, taken. */
-void        _copro_record_take_string_at (CoproRecord *self,
+ * copro-record.c would: set a field by its index, without notification (a
+ * copy of @length bytes of @text; the @n_keys strings of @keys, taken); the
+ * id, taken; an unknown member, taken. */
+void        _copro_record_load_string_at (CoproRecord *self,
                                           guint        field,
-                                          char        *value);
+                                          const char  *text,
+                                          gsize        length);
 void        _copro_record_load_int_at    (CoproRecord *self,
                                           guint        field,
                                           int          value);
@@ -37,9 +39,10 @@ void        _copro_record_load_money_at  (CoproRecord *self,
 void        _copro_record_load_bool_at   (CoproRecord *self,
                                           guint        field,
                                           gboolean     value);
-void        _copro_record_take_flags_at  (CoproRecord *self,
+void        _copro_record_load_flags_at  (CoproRecord *self,
                                           guint        field,
-                                          char       **flags);
+                                          char       **keys,
+                                          guint        n_keys);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
 void        _copro_record_add_extra   (CoproRecord *self,
