@@ -77,6 +77,7 @@ test_partner_title (void)
   g_assert_cmpstr (full_organisation, ==, "Carers Forum");
   /* One wording for a partner with no name, in the short title and the full. */
   g_assert_cmpstr (full_neither, ==, copro_partner_get_title (neither));
+  g_assert_cmpstr (copro_partner_get_missing_title (), ==, "A partner no longer in the register");
 }
 
 static void

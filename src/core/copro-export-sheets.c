@@ -795,7 +795,7 @@ _copro_export_write_terms (Export *e)
             item = g_strdup_printf (_("Member: %s"), copro_enum_label (&copro_enum_member_role, role));
           else
             item = g_strdup (C_("terms of reference", "Member"));
-          name = partner != NULL ? copro_partner_dup_full_title (partner) : g_strdup (_("A partner no longer in the register"));
+          name = partner != NULL ? copro_partner_dup_full_title (partner) : g_strdup (copro_partner_get_missing_title ());
           _copro_export_put_text (&s, 0, item, NULL);
           _copro_export_put_text (&s, 1, name, NULL);
           _copro_export_table_row_done (&s);

@@ -101,6 +101,12 @@ copro_partner_dup_full_title (CoproRecord *partner)
   return g_strdup_printf (_("%s, %s"), name, organisation);
 }
 
+const char *
+copro_partner_get_missing_title (void)
+{
+  return _("A partner no longer in the register");
+}
+
 gboolean
 copro_partner_has_contact_details (CoproRecord *partner)
 {

@@ -42,6 +42,10 @@ const char    *copro_partner_get_title              (CoproRecord *partner);
  * either alone, or the same wording as copro_partner_get_title(). */
 char          *copro_partner_dup_full_title         (CoproRecord *partner);
 
+/* What a reference shows when its partner is no longer in the register:
+ * “A partner no longer in the register”. */
+const char    *copro_partner_get_missing_title      (void);
+
 /* Whether the email or the phone is filled in. */
 gboolean       copro_partner_has_contact_details    (CoproRecord *partner);
 /* Whether any of copro_partner_personal_keys is filled in. */

@@ -175,7 +175,7 @@ describe_member (CoproRecord *item,
   if (partner != NULL)
     g_string_append (title, copro_partner_get_title (partner));
   else if (id != NULL)
-    g_string_append (title, _("A partner no longer in the register"));
+    g_string_append (title, copro_partner_get_missing_title ());
   append_enum (subtitle, item, "role", &copro_enum_member_role);
 }
 
