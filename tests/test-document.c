@@ -8,9 +8,9 @@
 
 #include <glib/gstdio.h>
 
-#include "copro-document.h"
+#include "copro-document-private.h"
 #include "copro-error.h"
-#include "copro-fast-json.h"
+#include "copro-fast-json-private.h"
 #include "copro-list.h"
 #include "copro-model.h"
 

@@ -10,7 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "copro-document.h"
+#include "copro-document-private.h"
 #include "copro-list.h"
 #include "copro-model.h"
 

@@ -717,12 +717,12 @@ test_terms (Fixture       *f,
   CoproPartnerChooser *chooser;
   g_autofree char *original = g_strdup (copro_record_get_string (member, "partner"));
   g_autofree char *original_role = g_strdup (copro_record_get_string (member, "role"));
-  g_autofree char *other_name = g_strdup (copro_partner_display_name (other));
+  g_autofree char *other_name = g_strdup (copro_partner_get_title (other));
 
   g_assert_nonnull (partner);
   /* A member's row is titled by the partner's name, its role beneath. */
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
-                   copro_partner_display_name (partner));
+                   copro_partner_get_title (partner));
   g_assert_nonnull (strstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)),
                             copro_enum_label (&copro_enum_member_role, copro_record_get_string (member, "role"))));
 
@@ -730,7 +730,7 @@ test_terms (Fixture       *f,
   partner_row = field (row, member, "partner");
   role = field (row, member, "role");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (partner_row)), ==,
-                   copro_partner_display_name (partner));
+                   copro_partner_get_title (partner));
 
   /* Activating the row opens the chooser; searching narrows the register. */
   g_signal_emit_by_name (partner_row, "activated");
@@ -1816,9 +1816,9 @@ test_reference_row (Fixture       *f,
   copro_record_set_string (member, field->key, copro_record_get_id (first));
   row = g_object_ref_sink (copro_field_row_new (member, field));
   g_assert_true (COPRO_IS_REFERENCE_ROW (row));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_display_name (first));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_get_title (first));
   copro_record_set_string (member, field->key, copro_record_get_id (second));
-  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_display_name (second));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, copro_partner_get_title (second));
   copro_record_set_string (member, field->key, NULL);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "None chosen: press to choose");
 

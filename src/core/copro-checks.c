@@ -16,11 +16,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "copro-activity.h"
+#include "copro-budget.h"
 #include "copro-checks.h"
 #include "copro-list.h"
 #include "copro-model.h"
-#include "copro-record-private.h"
-#include "copro-rules.h"
+#include "copro-partner.h"
+#include "copro-risk.h"
 
 enum {
   CHECK_TITLE_MISSING,
@@ -403,16 +405,7 @@ partner_scan_clear (PartnerScan *scan)
 static guint
 partner_field (const char *key)
 {
-  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
-
-  g_assert (field != NULL);
-  return (guint) (field - copro_desc_partner.fields);
-}
-
-static inline gboolean
-text_is_set (const char *text)
-{
-  return !copro_text_is_blank (text);
+  return copro_record_desc_field_index (&copro_desc_partner, key);
 }
 
 static void
@@ -421,13 +414,9 @@ scan_partners (const Context *context,
 {
   CoproList *partners = copro_record_get_list (context->project, "partners");
   guint n = copro_list_get_n_items (partners);
-  guint email = partner_field ("email");
-  guint phone = partner_field ("phone");
   guint lawful_basis = partner_field ("lawful_basis");
   guint consent_date = partner_field ("consent_date");
   guint review_date = partner_field ("review_date");
-  guint sector = partner_field ("sector");
-  guint status = partner_field ("status");
   guint offer = partner_field ("remuneration_offer");
   guint basis = partner_field ("remuneration_basis");
   guint rate = partner_field ("remuneration_rate");
@@ -439,40 +428,42 @@ scan_partners (const Context *context,
   for (guint i = 0; i < n; i++)
     {
       CoproRecord *partner = copro_list_get (partners, i);
-      CoproValue *v = _copro_record_peek_values (partner);
-      gboolean withdrawn = g_strcmp0 (v[status].s, "withdrawn") == 0;
-      gboolean offered = g_strcmp0 (v[offer].s, "offered") == 0 || g_strcmp0 (v[offer].s, "accepted") == 0;
+      gboolean withdrawn = copro_partner_is_withdrawn (partner);
+      const char *lawful = copro_record_get_string_at (partner, lawful_basis);
+      const char *offer_made = copro_record_get_string_at (partner, offer);
+      gboolean offered = g_strcmp0 (offer_made, "offered") == 0 || g_strcmp0 (offer_made, "accepted") == 0;
 
-      if ((text_is_set (v[email].s) || text_is_set (v[phone].s)) && v[lawful_basis].s == NULL)
+      if (lawful == NULL && copro_partner_has_contact_details (partner))
         gather (&scan->no_lawful_basis, partner, i);
-      if (copro_partner_review_is_due_on (partner, context->today))
+      if (copro_partner_is_review_due_on (partner, context->today))
         gather (&scan->review_overdue, partner, i);
-      if (g_strcmp0 (v[lawful_basis].s, "consent") == 0 && v[consent_date].s == NULL)
+      if (g_strcmp0 (lawful, "consent") == 0 && copro_record_get_string_at (partner, consent_date) == NULL)
         gather (&scan->consent_no_date, partner, i);
-      if (v[review_date].s == NULL && copro_partner_holds_personal_details (partner))
+      if (copro_record_get_string_at (partner, review_date) == NULL &&
+          copro_partner_holds_personal_details (partner))
         gather (&scan->no_review_date, partner, i);
 
-      if (!withdrawn &&
-          (g_strcmp0 (v[sector].s, "lived-experience") == 0 || g_strcmp0 (v[sector].s, "carer") == 0))
+      if (!withdrawn && copro_partner_is_service_user (partner))
         {
           scan->has_service_user = TRUE;
-          if (v[offer].s == NULL)
+          if (offer_made == NULL)
             gather (&scan->remuneration_undecided, partner, i);
         }
       if (offered)
         {
-          gboolean expenses_only = g_strcmp0 (v[basis].s, "expenses-only") == 0;
+          gboolean expenses_only = g_strcmp0 (copro_record_get_string_at (partner, basis), "expenses-only") == 0;
 
           scan->n_offered++;
           if (!expenses_only)
             scan->n_paid_for_time++;
-          if (!expenses_only && v[rate].m == 0)
+          if (!expenses_only && copro_record_get_money_at (partner, rate) == 0)
             gather (&scan->remuneration_no_rate, partner, i);
         }
 
-      if (mapping && (v[influence].i == 0 || v[interest].i == 0))
+      if (mapping && (copro_record_get_int_at (partner, influence) == 0 ||
+                      copro_record_get_int_at (partner, interest) == 0))
         gather (&scan->not_mapped, partner, i);
-      if (!withdrawn && v[access_needs].strv != NULL && v[access_needs].strv[0] != NULL)
+      if (!withdrawn && copro_record_get_flags_at (partner, access_needs)[0] != NULL)
         gather (&scan->access_needs, partner, i);
     }
 }
@@ -588,8 +579,7 @@ check_plan (GPtrArray         *findings,
       gboolean pays_for_time = FALSE;
 
       for (guint i = 0; i < copro_list_get_n_items (budget) && !pays_for_time; i++)
-        pays_for_time = g_strcmp0 (copro_record_get_string (copro_list_get (budget, i), "cost_head"),
-                                   "payment-for-time") == 0;
+        pays_for_time = copro_budget_line_pays_for (copro_list_get (budget, i), "payment-for-time");
       if (!pays_for_time)
         add (findings, CHECK_REMUNERATION_NO_BUDGET, resources, "budget_lines",
              "plan.resources.budget_lines",
@@ -691,37 +681,21 @@ check_delivery (GPtrArray     *findings,
          "%s", _("The project is being delivered, but the plan does not say how every voice is given equal weight."));
 }
 
-static const char *
-partner_name (CoproRecord *partner)
-{
-  const char *name = copro_record_get_string (partner, "name");
-
-  if (copro_text_is_blank (name))
-    name = copro_record_get_string (partner, "organisation");
-  if (copro_text_is_blank (name))
-    name = _("A partner with no name");
-  return name;
-}
-
 /* Whether the plan makes room for access needs: an activity that records
  * its adjustments, or a budget line for accessible formats or interpreting. */
 static gboolean
 plans_for_access (const Context *context)
 {
   CoproList *activities = copro_record_get_list (context->project, "activities");
-  CoproList *budget = copro_record_get_list (copro_record_lookup (context->project, "plan.resources"),
-                                             "budget_lines");
+  CoproList *budget = copro_budget_get_lines (context->project);
 
   for (guint i = 0; i < copro_list_get_n_items (activities); i++)
     if (!copro_text_is_blank (copro_record_get_string (copro_list_get (activities, i), "adjustments")))
       return TRUE;
   for (guint i = 0; i < copro_list_get_n_items (budget); i++)
-    {
-      const char *head = copro_record_get_string (copro_list_get (budget, i), "cost_head");
-
-      if (g_strcmp0 (head, "accessible-formats") == 0 || g_strcmp0 (head, "translation") == 0)
-        return TRUE;
-    }
+    if (copro_budget_line_pays_for (copro_list_get (budget, i), "accessible-formats") ||
+        copro_budget_line_pays_for (copro_list_get (budget, i), "translation"))
+      return TRUE;
   return FALSE;
 }
 
@@ -737,7 +711,7 @@ check_partners (GPtrArray     *findings,
   if ((n = gathered_count (&scan->no_lawful_basis)) > 0)
     add_gathered (findings, CHECK_PARTNER_NO_LAWFUL_BASIS, &scan->no_lawful_basis, "partners", "lawful_basis",
                   ONE_OR_MANY (n, _("Contact details are held for “%s” without a lawful basis."),
-                               partner_name (gathered_first (&scan->no_lawful_basis)),
+                               copro_partner_get_title (gathered_first (&scan->no_lawful_basis)),
                                "%s partner has contact details but no lawful basis.",
                                "%s partners have contact details but no lawful basis."));
 
@@ -748,7 +722,7 @@ check_partners (GPtrArray     *findings,
 
       add_gathered (findings, CHECK_PARTNER_REVIEW_OVERDUE, &scan->review_overdue, "partners", "review_date",
                     g_strdup_printf (_("The data protection review date for “%s” (%s) has passed."),
-                                     partner_name (partner), when));
+                                     copro_partner_get_title (partner), when));
     }
   else if (n > 1)
     add_gathered (findings, CHECK_PARTNER_REVIEW_OVERDUE, &scan->review_overdue, "partners", "review_date",
@@ -759,28 +733,28 @@ check_partners (GPtrArray     *findings,
   if ((n = gathered_count (&scan->consent_no_date)) > 0)
     add_gathered (findings, CHECK_CONSENT_NO_DATE, &scan->consent_no_date, "partners", "consent_date",
                   ONE_OR_MANY (n, _("“%s” is contacted on the basis of consent, but no consent date is recorded."),
-                               partner_name (gathered_first (&scan->consent_no_date)),
+                               copro_partner_get_title (gathered_first (&scan->consent_no_date)),
                                "%s partner is contacted on the basis of consent, but no consent date is recorded.",
                                "%s partners are contacted on the basis of consent, but no consent date is recorded."));
 
   if ((n = gathered_count (&scan->no_review_date)) > 0)
     add_gathered (findings, CHECK_PARTNER_NO_REVIEW_DATE, &scan->no_review_date, "partners", "review_date",
                   ONE_OR_MANY (n, _("Personal details are held for “%s” with no date to review or delete them."),
-                               partner_name (gathered_first (&scan->no_review_date)),
+                               copro_partner_get_title (gathered_first (&scan->no_review_date)),
                                "Personal details are held for %s partner with no date to review or delete them.",
                                "Personal details are held for %s partners with no date to review or delete them."));
 
   if ((n = gathered_count (&scan->remuneration_undecided)) > 0)
     add_gathered (findings, CHECK_REMUNERATION_UNDECIDED, &scan->remuneration_undecided, "partners", "remuneration_offer",
                   ONE_OR_MANY (n, _("No decision on remuneration is recorded for “%s”, who uses services or cares."),
-                               partner_name (gathered_first (&scan->remuneration_undecided)),
+                               copro_partner_get_title (gathered_first (&scan->remuneration_undecided)),
                                "No decision on remuneration is recorded for %s partner who uses services or cares.",
                                "No decision on remuneration is recorded for %s partners who use services or care."));
 
   if ((n = gathered_count (&scan->remuneration_no_rate)) > 0)
     add_gathered (findings, CHECK_REMUNERATION_NO_RATE, &scan->remuneration_no_rate, "partners", "remuneration_rate",
                   ONE_OR_MANY (n, _("Remuneration is offered to “%s” with no rate."),
-                               partner_name (gathered_first (&scan->remuneration_no_rate)),
+                               copro_partner_get_title (gathered_first (&scan->remuneration_no_rate)),
                                "Remuneration is offered to %s partner with no rate.",
                                "Remuneration is offered to %s partners with no rate."));
 
@@ -791,7 +765,7 @@ check_partners (GPtrArray     *findings,
   if ((n = gathered_count (&scan->not_mapped)) > 0)
     add_gathered (findings, CHECK_PARTNERS_NOT_MAPPED, &scan->not_mapped, "partners", "influence",
                   ONE_OR_MANY (n, _("“%s” has no influence or interest on the partner map."),
-                               partner_name (gathered_first (&scan->not_mapped)),
+                               copro_partner_get_title (gathered_first (&scan->not_mapped)),
                                "%s partner has no influence or interest on the partner map.",
                                "%s partners have no influence or interest on the partner map."));
 
@@ -803,7 +777,7 @@ check_partners (GPtrArray     *findings,
   if ((n = gathered_count (&scan->access_needs)) > 0 && !plans_for_access (context))
     add_gathered (findings, CHECK_ACCESS_NEEDS_UNPLANNED, &scan->access_needs, "partners", "access_needs",
                   ONE_OR_MANY (n, _("“%s” has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."),
-                               partner_name (gathered_first (&scan->access_needs)),
+                               copro_partner_get_title (gathered_first (&scan->access_needs)),
                                "%s partner has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting.",
                                "%s partners have access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."));
 }
@@ -829,14 +803,6 @@ check_terms (GPtrArray     *findings,
          "%s", _("The terms of reference have no date when the group agreed them."));
 }
 
-static const char *
-activity_title (CoproRecord *activity)
-{
-  const char *title = copro_record_get_string (activity, "title");
-
-  return copro_text_is_blank (title) ? _("An untitled activity") : title;
-}
-
 static void
 check_activities (GPtrArray     *findings,
                   const Context *context)
@@ -850,13 +816,10 @@ check_activities (GPtrArray     *findings,
   for (guint i = 0; i < copro_list_get_n_items (activities); i++)
     {
       CoproRecord *activity = copro_list_get (activities, i);
-      CoproList *feedback = copro_record_get_list (activity, "feedback");
       int level = activity_level (context, activity);
-      int achieved = level_index (copro_record_get_string (activity, "level_achieved"));
-      int planned = level_index (copro_record_get_string (activity, "level_planned"));
       gboolean has_start, has_end;
       GDate start, end;
-      guint n_open = 0;
+      guint n_open;
 
       has_start = copro_record_get_date (activity, "start_date", &start);
       has_end = copro_record_get_date (activity, "end_date", &end);
@@ -873,19 +836,13 @@ check_activities (GPtrArray     *findings,
       if (level >= LEVEL_ENGAGE && copro_text_is_blank (copro_record_get_string (activity, "facilitator")))
         gather (&no_facilitator, activity, i);
 
-      if (achieved >= 0 && planned >= 0 && achieved < planned &&
+      if (copro_activity_is_below_plan (activity) &&
           copro_text_is_blank (copro_record_get_string (activity, "what_to_change")))
         gather (&below_plan, activity, i);
 
       if (!has_end || g_date_compare (&end, context->today) >= 0)
         continue;
-      for (guint j = 0; j < copro_list_get_n_items (feedback); j++)
-        {
-          const char *status = copro_record_get_string (copro_list_get (feedback, j), "status");
-
-          if (status == NULL || g_str_equal (status, "open"))
-            n_open++;
-        }
+      n_open = copro_activity_count_open_feedback (activity);
       if (n_open > 0)
         {
           if (open_late.records == NULL)
@@ -897,7 +854,7 @@ check_activities (GPtrArray     *findings,
   if ((n = gathered_count (&too_short)) == 1)
     add_gathered (findings, CHECK_CONSULT_TOO_SHORT, &too_short, "activities", "end_date",
                   g_strdup_printf (_("The consultation “%s” is open for %u days; allow at least four weeks."),
-                                   activity_title (gathered_first (&too_short)), first_days));
+                                   copro_activity_get_title (gathered_first (&too_short)), first_days));
   else if (n > 1)
     add_gathered (findings, CHECK_CONSULT_TOO_SHORT, &too_short, "activities", "end_date",
                   MANY (n,
@@ -908,14 +865,14 @@ check_activities (GPtrArray     *findings,
     add_gathered (findings, CHECK_CONSULT_NO_WINDOW, &no_window, "activities",
                   copro_record_get_string (gathered_first (&no_window), "start_date") == NULL ? "start_date" : "end_date",
                   ONE_OR_MANY (n, _("The consultation “%s” has no fixed window: give it a start and an end date."),
-                               activity_title (gathered_first (&no_window)),
+                               copro_activity_get_title (gathered_first (&no_window)),
                                "%s consultation has no fixed window of dates.",
                                "%s consultations have no fixed window of dates."));
 
   if ((n = gathered_count (&no_facilitator)) > 0)
     add_gathered (findings, CHECK_ACTIVITY_NO_FACILITATOR, &no_facilitator, "activities", "facilitator",
                   ONE_OR_MANY (n, _("“%s” has no facilitator."),
-                               activity_title (gathered_first (&no_facilitator)),
+                               copro_activity_get_title (gathered_first (&no_facilitator)),
                                "%s activity has no facilitator.",
                                "%s activities have no facilitator."));
 
@@ -926,7 +883,7 @@ check_activities (GPtrArray     *findings,
       add_gathered (findings, CHECK_LEVEL_NOT_ACHIEVED, &below_plan, "activities", "what_to_change",
                     /* TRANSLATORS: an activity's title, the level it reached and the level planned, e.g. “Inform” and “Engage” */
                     g_strdup_printf (_("“%s” reached “%s” where “%s” was planned, and does not say what to change."),
-                                     activity_title (activity),
+                                     copro_activity_get_title (activity),
                                      copro_enum_label (&copro_enum_level, copro_record_get_string (activity, "level_achieved")),
                                      copro_enum_label (&copro_enum_level, copro_record_get_string (activity, "level_planned"))));
     }
@@ -947,7 +904,7 @@ check_activities (GPtrArray     *findings,
       add_gathered (findings, CHECK_FEEDBACK_OPEN_LATE, &open_late, "activities", "feedback",
                     g_strdup_printf (ngettext ("“%s” ended on %s but %u feedback item is still open.",
                                                "“%s” ended on %s but %u feedback items are still open.", first_open),
-                                     activity_title (activity), when, first_open));
+                                     copro_activity_get_title (activity), when, first_open));
     }
   else if (n > 1)
     add_gathered (findings, CHECK_FEEDBACK_OPEN_LATE, &open_late, "activities", "feedback",
@@ -973,7 +930,7 @@ check_risks (GPtrArray     *findings,
     {
       CoproRecord *risk = copro_list_get (risks, i);
 
-      if (copro_risk_get_score (risk) >= COPRO_RISK_HIGH && !status_is (risk, "closed") &&
+      if (copro_risk_get_band (risk) == COPRO_RISK_BAND_HIGH && copro_risk_is_open (risk) &&
           (copro_text_is_blank (copro_record_get_string (risk, "owner")) ||
            copro_text_is_blank (copro_record_get_string (risk, "mitigation"))))
         gather (&unmanaged, risk, i);
@@ -981,12 +938,11 @@ check_risks (GPtrArray     *findings,
   if ((n = gathered_count (&unmanaged)) > 0)
     {
       CoproRecord *risk = gathered_first (&unmanaged);
-      const char *description = copro_record_get_string (risk, "description");
       const char *field = copro_text_is_blank (copro_record_get_string (risk, "owner")) ? "owner" : "mitigation";
 
       add_gathered (findings, CHECK_RISK_HIGH_UNMANAGED, &unmanaged, "risks", field,
                     ONE_OR_MANY (n, _("The high risk “%s” has no owner or no mitigation."),
-                                 copro_text_is_blank (description) ? _("A risk with no description") : description,
+                                 copro_risk_get_title (risk),
                                  "%s high risk has no owner or no mitigation.",
                                  "%s high risks have no owner or no mitigation."));
     }

@@ -13,9 +13,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "copro-document.h"
+#include "copro-document-private.h"
 #include "copro-error.h"
-#include "copro-fast-json.h"
+#include "copro-fast-json-private.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-record-private.h"

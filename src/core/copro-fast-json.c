@@ -44,8 +44,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "copro-document.h"
-#include "copro-fast-json.h"
+#include "copro-document-private.h"
+#include "copro-fast-json-private.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-record-private.h"
@@ -354,7 +354,8 @@ static gboolean read_record (Reader      *r,
 static gboolean
 read_flags (Reader           *r,
             const CoproField *field,
-            CoproValue       *value)
+            CoproRecord      *record,
+            guint             index)
 {
   /* Keys are distinct keys of the enumeration, so they fit here; a list
    * sized to what it holds keeps 100,000 partners' lists small. */
@@ -388,19 +389,14 @@ read_flags (Reader           *r,
         g_free (keys[i]);
       return FALSE;
     }
-  g_strfreev (value->strv);
-  value->strv = g_new (char *, n + 1);
-  memcpy (value->strv, keys, n * sizeof (char *));
-  value->strv[n] = NULL;
+  _copro_record_load_flags_at (record, index, keys, n);
   return TRUE;
 }
 
 static gboolean
-read_list (Reader           *r,
-           const CoproField *field,
-           CoproValue       *value)
+read_list (Reader      *r,
+           CoproList   *list)
 {
-  CoproList *list = COPRO_LIST (value->obj);
   GType type = g_list_model_get_item_type (G_LIST_MODEL (list));
 
   if (!eat (r, '['))
@@ -433,7 +429,8 @@ read_list (Reader           *r,
 static gboolean
 read_field_value (Reader           *r,
                   const CoproField *field,
-                  CoproValue       *value)
+                  CoproRecord      *record,
+                  guint             index)
 {
   gint64 n;
 
@@ -447,8 +444,7 @@ read_field_value (Reader           *r,
         return TRUE;
       if (!read_string (r, r->text))
         return FALSE;
-      g_free (value->s);
-      value->s = g_strndup (r->text->str, r->text->len);
+      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
       return TRUE;
 
     case COPRO_FIELD_DATE:
@@ -462,8 +458,7 @@ read_field_value (Reader           *r,
           field->kind == COPRO_FIELD_ENUM ? copro_enum_index (field->enumeration, r->text->str) < 0 :
           !g_uuid_string_is_valid (r->text->str))
         return FALSE;
-      g_free (value->s);
-      value->s = g_strndup (r->text->str, r->text->len);
+      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
       return TRUE;
 
     case COPRO_FIELD_INT:
@@ -471,32 +466,32 @@ read_field_value (Reader           *r,
         return TRUE;
       if (!read_integer (r, &n) || n < field->min || n > field->max)
         return FALSE;
-      value->i = (int) n;
+      _copro_record_load_int_at (record, index, (int) n);
       return TRUE;
 
     case COPRO_FIELD_MONEY:
       if (!read_integer (r, &n) || n < 0 || n > COPRO_MONEY_MAX)
         return FALSE;
-      value->m = n;
+      _copro_record_load_money_at (record, index, n);
       return TRUE;
 
     case COPRO_FIELD_BOOL:
       if (eat_literal (r, "true", 4))
-        value->b = TRUE;
+        _copro_record_load_bool_at (record, index, TRUE);
       else if (eat_literal (r, "false", 5))
-        value->b = FALSE;
+        _copro_record_load_bool_at (record, index, FALSE);
       else
         return FALSE;
       return TRUE;
 
     case COPRO_FIELD_FLAGS:
-      return read_flags (r, field, value);
+      return read_flags (r, field, record, index);
 
     case COPRO_FIELD_RECORD:
-      return read_record (r, COPRO_RECORD (value->obj), FALSE, NULL);
+      return read_record (r, copro_record_get_record_at (record, index), FALSE, NULL);
 
     case COPRO_FIELD_LIST:
-      return read_list (r, field, value);
+      return read_list (r, copro_record_get_list_at (record, index));
 
     default:
       return FALSE;
@@ -535,7 +530,6 @@ read_record (Reader      *r,
              gint64      *version)
 {
   const CoproRecordDesc *desc = COPRO_RECORD_GET_CLASS (record)->desc;
-  CoproValue *values = _copro_record_peek_values (record);
   guint8 seen[128];
   gboolean seen_id = FALSE, seen_format = FALSE;
   guint guess = 0;
@@ -585,7 +579,7 @@ read_record (Reader      *r,
               if (seen[index])
                 return FALSE;
               seen[index] = 1;
-              if (!read_field_value (r, &desc->fields[index], &values[index]))
+              if (!read_field_value (r, &desc->fields[index], record, (guint) index))
                 return FALSE;
             }
         }
@@ -849,7 +843,6 @@ write_members (GString     *out,
                gboolean     top)
 {
   const CoproRecordDesc *desc = COPRO_RECORD_GET_CLASS (record)->desc;
-  CoproValue *values = _copro_record_peek_values (record);
   JsonObject *extra = copro_record_get_extra (record);
 
   if (desc->has_id)
@@ -866,7 +859,6 @@ write_members (GString     *out,
   for (guint i = 0; i < desc->n_fields; i++)
     {
       const CoproField *field = &desc->fields[i];
-      CoproValue *value = &values[i];
 
       begin_member (out, level, first, field->key);
       switch (field->kind)
@@ -874,51 +866,67 @@ write_members (GString     *out,
         case COPRO_FIELD_STRING:
         case COPRO_FIELD_TEXT:
         case COPRO_FIELD_EMAIL:
-          write_string (out, value->s != NULL ? value->s : "");
+          {
+            const char *text = copro_record_get_string_at (record, i);
+
+            write_string (out, text != NULL ? text : "");
+          }
           break;
         case COPRO_FIELD_DATE:
         case COPRO_FIELD_ENUM:
         case COPRO_FIELD_REF:
-          if (value->s != NULL)
-            write_string (out, value->s);
-          else
-            g_string_append (out, "null");
+          {
+            const char *key = copro_record_get_string_at (record, i);
+
+            if (key != NULL)
+              write_string (out, key);
+            else
+              g_string_append (out, "null");
+          }
           break;
         case COPRO_FIELD_INT:
-          if (value->i == 0 && field->min > 0)
-            g_string_append (out, "null");
-          else
-            write_integer (out, value->i);
+          {
+            int n = copro_record_get_int_at (record, i);
+
+            if (n == 0 && field->min > 0)
+              g_string_append (out, "null");
+            else
+              write_integer (out, n);
+          }
           break;
         case COPRO_FIELD_MONEY:
-          write_integer (out, value->m);
+          write_integer (out, copro_record_get_money_at (record, i));
           break;
         case COPRO_FIELD_BOOL:
-          g_string_append (out, value->b ? "true" : "false");
+          g_string_append (out, copro_record_get_bool_at (record, i) ? "true" : "false");
           break;
         case COPRO_FIELD_FLAGS:
-          if (value->strv == NULL || value->strv[0] == NULL)
-            g_string_append (out, "[]");
-          else
-            {
-              g_string_append (out, "[\n");
-              for (guint j = 0; value->strv[j] != NULL; j++)
-                {
-                  write_indent (out, level + 2);
-                  write_string (out, value->strv[j]);
-                  g_string_append (out, value->strv[j + 1] != NULL ? ",\n" : "\n");
-                }
-              write_indent (out, level + 1);
-              g_string_append_c (out, ']');
-            }
+          {
+            const char * const *flags = copro_record_get_flags_at (record, i);
+
+            if (flags[0] == NULL)
+              g_string_append (out, "[]");
+            else
+              {
+                g_string_append (out, "[\n");
+                for (guint j = 0; flags[j] != NULL; j++)
+                  {
+                    write_indent (out, level + 2);
+                    write_string (out, flags[j]);
+                    g_string_append (out, flags[j + 1] != NULL ? ",\n" : "\n");
+                  }
+                write_indent (out, level + 1);
+                g_string_append_c (out, ']');
+              }
+          }
           break;
         case COPRO_FIELD_RECORD:
-          if (!write_record (out, COPRO_RECORD (value->obj), level + 1))
+          if (!write_record (out, copro_record_get_record_at (record, i), level + 1))
             return FALSE;
           break;
         case COPRO_FIELD_LIST:
           {
-            CoproList *list = COPRO_LIST (value->obj);
+            CoproList *list = copro_record_get_list_at (record, i);
             guint n = copro_list_get_n_items (list);
 
             if (n == 0)

@@ -72,23 +72,6 @@ static const char * const quadrant_labels[] = {
   [COPRO_QUADRANT_MANAGE_CLOSELY] = N_("Manage closely"),
 };
 
-CoproQuadrant
-copro_partner_map_quadrant (int influence,
-                            int interest)
-{
-  gboolean high_influence, high_interest;
-
-  if (influence < COPRO_PARTNER_MAP_MIN || influence > COPRO_PARTNER_MAP_MAX ||
-      interest < COPRO_PARTNER_MAP_MIN || interest > COPRO_PARTNER_MAP_MAX)
-    return COPRO_QUADRANT_NONE;
-
-  high_influence = influence >= COPRO_PARTNER_MAP_HIGH;
-  high_interest = interest >= COPRO_PARTNER_MAP_HIGH;
-  if (high_influence)
-    return high_interest ? COPRO_QUADRANT_MANAGE_CLOSELY : COPRO_QUADRANT_KEEP_SATISFIED;
-  return high_interest ? COPRO_QUADRANT_KEEP_INFORMED : COPRO_QUADRANT_MONITOR;
-}
-
 const char *
 copro_quadrant_get_label (CoproQuadrant quadrant)
 {

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "copro-list.h"
+#include "copro-partner.h"
 #include "copro-record.h"
 
 G_BEGIN_DECLS
@@ -16,23 +17,6 @@ G_BEGIN_DECLS
  * map into a PNG and a widget can draw the same layout on screen.
  */
 
-typedef enum
-{
-  COPRO_QUADRANT_NONE,           /* influence or interest is not set */
-  COPRO_QUADRANT_MONITOR,        /* low influence, low interest */
-  COPRO_QUADRANT_KEEP_INFORMED,  /* low influence, high interest */
-  COPRO_QUADRANT_KEEP_SATISFIED, /* high influence, low interest */
-  COPRO_QUADRANT_MANAGE_CLOSELY, /* high influence, high interest */
-} CoproQuadrant;
-
-/* Influence and interest run from 1 to 5; from 3 upwards counts as high, so a
- * partner in the middle gets the more attentive treatment. */
-#define COPRO_PARTNER_MAP_MIN   1
-#define COPRO_PARTNER_MAP_MAX   5
-#define COPRO_PARTNER_MAP_HIGH  3
-
-CoproQuadrant  copro_partner_map_quadrant        (int            influence,
-                                                  int            interest);
 /* The quadrant's name, translated, e.g. “Manage closely”; "" for NONE. */
 const char    *copro_quadrant_get_label          (CoproQuadrant  quadrant);
 /* The colour of a sector's dots (a fixed palette chosen to stay apart for

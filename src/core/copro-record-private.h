@@ -22,20 +22,27 @@ JsonObject *_copro_record_write_json (CoproRecord      *self);
 /* Sum of 10^13 pence is far beyond any public project, and far below overflow. */
 #define COPRO_MONEY_MAX G_GINT64_CONSTANT (10000000000000)
 
-/* One field's value, as a record stores it (see copro-record.c). */
-typedef union
-{
-  char     *s;
-  int       i;
-  gint64    m;
-  gboolean  b;
-  char    **strv;
-  GObject  *obj;
-} CoproValue;
-
-/* For the fast reader and writer (copro-fast-json.c): the values, indexed
- * like the description's fields; the id, taken; an unknown member, taken. */
-CoproValue *_copro_record_peek_values (CoproRecord *self);
+/* For the fast reader (copro-fast-json.c), which has checked each value as
+ * copro-record.c would: set a field by its index, without notification (a
+ * copy of @length bytes of @text; the @n_keys strings of @keys, taken); the
+ * id, taken; an unknown member, taken. */
+void        _copro_record_load_string_at (CoproRecord *self,
+                                          guint        field,
+                                          const char  *text,
+                                          gsize        length);
+void        _copro_record_load_int_at    (CoproRecord *self,
+                                          guint        field,
+                                          int          value);
+void        _copro_record_load_money_at  (CoproRecord *self,
+                                          guint        field,
+                                          gint64       value);
+void        _copro_record_load_bool_at   (CoproRecord *self,
+                                          guint        field,
+                                          gboolean     value);
+void        _copro_record_load_flags_at  (CoproRecord *self,
+                                          guint        field,
+                                          char       **keys,
+                                          guint        n_keys);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
 /* Goes up whenever any record's id is set (see copro_list_find_by_id()). */

@@ -52,6 +52,25 @@ CoproList   *copro_record_get_list    (CoproRecord *self, const char *key);
 /* A date field as a GDate; FALSE when unset. */
 gboolean     copro_record_get_date    (CoproRecord *self, const char *key, GDate *date);
 
+/* The same by a field's place in the description, found once with
+ * copro_record_desc_field_index(): for loops over many records (the checks,
+ * the export), where looking a key up by name on every call costs more than
+ * the work. @field must be one of the record's fields, of the kind asked
+ * (a string getter reads text, dates, enumerations and references). */
+guint        copro_record_desc_field_index (const CoproRecordDesc *desc,
+                                            const char            *key);
+const char  *copro_record_get_string_at (CoproRecord *self, guint field);
+int          copro_record_get_int_at    (CoproRecord *self, guint field);
+gint64       copro_record_get_money_at  (CoproRecord *self, guint field);
+gboolean     copro_record_get_bool_at   (CoproRecord *self, guint field);
+const char * const *copro_record_get_flags_at (CoproRecord *self, guint field);
+CoproRecord *copro_record_get_record_at (CoproRecord *self, guint field);
+CoproList   *copro_record_get_list_at   (CoproRecord *self, guint field);
+
+/* Whether @text is NULL, empty or only white space: what a text field holds
+ * when nothing has been written in it. */
+gboolean     copro_text_is_blank       (const char *text);
+
 /* Walks a dotted path such as "plan.outline.step_levels": records only. */
 CoproRecord *copro_record_lookup      (CoproRecord *self, const char *path);
 

@@ -19,7 +19,8 @@
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"
-#include "copro-rules.h"
+#include "copro-budget.h"
+#include "copro-risk.h"
 #include "copro-undo-toast.h"
 
 struct _CoproListEditor
@@ -133,13 +134,8 @@ describe_budget_line (CoproRecord *item,
 static char *
 summarise_budget (CoproList *list)
 {
-  gint64 total = 0;
   guint n = copro_list_get_n_items (list);
-  g_autofree char *amount = NULL;
-
-  for (guint i = 0; i < n; i++)
-    total += copro_record_get_money (copro_list_get (list, i), "amount");
-  amount = copro_format_money (total);
+  g_autofree char *amount = copro_format_money (copro_budget_get_planned (list));
   /* TRANSLATORS: under the budget; %s is an amount such as £1,250.00 */
   return g_strdup_printf (ngettext ("Total: %s in %u line", "Total: %s in %u lines", n), amount, n);
 }
@@ -177,9 +173,9 @@ describe_member (CoproRecord *item,
   CoproRecord *partner = id != NULL && partners != NULL ? copro_list_find_by_id (partners, id) : NULL;
 
   if (partner != NULL)
-    g_string_append (title, copro_partner_display_name (partner));
+    g_string_append (title, copro_partner_get_title (partner));
   else if (id != NULL)
-    g_string_append (title, _("A partner no longer in the register"));
+    g_string_append (title, copro_partner_get_missing_title ());
   append_enum (subtitle, item, "role", &copro_enum_member_role);
 }
 
@@ -222,34 +218,19 @@ copro_risk_band (CoproRecord  *risk,
                  int          *score,
                  const char  **css_class)
 {
-  int likelihood = copro_record_get_int (risk, "likelihood");
-  int impact = copro_record_get_int (risk, "impact");
-  int product = likelihood * impact;
+  static const char * const css_classes[] = {
+    [COPRO_RISK_BAND_NONE] = NULL,
+    [COPRO_RISK_BAND_LOW] = "risk-low",
+    [COPRO_RISK_BAND_MEDIUM] = "risk-medium",
+    [COPRO_RISK_BAND_HIGH] = "risk-high",
+  };
+  CoproRiskBand band = copro_risk_get_band (risk);
 
   if (score != NULL)
-    *score = product;
-  if (likelihood == 0 || impact == 0)
-    {
-      if (css_class != NULL)
-        *css_class = NULL;
-      return NULL;
-    }
-  /* The workbook's thresholds: 15 and over high, 8 to 14 medium. */
-  if (product >= 15)
-    {
-      if (css_class != NULL)
-        *css_class = "risk-high";
-      return C_("risk", "High");
-    }
-  if (product >= 8)
-    {
-      if (css_class != NULL)
-        *css_class = "risk-medium";
-      return C_("risk", "Medium");
-    }
+    *score = copro_risk_get_score (risk);
   if (css_class != NULL)
-    *css_class = "risk-low";
-  return C_("risk", "Low");
+    *css_class = css_classes[band];
+  return copro_risk_band_get_label (band);
 }
 
 static void
@@ -275,7 +256,7 @@ summarise_risks (CoproList *list)
       CoproRecord *risk = copro_list_get (list, i);
       const char *css = NULL;
 
-      if (g_strcmp0 (copro_record_get_string (risk, "status"), "closed") == 0)
+      if (!copro_risk_is_open (risk))
         continue;
       copro_risk_band (risk, NULL, &css);
       if (g_strcmp0 (css, "risk-high") == 0)
@@ -330,7 +311,7 @@ describe_partner (CoproRecord *item,
                   GString     *title,
                   GString     *subtitle)
 {
-  g_string_append (title, copro_partner_display_name (item));
+  g_string_append (title, copro_partner_get_title (item));
   append_part (subtitle, copro_record_get_string (item, "organisation"));
 }
 

@@ -42,8 +42,8 @@ GtkWidget   *copro_list_editor_reveal       (GtkWidget       *root,
                                              CoproRecord     *record,
                                              const char      *key);
 
-/* A risk's band from its score (likelihood × impact): the same thresholds
- * as the workbook. @css_class may be NULL. Unscored risks give NULL. */
+/* A risk's band (copro_risk_get_band()), translated, with the style class
+ * of its badge. @css_class may be NULL. Unscored risks give NULL. */
 const char  *copro_risk_band                (CoproRecord     *risk,
                                              int             *score,
                                              const char     **css_class);

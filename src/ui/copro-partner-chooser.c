@@ -8,7 +8,6 @@
 #include "copro-model.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
-#include "copro-rules.h"
 
 struct _CoproPartnerChooser
 {
@@ -44,21 +43,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-const char *
-copro_partner_display_name (CoproRecord *partner)
-{
-  const char *name;
-
-  g_return_val_if_fail (COPRO_IS_RECORD (partner), "");
-
-  name = copro_record_get_string (partner, "name");
-  if (copro_text_is_blank (name))
-    name = copro_record_get_string (partner, "organisation");
-  if (copro_text_is_blank (name))
-    name = _("A partner with no name");
-  return name;
-}
 
 CoproList *
 copro_partner_register_for (CoproRecord *record)
@@ -169,12 +153,12 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *detail = gtk_widget_get_next_sibling (title);
   g_autofree char *text = partner_detail (partner);
 
-  gtk_label_set_text (GTK_LABEL (title), copro_partner_display_name (partner));
+  gtk_label_set_text (GTK_LABEL (title), copro_partner_get_title (partner));
   gtk_label_set_text (GTK_LABEL (detail), text);
   gtk_widget_set_visible (detail, *text != '\0');
   /* Name the row GTK puts around ours, which is what takes the focus. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copro_partner_display_name (partner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, copro_partner_get_title (partner),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text,
                                   -1);
 }

@@ -296,7 +296,7 @@ copro_partner_editor_get_title (CoproPartnerEditor *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNER_EDITOR (self), NULL);
 
-  return self->partner != NULL ? copro_partner_display_name (self->partner) : _("Details");
+  return self->partner != NULL ? copro_partner_get_title (self->partner) : _("Details");
 }
 
 GtkWidget *

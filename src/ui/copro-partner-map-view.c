@@ -13,6 +13,7 @@
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-map.h"
+#include "copro-partner.h"
 #include "copro-partner-map-view.h"
 
 /* Drawn when there is no size yet (saving an unshown map, or tests). */
@@ -69,22 +70,6 @@ is_mapped_field (const char *key)
     if (g_strcmp0 (key, mapped_fields[i]) == 0)
       return TRUE;
   return FALSE;
-}
-
-static char *
-dup_partner_title (CoproRecord *partner)
-{
-  const char *name = copro_record_get_string (partner, "name");
-  const char *organisation = copro_record_get_string (partner, "organisation");
-
-  if (*name != '\0' && *organisation != '\0')
-    /* TRANSLATORS: a partner's name, then their organisation */
-    return g_strdup_printf (_("%s, %s"), name, organisation);
-  if (*name != '\0')
-    return g_strdup (name);
-  if (*organisation != '\0')
-    return g_strdup (organisation);
-  return g_strdup (_("Unnamed partner"));
 }
 
 static void
@@ -418,7 +403,7 @@ update_description (CoproPartnerMapView *self)
 
   if (self->focused != NULL)
     {
-      g_autofree char *title = dup_partner_title (self->focused);
+      g_autofree char *title = copro_partner_dup_full_title (self->focused);
       int influence = copro_record_get_int (self->focused, "influence");
       int interest = copro_record_get_int (self->focused, "interest");
 
@@ -426,7 +411,7 @@ update_description (CoproPartnerMapView *self)
        * influence and interest (1 to 5), then which dot of how many it is */
       g_string_append_printf (text, _("%s: %s, influence %d, interest %d (%u of %u)."),
                               title,
-                              copro_quadrant_get_label (copro_partner_map_quadrant (influence, interest)),
+                              copro_quadrant_get_label (copro_partner_get_quadrant (self->focused)),
                               influence, interest,
                               copro_partner_map_layout_get_reading_position (layout, self->focused_index) + 1,
                               n_placed);
@@ -593,7 +578,7 @@ on_query_tooltip_cb (GtkWidget           *widget,
   if (index == COPRO_PARTNER_MAP_NO_DOT)
     return FALSE;
   copro_partner_map_layout_get_dot (layout, index, &partner, &dx, &dy, &r);
-  title = dup_partner_title (partner);
+  title = copro_partner_dup_full_title (partner);
   gtk_tooltip_set_text (tooltip, title);
   /* Moving onto another dot asks again. */
   gtk_tooltip_set_tip_area (tooltip, &(GdkRectangle) { (int) (dx - r - 1), (int) (dy - r - 1),
@@ -982,7 +967,7 @@ copro_partner_map_view_dup_tooltip_text (CoproPartnerMapView *self,
   if (index == COPRO_PARTNER_MAP_NO_DOT)
     return NULL;
   copro_partner_map_layout_get_dot (layout, index, &partner, NULL, NULL, NULL);
-  return dup_partner_title (partner);
+  return copro_partner_dup_full_title (partner);
 }
 
 gboolean

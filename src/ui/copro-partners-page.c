@@ -21,7 +21,6 @@
 #include "copro-partner-register.h"
 #include "copro-partners-page.h"
 #include "copro-recruitment-checklist.h"
-#include "copro-rules.h"
 #include "copro-undo-toast.h"
 
 struct _CoproPartnersPage
@@ -60,29 +59,6 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers */
-
-gboolean
-copro_partner_review_is_due (CoproRecord *partner)
-{
-  static GDate today;
-  static gint64 today_checked;
-  gint64 now = g_get_monotonic_time ();
-
-  g_return_val_if_fail (COPRO_IS_RECORD (partner), FALSE);
-
-  /* Today, looked up at most once a minute: rows are bound by the hundred. */
-  if (today_checked == 0 || now - today_checked > 60 * G_USEC_PER_SEC)
-    {
-      g_autoptr(GDateTime) local = g_date_time_new_now_local ();
-
-      g_date_clear (&today, 1);
-      g_date_set_dmy (&today, (GDateDay) g_date_time_get_day_of_month (local),
-                      (GDateMonth) g_date_time_get_month (local),
-                      (GDateYear) g_date_time_get_year (local));
-      today_checked = now;
-    }
-  return copro_partner_review_is_due_on (partner, &today);
-}
 
 static CoproRecord *
 get_project (CoproPartnersPage *self)
@@ -263,7 +239,7 @@ delete_action_cb (GtkWidget  *widget,
   if (selected->len == 1)
     {
       CoproRecord *partner = g_ptr_array_index (selected, 0);
-      g_autofree char *escaped = g_markup_escape_text (copro_partner_display_name (partner), -1);
+      g_autofree char *escaped = g_markup_escape_text (copro_partner_get_title (partner), -1);
 
       /* TRANSLATORS: a notice after deleting a partner; %s is their name */
       message = g_strdup_printf (_("“%s” deleted"), escaped);
@@ -423,7 +399,7 @@ remove_withdrawn_details_action_cb (GtkWidget  *widget,
     {
       CoproRecord *partner = copro_list_get (partners, i);
 
-      if (g_strcmp0 (copro_record_get_string (partner, "status"), "withdrawn") == 0)
+      if (copro_partner_is_withdrawn (partner))
         g_ptr_array_add (withdrawn, g_object_ref (partner));
     }
   confirm_remove_details (self, withdrawn);

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "copro-document.h"
+#include "copro-partner.h"
 #include "copro-partner-register.h"
 
 G_BEGIN_DECLS
@@ -63,7 +64,8 @@ CoproRecord *copro_partners_page_get_editing     (CoproPartnersPage *self);
 /* The box holding the editor's groups (its field widgets are registered,
  * see copro_field_widget_find()). */
 GtkWidget   *copro_partners_page_get_editor      (CoproPartnersPage *self);
-/* Whether a partner's review or deletion date is before today. */
-gboolean     copro_partner_review_is_due         (CoproRecord       *partner);
+/* The old name of copro_partner_is_review_due() (src/core/copro-partner.c),
+ * kept while the partner register's cells are rewritten. */
+#define copro_partner_review_is_due copro_partner_is_review_due
 
 G_END_DECLS

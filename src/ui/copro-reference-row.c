@@ -29,9 +29,9 @@ reference_row_sync (GtkWidget *row)
   if (id != NULL && partners != NULL)
     partner = copro_list_find_by_id (partners, id);
   if (partner != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), copro_partner_display_name (partner));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), copro_partner_get_title (partner));
   else if (id != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A partner no longer in the register"));
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), copro_partner_get_missing_title ());
   else
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("None chosen: press to choose"));
 }

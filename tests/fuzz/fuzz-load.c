@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "copro-checks.h"
-#include "copro-document.h"
+#include "copro-document-private.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
