@@ -32,6 +32,7 @@
 #include "copro-document.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-page.h"
 #include "copro-sorted-partners.h"
@@ -86,7 +87,7 @@ pick_search_term (CoproList *partners)
 
   for (guint i = n / 2; i < n; i++)
     {
-      const char *name = copro_partner_display_name (copro_list_get (partners, i));
+      const char *name = copro_partner_get_title (copro_list_get (partners, i));
 
       if (g_utf8_strlen (name, -1) >= 4)
         return g_utf8_substring (name, 0, 4);

@@ -17,6 +17,7 @@
 #include "copro-cell-text.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-map-view.h"
@@ -247,8 +248,8 @@ compare_by (CoproRecord *a,
       {
         /* The name column shows (and sorts by) the organisation when there is no name. */
         gboolean name = g_str_equal (key, "name");
-        g_autofree char *fa = g_utf8_casefold (name ? copro_partner_display_name (a) : copro_record_get_string (a, key), -1);
-        g_autofree char *fb = g_utf8_casefold (name ? copro_partner_display_name (b) : copro_record_get_string (b, key), -1);
+        g_autofree char *fa = g_utf8_casefold (name ? copro_partner_get_title (a) : copro_record_get_string (a, key), -1);
+        g_autofree char *fb = g_utf8_casefold (name ? copro_partner_get_title (b) : copro_record_get_string (b, key), -1);
 
         return g_utf8_collate (fa, fb);
       }
@@ -296,9 +297,9 @@ test_sort (Fixture       *f,
               g_assert_cmpint (order, >=, 0);
           }
         if (direction == 0)
-          g_assert_cmpstr (copro_partner_display_name (copro_partners_page_get_shown (f->panel, 0)), ==, first[k]);
+          g_assert_cmpstr (copro_partner_get_title (copro_partners_page_get_shown (f->panel, 0)), ==, first[k]);
         else
-          g_assert_cmpstr (copro_partner_display_name (copro_partners_page_get_shown (f->panel, n - 1)), ==, first[k]);
+          g_assert_cmpstr (copro_partner_get_title (copro_partners_page_get_shown (f->panel, n - 1)), ==, first[k]);
       }
 
   /* The model order is the document's: sorting never changes the file. */
@@ -880,11 +881,11 @@ test_review_mark (Fixture       *f,
   spin_idle ();
   g_assert_cmpuint (count_visible_marks (view), ==, 0);
   copro_record_set_string (partner (f, 1), "review_date", "2001-01-01");
-  g_assert_true (copro_partner_review_is_due (partner (f, 1)));
+  g_assert_true (copro_partner_is_review_due (partner (f, 1)));
   spin_idle ();
   g_assert_cmpuint (count_visible_marks (view), ==, 1);
   copro_record_set_string (partner (f, 1), "review_date", "2999-01-01");
-  g_assert_false (copro_partner_review_is_due (partner (f, 1)));
+  g_assert_false (copro_partner_is_review_due (partner (f, 1)));
   spin_idle ();
   g_assert_cmpuint (count_visible_marks (view), ==, 0);
 }

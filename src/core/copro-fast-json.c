@@ -46,7 +46,7 @@
 
 #include "copro-document-private.h"
 #include "copro-fast-json-private.h"
-#include "copro-list.h"
+#include "copro-list-private.h"
 #include "copro-model.h"
 #include "copro-record-private.h"
 

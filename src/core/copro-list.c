@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "copro-list.h"
+#include "copro-list-private.h"
 #include "copro-record-private.h"
 
 struct _CoproList

@@ -49,10 +49,4 @@ CoproRecord *copro_list_find_by_id (CoproList   *self,
 /* Appends a new, empty item with a fresh id and returns it (owned by the list). */
 CoproRecord *copro_list_add_new    (CoproList   *self);
 
-void         _copro_list_release   (CoproList   *self);
-/* For loaders only, while nothing can be listening yet: appends @item (taking
- * the reference) with no change report and no signal. */
-void         _copro_list_append_loaded (CoproList   *self,
-                                        CoproRecord *item);
-
 G_END_DECLS

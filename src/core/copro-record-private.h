@@ -45,6 +45,14 @@ void        _copro_record_load_flags_at  (CoproRecord *self,
                                           guint        n_keys);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
+/* For CoproList: the record above @self; and, before the list changes,
+ * the change, reported to the hook of the tree's root (@self is the
+ * list's owner). */
+void        _copro_record_set_parent     (CoproRecord       *self,
+                                          CoproRecord       *parent);
+void        _copro_record_report_change  (CoproRecord       *self,
+                                          const CoproChange *change);
+
 /* Goes up whenever any record's id is set (see copro_list_find_by_id()). */
 guint       _copro_record_get_id_generation (void);
 void        _copro_record_add_extra   (CoproRecord *self,

@@ -9,7 +9,7 @@
 
 #include <string.h>
 
-#include "copro-list.h"
+#include "copro-list-private.h"
 #include "copro-record.h"
 #include "copro-record-private.h"
 

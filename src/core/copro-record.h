@@ -84,7 +84,6 @@ void         copro_record_set_extra   (CoproRecord *self, JsonObject *extra);
 /* Called by CoproList and setters: announces a change to this record and
  * every record above it through the "changed" signal. */
 void         copro_record_emit_changed (CoproRecord *self, const char *key);
-void         _copro_record_set_parent  (CoproRecord *self, CoproRecord *parent);
 
 /* Change hooks, for the undo history: one hook per tree of records, set on
  * its root, called just BEFORE a field, or a list below the root, changes. */
@@ -117,9 +116,6 @@ typedef void (*CoproChangeHook) (CoproRecord       *root,
 void         copro_record_set_change_hook (CoproRecord     *self,
                                            CoproChangeHook  hook,
                                            gpointer         user_data);
-/* Called by CoproList before it changes; @self is the list's owner. */
-void         _copro_record_report_change  (CoproRecord       *self,
-                                           const CoproChange *change);
 
 gboolean     copro_date_parse          (const char *text, GDate *date);
 char        *copro_date_to_iso         (const GDate *date);

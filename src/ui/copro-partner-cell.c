@@ -12,6 +12,7 @@
 
 #include "copro-cell-text.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-page.h"
@@ -53,7 +54,7 @@ update (CoproPartnerCell *self)
   if (!g_str_equal (self->key, "name"))
     return;
 
-  if (copro_partner_review_is_due (partner) && self->mark == NULL)
+  if (copro_partner_is_review_due (partner) && self->mark == NULL)
     {
       self->mark = g_object_new (GTK_TYPE_IMAGE,
                                  "icon-name", "dialog-warning-symbolic",
@@ -66,7 +67,7 @@ update (CoproPartnerCell *self)
       gtk_widget_insert_after (self->mark, GTK_WIDGET (self), NULL);
     }
   if (self->mark != NULL)
-    gtk_widget_set_visible (self->mark, copro_partner_review_is_due (partner));
+    gtk_widget_set_visible (self->mark, copro_partner_is_review_due (partner));
 
   /* Name the row GTK puts around the cells (what takes the focus) after
    * the partner, as screen readers announce it. */
@@ -235,7 +236,7 @@ copro_partner_cell_format (CoproRecord *partner,
 
   /* The name column shows the organisation of a partner with no name. */
   if (g_str_equal (key, "name"))
-    return g_strdup (copro_partner_display_name (partner));
+    return g_strdup (copro_partner_get_title (partner));
   field = copro_record_desc_find_field (copro_record_get_desc (partner), key);
   g_return_val_if_fail (field != NULL, NULL);
   switch (field->kind)

@@ -35,10 +35,6 @@ CoproRecord         *copro_partner_chooser_get_shown  (CoproPartnerChooser *self
 void                 copro_partner_chooser_choose     (CoproPartnerChooser *self,
                                                        guint                position);
 
-/* The old name of copro_partner_get_title(), kept while the partner
- * register (copro-partner-register.c, copro-partner-cell.c) is rewritten:
- * the rule itself lives in src/core/copro-partner.c. */
-#define copro_partner_display_name copro_partner_get_title
 /* The register of the project @record belongs to, or NULL. */
 CoproList           *copro_partner_register_for       (CoproRecord *record);
 

@@ -64,8 +64,5 @@ CoproRecord *copro_partners_page_get_editing     (CoproPartnersPage *self);
 /* The box holding the editor's groups (its field widgets are registered,
  * see copro_field_widget_find()). */
 GtkWidget   *copro_partners_page_get_editor      (CoproPartnersPage *self);
-/* The old name of copro_partner_is_review_due() (src/core/copro-partner.c),
- * kept while the partner register's cells are rewritten. */
-#define copro_partner_review_is_due copro_partner_is_review_due
 
 G_END_DECLS

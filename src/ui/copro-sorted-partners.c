@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-sorted-partners.h"
 
@@ -188,7 +189,7 @@ make_key (Entry      *entry,
       if (entry->text[column] != NULL)
         return;
       /* The name column shows the organisation of a partner with no name. */
-      text = column == 0 ? copro_partner_display_name (entry->partner)
+      text = column == 0 ? copro_partner_get_title (entry->partner)
                          : copro_record_get_string (entry->partner, c->key);
       if (text == NULL)
         text = "";
