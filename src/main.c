@@ -35,7 +35,7 @@ static int
 run_window (const char * const *files)
 {
   g_autofree char *path = ui_module_path ();
-  GModule *module = g_module_open (path, G_MODULE_BIND_LOCAL);
+  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   CoproRunWindow run = NULL;
 
   if (module == NULL || !g_module_symbol (module, "copro_application_run_with_files", (gpointer *) &run))
