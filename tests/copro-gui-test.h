@@ -25,6 +25,17 @@ spin_idle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+/* An items-changed handler that counts the changes in @count. */
+static inline void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *count)
+{
+  (*count)++;
+}
+
 static inline gboolean
 is_null (gpointer data)
 {

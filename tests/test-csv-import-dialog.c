@@ -322,16 +322,6 @@ test_good_file (Fixture       *f,
 }
 
 static void
-count_changes_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *count)
-{
-  (*count)++;
-}
-
-static void
 collect_undo_buttons (GtkWidget *root,
                       GPtrArray *found)
 {

@@ -328,16 +328,6 @@ test_sort (Fixture       *f,
     g_assert_true (copro_partners_page_get_shown (f->panel, i) == partner (f, i));
 }
 
-static void
-count_changes_cb (GListModel *model,
-                  guint       position,
-                  guint       removed,
-                  guint       added,
-                  guint      *count)
-{
-  (*count)++;
-}
-
 /* The register's cell showing @key of @partner, or NULL when none is bound to it. */
 static CoproPartnerCell *
 find_cell_in (GtkWidget   *root,
