@@ -151,14 +151,14 @@ static void
 test_string_field (void)
 {
   g_autoptr(CoproRecord) partner = copro_record_new (&copro_desc_partner);
-  const CoproField *name = copro_record_desc_find_field (&copro_desc_partner, "name");
-  const CoproField *notes = copro_record_desc_find_field (&copro_desc_partner, "notes");
+  guint name = copro_record_desc_field_index (&copro_desc_partner, "name");
+  guint notes = copro_record_desc_field_index (&copro_desc_partner, "notes");
 
   copro_record_set_string (partner, "name", "Dawn Ellis");
-  g_assert_cmpstr (copro_record_get_string_field (partner, name), ==, "Dawn Ellis");
-  g_assert_cmpstr (copro_record_get_string_field (partner, notes), ==, copro_record_get_string (partner, "notes"));
+  g_assert_cmpstr (copro_record_get_string_at (partner, name), ==, "Dawn Ellis");
+  g_assert_cmpstr (copro_record_get_string_at (partner, notes), ==, copro_record_get_string (partner, "notes"));
   copro_record_set_string (partner, "notes", "Prefers mornings");
-  g_assert_cmpstr (copro_record_get_string_field (partner, notes), ==, "Prefers mornings");
+  g_assert_cmpstr (copro_record_get_string_at (partner, notes), ==, "Prefers mornings");
 }
 
 static void

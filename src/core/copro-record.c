@@ -721,20 +721,6 @@ copro_record_get_string (CoproRecord *self,
   return GET_PRIV (self)->values[index].s;
 }
 
-const char *
-copro_record_get_string_field (CoproRecord      *self,
-                               const CoproField *field)
-{
-  const CoproRecordDesc *desc;
-
-  g_return_val_if_fail (COPRO_IS_RECORD (self), NULL);
-  desc = DESC (self);
-  g_return_val_if_fail (field >= desc->fields && field < desc->fields + desc->n_fields, NULL);
-  g_return_val_if_fail (kind_is_string (field->kind), NULL);
-
-  return GET_PRIV (self)->values[field - desc->fields].s;
-}
-
 void
 copro_record_set_string (CoproRecord *self,
                          const char  *key,

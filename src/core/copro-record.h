@@ -34,9 +34,6 @@ void                   copro_record_set_id        (CoproRecord *self,
 /* Typed access by field key. Strings are never NULL for text fields; dates,
  * enumerations and references return NULL when unset. */
 const char  *copro_record_get_string  (CoproRecord *self, const char *key);
-/* The same for a field of the record's description (copro_record_desc_find_field()),
- * without looking its key up: for loops over many records. */
-const char  *copro_record_get_string_field (CoproRecord *self, const CoproField *field);
 void         copro_record_set_string  (CoproRecord *self, const char *key, const char *value);
 int          copro_record_get_int     (CoproRecord *self, const char *key);
 void         copro_record_set_int     (CoproRecord *self, const char *key, int value);
