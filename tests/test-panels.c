@@ -22,6 +22,7 @@
 #include "copro-list-row.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partners-page.h"

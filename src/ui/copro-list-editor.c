@@ -16,6 +16,7 @@
 #include "copro-list-editor.h"
 #include "copro-list-row.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"

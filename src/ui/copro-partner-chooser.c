@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 

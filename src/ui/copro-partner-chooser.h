@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "copro-list.h"
-#include "copro-partner.h"
 
 G_BEGIN_DECLS
 

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"
 #include "copro-record-form.h"

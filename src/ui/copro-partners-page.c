@@ -14,6 +14,7 @@
 #include "copro-history.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 #include "copro-panel.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"

@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "copro-document.h"
-#include "copro-partner.h"
 #include "copro-partner-register.h"
 
 G_BEGIN_DECLS

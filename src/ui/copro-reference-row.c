@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-field-row-private.h"
+#include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-reference-row.h"
 
