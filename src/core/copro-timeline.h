@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "copro-document.h"
+
+G_BEGIN_DECLS
+
+/*
+ * The timeline: the project's activities on a time axis, one band per step
+ * of the toolkit, each activity a bar from its start to its end date
+ * coloured by the level of involvement it plans. Drawn with cairo and Pango
+ * only, never GTK: the window's Review section, the printed plan and the
+ * workbook draw the same picture.
+ */
+
+/* The height the timeline needs when drawn @width wide (device units). */
+double  copro_timeline_get_height   (CoproDocument *document,
+                                     double         width);
+/* Draws the timeline into the rectangle (0, 0, @width, @height) of @cr. */
+void    copro_timeline_draw         (CoproDocument *document,
+                                     cairo_t       *cr,
+                                     double         width,
+                                     double         height);
+/* The same picture in words, translated, for its alternative text: what a
+ * screen reader says for the widget and what the PDF gives as the figure's
+ * alternative text. Never NULL. */
+char   *copro_timeline_describe     (CoproDocument *document);
+
+G_END_DECLS
