@@ -647,6 +647,7 @@ test_reciprocity (void)
   g_autoptr(GPtrArray) offered = NULL;
   g_autoptr(GPtrArray) paid = NULL;
   g_autoptr(GPtrArray) expenses = NULL;
+  g_autoptr(GPtrArray) not_offered = NULL;
   g_autoptr(GPtrArray) professional = NULL;
 
   copro_record_set_string (partner, "remuneration_offer", NULL);
@@ -680,6 +681,16 @@ test_reciprocity (void)
   expenses = run (project);
   g_assert_null (find (expenses, "remuneration-no-rate"));
   g_assert_null (find (expenses, "remuneration-no-budget"));
+
+  /* Deciding not to offer payment is a decision, and asks for no rate or budget. */
+  copro_record_set_string (partner, "remuneration_offer", "not-offered");
+  copro_record_set_string (partner, "remuneration_basis", "per-session");
+  copro_record_set_string (line, "cost_head", "venue-hire");
+  not_offered = run (project);
+  g_assert_null (find (not_offered, "remuneration-undecided"));
+  g_assert_null (find (not_offered, "remuneration-no-rate"));
+  g_assert_null (find (not_offered, "remuneration-no-budget"));
+  g_assert_null (find (not_offered, "remuneration-not-cleared"));
 
   /* Professionals are not asked about remuneration. */
   copro_record_set_string (partner, "remuneration_offer", NULL);
@@ -754,32 +765,118 @@ static void
 test_access_needs (void)
 {
   g_autoptr(CoproRecord) project = make_good_project ();
-  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  CoproList *partners = copro_record_get_list (project, "partners");
+  CoproRecord *partner = copro_list_get (partners, 0);
+  CoproRecord *other = copro_list_add_new (partners);
   CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
   CoproRecord *resources = copro_record_lookup (project, "plan.resources");
-  const char *needs[] = { "bsl", "easy-read", NULL };
+  const char *needs[] = { "bsl", "hearing-loop", NULL };
+  const char *bsl_only[] = { "bsl", NULL };
+  const char *both[] = { "bsl", "hearing-loop", NULL };
+  const char *loop_only[] = { "hearing-loop", NULL };
+  const char *other_need[] = { "other", NULL };
   CoproRecord *line;
   g_autoptr(GPtrArray) unplanned = NULL;
-  g_autoptr(GPtrArray) adjusted = NULL;
+  g_autoptr(GPtrArray) written_only = NULL;
+  g_autoptr(GPtrArray) partly = NULL;
+  g_autoptr(GPtrArray) provided = NULL;
   g_autoptr(GPtrArray) budgeted = NULL;
+  g_autoptr(GPtrArray) implied = NULL;
+  g_autoptr(GPtrArray) two = NULL;
+  g_autoptr(GPtrArray) withdrawn = NULL;
+  g_autoptr(GPtrArray) other_written = NULL;
 
+  copro_record_set_string (other, "name", "Sam Patel");
+  copro_record_set_string (other, "sector", "council");
   copro_record_set_string (activity, "title", "Planning day");
   copro_record_set_string (activity, "facilitator", "Jo Reed");
   copro_record_set_flags (partner, "access_needs", needs);
   unplanned = run (project);
   assert_finding (unplanned, "access-needs-unplanned", COPRO_SEVERITY_ADVICE, partner, "access_needs",
                   "partners[0].access_needs");
+  g_assert_nonnull (strstr (find (unplanned, "access-needs-unplanned")->message, "British Sign Language"));
 
-  copro_record_set_string (activity, "adjustments", "BSL interpreter booked");
-  adjusted = run (project);
-  g_assert_null (find (adjusted, "access-needs-unplanned"));
+  /* Need by need: a free-text adjustment does not say which need it meets. */
+  copro_record_set_string (activity, "adjustments", "Interpreter booked");
+  written_only = run (project);
+  g_assert_nonnull (find (written_only, "access-needs-unplanned"));
 
-  copro_record_set_string (activity, "adjustments", "");
+  /* One need of two provided for: the other is named. */
+  copro_record_set_flags (activity, "access_provided", bsl_only);
+  partly = run (project);
+  g_assert_nonnull (find (partly, "access-needs-unplanned"));
+  g_assert_nonnull (strstr (find (partly, "access-needs-unplanned")->message, "Hearing loop"));
+
+  copro_record_set_flags (activity, "access_provided", both);
+  provided = run (project);
+  g_assert_null (find (provided, "access-needs-unplanned"));
+
+  /* A budget line ticked for the need, or whose cost head implies it. */
+  copro_record_set_flags (activity, "access_provided", bsl_only);
   copro_record_set_string (resources, "budget_holder", "Head of Commissioning");
   line = copro_list_add_new (copro_record_get_list (resources, "budget_lines"));
-  copro_record_set_string (line, "cost_head", "accessible-formats");
+  copro_record_set_string (line, "cost_head", "venue-hire");
+  copro_record_set_flags (line, "access_needs", loop_only);
   budgeted = run (project);
   g_assert_null (find (budgeted, "access-needs-unplanned"));
+
+  copro_record_set_flags (activity, "access_provided", loop_only);
+  copro_record_set_flags (line, "access_needs", NULL);
+  copro_record_set_string (line, "cost_head", "translation");
+  copro_record_set_flags (line, "access_needs", loop_only);
+  implied = run (project);
+  g_assert_null (find (implied, "access-needs-unplanned"));
+
+  /* Two partners with needs unmet: one finding that counts them. */
+  copro_record_set_flags (activity, "access_provided", NULL);
+  copro_record_set_flags (line, "access_needs", NULL);
+  copro_record_set_string (line, "cost_head", "venue-hire");
+  copro_record_set_flags (other, "access_needs", loop_only);
+  two = run (project);
+  g_assert_cmpuint (count (two, "access-needs-unplanned"), ==, 1);
+  g_assert_cmpuint (find (two, "access-needs-unplanned")->records->len, ==, 2);
+  g_assert_nonnull (strstr (find (two, "access-needs-unplanned")->message, "2 partners"));
+
+  /* A withdrawn partner's needs are no longer planned for. */
+  copro_record_set_flags (other, "access_needs", NULL);
+  copro_record_set_string (partner, "status", "withdrawn");
+  withdrawn = run (project);
+  g_assert_null (find (withdrawn, "access-needs-unplanned"));
+
+  /* Other needs are written down, and so are the adjustments for them. */
+  copro_record_set_string (partner, "status", "active");
+  copro_record_set_flags (partner, "access_needs", other_need);
+  other_written = run (project);
+  g_assert_null (find (other_written, "access-needs-unplanned"));
+}
+
+static void
+test_principle_red_no_action (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *diversity = copro_record_lookup (project, "plan.principles.diversity");
+  g_autoptr(GPtrArray) amber = NULL;
+  g_autoptr(GPtrArray) red = NULL;
+  g_autoptr(GPtrArray) acted = NULL;
+
+  copro_record_set_string (diversity, "rating", "amber");
+  amber = run (project);
+  g_assert_null (find (amber, "principle-red-no-action"));
+
+  copro_record_set_string (diversity, "rating", "red");
+  red = run (project);
+  assert_finding (red, "principle-red-no-action", COPRO_SEVERITY_PROBLEM, diversity,
+                  "action", "plan.principles.diversity.action");
+  g_assert_nonnull (strstr (find (red, "principle-red-no-action")->message, "Diversity"));
+
+  copro_record_set_string (diversity, "action", "  ");
+  g_clear_pointer (&red, g_ptr_array_unref);
+  red = run (project);
+  g_assert_nonnull (find (red, "principle-red-no-action"));
+
+  copro_record_set_string (diversity, "action", "Recruit through the carers’ centre");
+  acted = run (project);
+  g_assert_null (find (acted, "principle-red-no-action"));
 }
 
 static void
@@ -901,13 +998,27 @@ test_risks (void)
 {
   g_autoptr(CoproRecord) project = make_good_project ();
   CoproList *risks = copro_record_get_list (project, "risks");
-  CoproRecord *approval = copro_list_add_new (copro_record_get_list (project, "approvals"));
+  CoproRecord *signoff = copro_record_get_record (project, "signoff");
+  CoproRecord *approval;
   CoproRecord *risk;
+  g_autoptr(GPtrArray) not_sought = NULL;
+  g_autoptr(GPtrArray) requested = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GPtrArray) unowned = NULL;
   g_autoptr(GPtrArray) managed = NULL;
   g_autoptr(GPtrArray) medium = NULL;
 
+  /* No risks, but sign-off is not yet sought. */
+  not_sought = run (project);
+  g_assert_null (find (not_sought, "no-risks"));
+
+  /* Sought: a request made, or a decision recorded. */
+  copro_record_set_string (signoff, "requested", "2027-03-01");
+  requested = run (project);
+  assert_finding (requested, "no-risks", COPRO_SEVERITY_ADVICE, project, "risks", "risks");
+  copro_record_set_string (signoff, "requested", NULL);
+
+  approval = copro_list_add_new (copro_record_get_list (project, "approvals"));
   copro_record_set_string (approval, "name", "Director of Adult Care");
   none = run (project);
   assert_finding (none, "no-risks", COPRO_SEVERITY_ADVICE, project, "risks", "risks");
@@ -1013,6 +1124,7 @@ main (int   argc,
   g_test_add_func ("/copro/checks/partner-review-date", test_partner_review_date);
   g_test_add_func ("/copro/checks/coproduce-needs-evaluation", test_coproduce_needs_evaluation);
   g_test_add_func ("/copro/checks/principle-unanswered", test_principle_unanswered);
+  g_test_add_func ("/copro/checks/principle-red-no-action", test_principle_red_no_action);
   g_test_add_func ("/copro/checks/terms-review-date", test_terms_review_date);
   g_test_add_func ("/copro/checks/consultation-length", test_consultation_length);
   g_test_add_func ("/copro/checks/feedback-open-after-end", test_feedback_open_after_end);

@@ -10,6 +10,7 @@
 #include "copro-model.h"
 #include "copro-partner.h"
 #include "copro-risk.h"
+#include "copro-signoff.h"
 
 static CoproRecord *
 new_partner (const char *name,
@@ -251,6 +252,56 @@ test_activity (void)
   g_assert_false (copro_activity_is_below_plan (activity));
 }
 
+static void
+test_access_needs_met (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  CoproRecord *line = copro_list_add_new (copro_budget_get_lines (project));
+  const char *loop[] = { "hearing-loop", NULL };
+
+  /* An activity: what it ticks; "other" needs by any adjustment written. */
+  g_assert_false (copro_activity_provides_for (activity, "hearing-loop"));
+  g_assert_false (copro_activity_provides_for (activity, "other"));
+  copro_record_set_flags (activity, "access_provided", loop);
+  g_assert_true (copro_activity_provides_for (activity, "hearing-loop"));
+  g_assert_false (copro_activity_provides_for (activity, "bsl"));
+  copro_record_set_string (activity, "adjustments", "Quiet room");
+  g_assert_true (copro_activity_provides_for (activity, "other"));
+  g_assert_false (copro_activity_provides_for (activity, "step-free"));
+
+  /* A budget line: what it ticks, or what its cost head implies. */
+  copro_record_set_string (line, "cost_head", "venue-hire");
+  g_assert_false (copro_budget_line_meets_need (line, "bsl"));
+  copro_record_set_flags (line, "access_needs", loop);
+  g_assert_true (copro_budget_line_meets_need (line, "hearing-loop"));
+  copro_record_set_string (line, "cost_head", "translation");
+  g_assert_true (copro_budget_line_meets_need (line, "bsl"));
+  g_assert_true (copro_budget_line_meets_need (line, "translation"));
+  g_assert_false (copro_budget_line_meets_need (line, "easy-read"));
+  copro_record_set_string (line, "cost_head", "accessible-formats");
+  g_assert_true (copro_budget_line_meets_need (line, "easy-read"));
+  g_assert_true (copro_budget_line_meets_need (line, "large-print"));
+  g_assert_false (copro_budget_line_meets_need (line, "bsl"));
+}
+
+static void
+test_signoff_sought (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproRecord *signoff = copro_record_get_record (project, "signoff");
+  CoproRecord *approval;
+
+  g_assert_false (copro_signoff_is_sought (project));
+  copro_record_set_string (signoff, "requested", "2027-01-15");
+  g_assert_true (copro_signoff_is_sought (project));
+  copro_record_set_string (signoff, "requested", NULL);
+  g_assert_false (copro_signoff_is_sought (project));
+  approval = copro_list_add_new (copro_record_get_list (project, "approvals"));
+  copro_record_set_string (approval, "decision", "deferred");
+  g_assert_true (copro_signoff_is_sought (project));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +317,8 @@ main (int   argc,
   g_test_add_func ("/copro/domain/risk-score-and-band", test_risk_score_and_band);
   g_test_add_func ("/copro/domain/budget", test_budget);
   g_test_add_func ("/copro/domain/activity", test_activity);
+  g_test_add_func ("/copro/domain/access-needs-met", test_access_needs_met);
+  g_test_add_func ("/copro/domain/signoff-sought", test_signoff_sought);
 
   return g_test_run ();
 }

@@ -338,6 +338,13 @@ class ExampleExport(unittest.TestCase):
         self.assertEqual(exported.number_format, DATE_FORMAT)
         self.assertLess(abs((exported.value.date() - datetime.date.today()).days), 2)
 
+    def test_sign_off_request(self):
+        signoff = self.project["signoff"]
+        cell = self.book.labelled("Sign-off", "Sign-off requested on")
+        self.assertEqual(cell.value, date_of(signoff["requested"]))
+        self.assertEqual(cell.number_format, DATE_FORMAT)
+        self.assertEqual(self.book.labelled("Sign-off", "Sign-off asked of").value, signoff["requested_from"])
+
     def test_sign_off_budget_total_is_a_formula(self):
         total = sum(line["amount"] for line in self.project["plan"]["resources"]["budget_lines"])
         n = len(self.project["plan"]["resources"]["budget_lines"])

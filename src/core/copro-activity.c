@@ -56,3 +56,19 @@ copro_activity_is_below_plan (CoproRecord *activity)
   planned = copro_enum_index (&copro_enum_level, copro_record_get_string (activity, "level_planned"));
   return achieved >= 0 && planned >= 0 && achieved < planned;
 }
+
+gboolean
+copro_activity_provides_for (CoproRecord *activity,
+                             const char  *need)
+{
+  const char * const *provided;
+
+  CHECK_ACTIVITY (activity, FALSE);
+  g_return_val_if_fail (need != NULL, FALSE);
+
+  provided = copro_record_get_flags (activity, "access_provided");
+  if (provided != NULL && g_strv_contains (provided, need))
+    return TRUE;
+  return g_str_equal (need, "other") &&
+         !copro_text_is_blank (copro_record_get_string (activity, "adjustments"));
+}

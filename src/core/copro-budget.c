@@ -52,3 +52,32 @@ copro_budget_line_pays_for (CoproRecord *line,
 
   return g_strcmp0 (copro_record_get_string (line, "cost_head"), cost_head) == 0;
 }
+
+static gboolean
+flags_contain (const char * const *flags,
+               const char         *key)
+{
+  return flags != NULL && g_strv_contains (flags, key);
+}
+
+gboolean
+copro_budget_line_meets_need (CoproRecord *line,
+                              const char  *need)
+{
+  static const struct { const char *cost_head; const char *need; } implied[] = {
+    { "translation",        "bsl" },
+    { "translation",        "translation" },
+    { "accessible-formats", "large-print" },
+    { "accessible-formats", "easy-read" },
+  };
+
+  CHECK_LINE (line, FALSE);
+  g_return_val_if_fail (need != NULL, FALSE);
+
+  if (flags_contain (copro_record_get_flags (line, "access_needs"), need))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (implied); i++)
+    if (g_str_equal (implied[i].need, need) && copro_budget_line_pays_for (line, implied[i].cost_head))
+      return TRUE;
+  return FALSE;
+}

@@ -23,5 +23,11 @@ gint64      copro_budget_get_planned      (CoproList   *lines);
 /* Whether a line pays for @cost_head, a key of copro_enum_cost_head. */
 gboolean    copro_budget_line_pays_for    (CoproRecord *line,
                                            const char  *cost_head);
+/* Whether a line pays for meeting @need, a key of copro_enum_access_need:
+ * ticked among the needs it pays for, or implied by its cost head
+ * (interpreting and translation for a British Sign Language interpreter or a
+ * translation, accessible formats for large print and easy read). */
+gboolean    copro_budget_line_meets_need  (CoproRecord *line,
+                                           const char  *need);
 
 G_END_DECLS

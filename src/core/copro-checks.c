@@ -23,6 +23,7 @@
 #include "copro-model.h"
 #include "copro-partner.h"
 #include "copro-risk.h"
+#include "copro-signoff.h"
 
 enum {
   CHECK_TITLE_MISSING,
@@ -62,6 +63,7 @@ enum {
   CHECK_CONSULT_NO_WINDOW,
   CHECK_EQUAL_VOICE_UNANSWERED,
   CHECK_PROGRESS_REVIEW_MISSING,
+  CHECK_PRINCIPLE_RED_NO_ACTION,
   N_CHECKS
 };
 
@@ -180,6 +182,9 @@ static const CoproCheckInfo checks[N_CHECKS] = {
   [CHECK_PROGRESS_REVIEW_MISSING] = { "progress-review-missing", ADVICE,
     N_("A co-produced project says how progress is reviewed"),
     N_("Step 6, Co-evaluate: decide how you will review the project’s success while you are doing it.") },
+  [CHECK_PRINCIPLE_RED_NO_ACTION] = { "principle-red-no-action", PROBLEM,
+    N_("A principle rated red says what will be done about it"),
+    N_("The four principles: rating how far the project meets each one is only useful if a red rating leads to action.") },
 };
 
 /* Places on the spectrum and among the steps, by their index. */
@@ -383,7 +388,8 @@ typedef struct
   Gathered remuneration_undecided;
   Gathered remuneration_no_rate;
   Gathered not_mapped;
-  Gathered access_needs;
+  Gathered access_needs;         /* with a need nothing provides for */
+  const char *first_unmet_need;  /* ... the first of the first one's */
   guint    n_offered;            /* remuneration offered or accepted */
   guint    n_paid_for_time;      /* ... on a basis other than expenses only */
   gboolean has_service_user;     /* lived experience or carer, not withdrawn */
@@ -408,6 +414,32 @@ partner_field (const char *key)
   return copro_record_desc_field_index (&copro_desc_partner, key);
 }
 
+/* The access needs (bits by their index in copro_enum_access_need) that no
+ * activity provides for and no budget line pays to meet. */
+static guint64
+unmet_access_needs (const Context *context)
+{
+  CoproList *activities = copro_record_get_list (context->project, "activities");
+  CoproList *budget = copro_budget_get_lines (context->project);
+  guint n_needs = copro_enum_n_values (&copro_enum_access_need);
+  guint64 unmet = 0;
+
+  g_assert (n_needs <= 64);
+  for (guint k = 0; k < n_needs; k++)
+    {
+      const char *need = copro_enum_access_need.values[k].key;
+      gboolean met = FALSE;
+
+      for (guint i = 0; i < copro_list_get_n_items (activities) && !met; i++)
+        met = copro_activity_provides_for (copro_list_get (activities, i), need);
+      for (guint i = 0; i < copro_list_get_n_items (budget) && !met; i++)
+        met = copro_budget_line_meets_need (copro_list_get (budget, i), need);
+      if (!met)
+        unmet |= G_GUINT64_CONSTANT (1) << k;
+    }
+  return unmet;
+}
+
 static void
 scan_partners (const Context *context,
                PartnerScan   *scan)
@@ -424,6 +456,7 @@ scan_partners (const Context *context,
   guint interest = partner_field ("interest");
   guint access_needs = partner_field ("access_needs");
   gboolean mapping = context->step >= STEP_RECRUIT;
+  guint64 unmet = unmet_access_needs (context);
 
   for (guint i = 0; i < n; i++)
     {
@@ -463,8 +496,23 @@ scan_partners (const Context *context,
       if (mapping && (copro_record_get_int_at (partner, influence) == 0 ||
                       copro_record_get_int_at (partner, interest) == 0))
         gather (&scan->not_mapped, partner, i);
-      if (!withdrawn && copro_record_get_flags_at (partner, access_needs)[0] != NULL)
-        gather (&scan->access_needs, partner, i);
+      if (!withdrawn && unmet != 0)
+        {
+          const char * const *needs = copro_record_get_flags_at (partner, access_needs);
+
+          for (guint k = 0; needs[k] != NULL; k++)
+            {
+              int need = copro_enum_index (&copro_enum_access_need, needs[k]);
+
+              if (need >= 0 && (unmet & (G_GUINT64_CONSTANT (1) << need)) != 0)
+                {
+                  if (scan->access_needs.records == NULL)
+                    scan->first_unmet_need = needs[k];
+                  gather (&scan->access_needs, partner, i);
+                  break;
+                }
+            }
+        }
     }
 }
 
@@ -637,6 +685,16 @@ check_plan (GPtrArray         *findings,
         add (findings, CHECK_PRINCIPLE_UNANSWERED, principle, "how", path,
              _("The plan does not yet say how the project will meet the principle of %s."),
              g_dgettext (GETTEXT_PACKAGE, field->label));
+      if (g_strcmp0 (copro_record_get_string (principle, "rating"), "red") == 0 &&
+          copro_text_is_blank (copro_record_get_string (principle, "action")))
+        {
+          g_autofree char *action_path = g_strdup_printf ("plan.principles.%s.action", copro_principle_keys[i]);
+
+          /* TRANSLATORS: %s is a principle: Equality, Diversity, Accessibility or Reciprocity */
+          add (findings, CHECK_PRINCIPLE_RED_NO_ACTION, principle, "action", action_path,
+               _("The principle of %s is rated red, but no action to improve it is recorded."),
+               g_dgettext (GETTEXT_PACKAGE, field->label));
+        }
     }
 }
 
@@ -679,24 +737,6 @@ check_delivery (GPtrArray     *findings,
       copro_text_is_blank (copro_record_get_string (delivery, "equal_voice")))
     add (findings, CHECK_EQUAL_VOICE_UNANSWERED, delivery, "equal_voice", "plan.delivery.equal_voice",
          "%s", _("The project is being delivered, but the plan does not say how every voice is given equal weight."));
-}
-
-/* Whether the plan makes room for access needs: an activity that records
- * its adjustments, or a budget line for accessible formats or interpreting. */
-static gboolean
-plans_for_access (const Context *context)
-{
-  CoproList *activities = copro_record_get_list (context->project, "activities");
-  CoproList *budget = copro_budget_get_lines (context->project);
-
-  for (guint i = 0; i < copro_list_get_n_items (activities); i++)
-    if (!copro_text_is_blank (copro_record_get_string (copro_list_get (activities, i), "adjustments")))
-      return TRUE;
-  for (guint i = 0; i < copro_list_get_n_items (budget); i++)
-    if (copro_budget_line_pays_for (copro_list_get (budget, i), "accessible-formats") ||
-        copro_budget_line_pays_for (copro_list_get (budget, i), "translation"))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -774,12 +814,17 @@ check_partners (GPtrArray     *findings,
     add (findings, CHECK_NO_SERVICE_USER_PARTNER, project, "partners", "partners",
          "%s", _("The project aims to design with people, but none of its partners uses services or is a carer."));
 
-  if ((n = gathered_count (&scan->access_needs)) > 0 && !plans_for_access (context))
+  if ((n = gathered_count (&scan->access_needs)) == 1)
     add_gathered (findings, CHECK_ACCESS_NEEDS_UNPLANNED, &scan->access_needs, "partners", "access_needs",
-                  ONE_OR_MANY (n, _("“%s” has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."),
-                               copro_partner_get_title (gathered_first (&scan->access_needs)),
-                               "%s partner has access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting.",
-                               "%s partners have access needs, but no activity records adjustments and no budget line pays for accessible formats or interpreting."));
+                  /* TRANSLATORS: a partner's name, then an access need, e.g. “Hearing loop” */
+                  g_strdup_printf (_("“%s” needs “%s”, but no activity provides for it and no budget line pays for it."),
+                                   copro_partner_get_title (gathered_first (&scan->access_needs)),
+                                   copro_enum_label (&copro_enum_access_need, scan->first_unmet_need)));
+  else if (n > 1)
+    add_gathered (findings, CHECK_ACCESS_NEEDS_UNPLANNED, &scan->access_needs, "partners", "access_needs",
+                  MANY (n,
+                        "%s partner has an access need that no activity provides for and no budget line pays for.",
+                        "%s partners have access needs that no activity provides for and no budget line pays for."));
 }
 
 static void
@@ -921,8 +966,7 @@ check_risks (GPtrArray     *findings,
   Gathered unmanaged = { NULL, 0 };
   guint n;
 
-  if (copro_list_get_n_items (risks) == 0 &&
-      copro_list_get_n_items (copro_record_get_list (context->project, "approvals")) > 0)
+  if (copro_list_get_n_items (risks) == 0 && copro_signoff_is_sought (context->project))
     add (findings, CHECK_NO_RISKS, context->project, "risks", "risks",
          "%s", _("Sign-off is being sought, but no risks have been recorded."));
 

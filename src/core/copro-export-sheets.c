@@ -208,9 +208,18 @@ _copro_export_write_sign_off (Export *e)
   _copro_export_next_row (&s);
   _copro_export_next_row (&s);
 
-  /* The approvals: those recorded, then rows for the manager. */
+  /* The approvals: when and of whom asked, those recorded, then rows for
+   * the manager. */
   _copro_export_put_note (&s, _("Approvals"), e->f_section);
   _copro_export_next_row (&s);
+  for (guint i = 0; i < copro_desc_signoff.n_fields; i++)
+    {
+      const CoproField *field = &copro_desc_signoff.fields[i];
+
+      label_row (&s, g_dgettext (GETTEXT_PACKAGE, field->label));
+      _copro_export_put_field (&s, 1, copro_record_get_record (e->project, "signoff"), field);
+      _copro_export_next_row (&s);
+    }
   _copro_export_put_text (&s, 0, _copro_export_field_label (&copro_desc_approval, "name"), e->f_header);
   _copro_export_put_text (&s, 1, _copro_export_field_label (&copro_desc_approval, "role"), e->f_header);
   _copro_export_put_text (&s, 2, _copro_export_field_label (&copro_desc_approval, "decision"), e->f_header);
@@ -823,7 +832,8 @@ _copro_export_write_activities (Export *e)
   g_autofree char *heading = _copro_export_sheet_heading (e, SHEET_ACTIVITIES);
   static const char * const keys[] = {
     "title", "start_date", "end_date", "step", "method", "level_planned", "level_achieved",
-    "facilitator", "participants", "cost", "adjustments", "what_worked", "what_to_change", "lessons",
+    "facilitator", "participants", "cost", "adjustments", "access_provided", "what_worked", "what_to_change",
+    "lessons",
   };
   Column columns[G_N_ELEMENTS (keys) + 2];
   Sheet s;

@@ -140,9 +140,10 @@ DEFINE_ENUM (copro_enum_access_need, "access-need",
   E ("other",           N_("Other")));
 
 DEFINE_ENUM (copro_enum_remuneration_offer, "remuneration-offer",
-  E ("offered",  N_("Offered")),
-  E ("accepted", N_("Accepted")),
-  E ("declined", N_("Declined")));
+  E ("offered",     N_("Offered")),
+  E ("accepted",    N_("Accepted")),
+  E ("declined",    N_("Declined")),
+  E ("not-offered", N_("Not offered")));
 
 DEFINE_ENUM (copro_enum_remuneration_basis, "remuneration-basis",
   E ("per-hour",      N_("Per hour")),
@@ -235,7 +236,8 @@ DEFINE_RECORD (copro_desc_budget_line, "CoproBudgetLine", N_("Budget line"), TRU
   STR   ("description",    N_("Description")),
   MONEY ("amount",         N_("Amount")),
   STR   ("funding_source", N_("Funding source")),
-  STR   ("cost_code",      N_("Cost code")));
+  STR   ("cost_code",      N_("Cost code")),
+  FLAGS ("access_needs",   N_("Access needs it pays for"), copro_enum_access_need));
 
 DEFINE_RECORD (copro_desc_compliance_item, "CoproComplianceItem", N_("Compliance item"), FALSE,
   ENUM ("status",   N_("Status"), copro_enum_compliance),
@@ -271,7 +273,8 @@ DEFINE_RECORD (copro_desc_resources, "CoproResources", N_("Resources and complia
 
 DEFINE_RECORD (copro_desc_principle, "CoproPrinciple", N_("Principle"), FALSE,
   TEXT ("how",    N_("How the project will meet it")),
-  ENUM ("rating", N_("Self-rating"), copro_enum_rag));
+  ENUM ("rating", N_("Self-rating"), copro_enum_rag),
+  TEXT ("action", N_("What will be done to improve it")));
 
 DEFINE_RECORD (copro_desc_principles, "CoproPrinciples", N_("Principles"), FALSE,
   RECORD ("equality",      N_("Equality"), copro_desc_principle),
@@ -389,6 +392,7 @@ DEFINE_RECORD (copro_desc_activity, "CoproActivity", N_("Activity"), TRUE,
   INT   ("participants",   N_("People taking part"), 0, 1000000),
   MONEY ("cost",           N_("Cost")),
   TEXT  ("adjustments",    N_("Adjustments made for access")),
+  FLAGS ("access_provided", N_("Access needs provided for"), copro_enum_access_need),
   TEXT  ("what_worked",    N_("What worked")),
   TEXT  ("what_to_change", N_("What to change")),
   TEXT  ("lessons",        N_("Lessons learned")),
@@ -408,6 +412,10 @@ DEFINE_RECORD (copro_desc_risk, "CoproRisk", N_("Risk"), TRUE,
   STR  ("owner",       N_("Owner")),
   TEXT ("mitigation",  N_("Mitigation")),
   ENUM ("status",      N_("Status"), copro_enum_risk_status));
+
+DEFINE_RECORD (copro_desc_signoff, "CoproSignOff", N_("Sign-off"), FALSE,
+  DATE ("requested",      N_("Sign-off requested on")),
+  STR  ("requested_from", N_("Sign-off asked of")));
 
 DEFINE_RECORD (copro_desc_approval, "CoproApproval", N_("Approval"), TRUE,
   STR  ("name",       N_("Name")),
@@ -431,6 +439,7 @@ DEFINE_RECORD (copro_desc_project, "CoproProject", N_("Project"), FALSE,
   LIST   ("activities",         N_("Activities"), copro_desc_activity),
   RECORD ("reflection",         N_("Reflection"), copro_desc_reflection),
   LIST   ("risks",              N_("Risks"), copro_desc_risk),
+  RECORD ("signoff",            N_("Sign-off"), copro_desc_signoff),
   LIST   ("approvals",          N_("Approvals"), copro_desc_approval),
   LIST   ("history",            N_("Document history"), copro_desc_history));
 
@@ -442,7 +451,7 @@ static const CoproRecordDesc * const all_descs[] = {
   &copro_desc_communication, &copro_desc_delivery, &copro_desc_action,
   &copro_desc_evaluation, &copro_desc_partner, &copro_desc_recruitment,
   &copro_desc_terms, &copro_desc_member, &copro_desc_activity, &copro_desc_feedback,
-  &copro_desc_reflection, &copro_desc_risk, &copro_desc_approval, &copro_desc_history,
+  &copro_desc_reflection, &copro_desc_risk, &copro_desc_signoff, &copro_desc_approval, &copro_desc_history,
 };
 
 const CoproRecordDesc * const *

@@ -56,6 +56,7 @@ extern const CoproRecordDesc copro_desc_activity;
 extern const CoproRecordDesc copro_desc_feedback;
 extern const CoproRecordDesc copro_desc_reflection;
 extern const CoproRecordDesc copro_desc_risk;
+extern const CoproRecordDesc copro_desc_signoff;
 extern const CoproRecordDesc copro_desc_approval;
 extern const CoproRecordDesc copro_desc_history;
 

@@ -76,7 +76,7 @@ static const CoproSection sections[] = {
   { "signoff", N_("Sign-off"), NULL,
     N_("The decisions of the people who approve the plan, and the history of its versions, "
        "so that everyone can see what was agreed and when."),
-    { "approvals", "history" } },
+    { "signoff", "approvals", "history" } },
   { "checks", N_("Checks"), NULL,
     N_("Coproduce checks the project against the toolkit’s rules of thumb as you work. "
        "Problems come first, then advice. Choose a finding to go to what it is about."),
