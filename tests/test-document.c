@@ -525,6 +525,15 @@ test_display_title (void)
   g_assert_cmpuint (count, ==, 1);
   titled = copro_document_dup_display_title (document);
   g_assert_cmpstr (titled, ==, "Day centres review");
+
+  /* A blank title is no title, here and wherever a project is named. */
+  copro_record_set_string (copro_record_get_record (copro_document_get_project (document), "overview"), "title", "  ");
+  g_clear_pointer (&titled, g_free);
+  titled = copro_document_dup_display_title (document);
+  g_assert_cmpstr (titled, ==, "Untitled project");
+  g_assert_cmpstr (copro_project_title_or_untitled (NULL), ==, "Untitled project");
+  g_assert_cmpstr (copro_project_title_or_untitled (" \t"), ==, "Untitled project");
+  g_assert_cmpstr (copro_project_title_or_untitled ("Day centres"), ==, "Day centres");
 }
 
 int

@@ -1121,11 +1121,15 @@ copro_document_dup_display_title (CoproDocument *self)
   g_return_val_if_fail (COPRO_IS_DOCUMENT (self), NULL);
 
   title = copro_record_get_string (copro_record_get_record (self->project, "overview"), "title");
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  if (self->file != NULL)
+  if (copro_text_is_blank (title) && self->file != NULL)
     return g_file_get_basename (self->file);
-  return g_strdup (_("Untitled project"));
+  return g_strdup (copro_project_title_or_untitled (title));
+}
+
+const char *
+copro_project_title_or_untitled (const char *title)
+{
+  return copro_text_is_blank (title) ? _("Untitled project") : title;
 }
 
 /* Writing */

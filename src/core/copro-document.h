@@ -51,7 +51,12 @@ int            copro_document_get_format_version (CoproDocument *self);
 const char    *copro_document_get_etag          (CoproDocument *self);
 void           copro_document_set_etag          (CoproDocument *self,
                                                  const char    *etag);
+/* The project's title; if it has none, the file's name; else “Untitled
+ * project”. */
 char          *copro_document_dup_display_title (CoproDocument *self);
+/* @title, or “Untitled project” if it is NULL or blank: the one wording for
+ * a project with no title, wherever one is named (the workbook, drafts). */
+const char    *copro_project_title_or_untitled  (const char    *title);
 
 typedef enum
 {

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "copro-document.h"
 #include "copro-export-private.h"
 #include "copro-list.h"
 #include "copro-partner.h"
@@ -525,7 +526,7 @@ _copro_export_project_title (Export *e)
 {
   const char *title = copro_record_get_string (copro_record_get_record (e->project, "overview"), "title");
 
-  return copro_text_is_blank (title) ? _("Untitled project") : title;
+  return copro_project_title_or_untitled (title);
 }
 
 /* A heading: “Partners: <project title>”. */

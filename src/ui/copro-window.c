@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-document.h"
 #include "copro-drafts.h"
 #include "copro-error.h"
 #include "copro-export-flow.h"
@@ -1455,7 +1456,7 @@ populate_drafts (CoproWindow *self)
       g_autofree char *subtitle = NULL;
       g_autofree char *restore_name = NULL;
       g_autofree char *discard_name = NULL;
-      const char *title = *info->title != '\0' ? info->title : _("Untitled project");
+      const char *title = copro_project_title_or_untitled (info->title);
       GtkWidget *row, *restore, *discard;
 
       if (draft_is_open_elsewhere (self, info->id))
