@@ -836,11 +836,13 @@ _copro_export_write_activities (Export *e)
     "lessons",
   };
   Column columns[G_N_ELEMENTS (keys) + 2];
+  const CoproField *fields[G_N_ELEMENTS (keys)];
   Sheet s;
 
+  /* Each column's field found once, not once a row. */
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-      const CoproField *field = copro_record_desc_find_field (&copro_desc_activity, keys[i]);
+      const CoproField *field = fields[i] = copro_record_desc_find_field (&copro_desc_activity, keys[i]);
 
       columns[i].label = g_dgettext (GETTEXT_PACKAGE, field->label);
       columns[i].cap = field->kind == COPRO_FIELD_TEXT ? 50 : 30;
@@ -861,7 +863,7 @@ _copro_export_write_activities (Export *e)
       CoproList *feedback = copro_record_get_list (activity, "feedback");
 
       for (guint col = 0; col < G_N_ELEMENTS (keys); col++)
-        _copro_export_put_field (&s, col, activity, copro_record_desc_find_field (&copro_desc_activity, keys[col]));
+        _copro_export_put_field (&s, col, activity, fields[col]);
       _copro_export_put_number (&s, G_N_ELEMENTS (keys), copro_list_get_n_items (feedback), NULL);
       _copro_export_put_number (&s, G_N_ELEMENTS (keys) + 1, copro_activity_count_open_feedback (activity), NULL);
       _copro_export_table_row_done (&s);
@@ -942,7 +944,16 @@ _copro_export_write_risks (Export *e)
     { LXW_CONDITIONAL_CRITERIA_BETWEEN, COPRO_RISK_MEDIUM, COPRO_RISK_HIGH - 1 },
     { LXW_CONDITIONAL_CRITERIA_BETWEEN, 1, COPRO_RISK_MEDIUM - 1 },
   };
+  /* The fields of the columns that show one, found once. */
+  static const char * const keys[] = {
+    "description", "likelihood", "impact", NULL, NULL, "owner", "mitigation", "status",
+  };
+  const CoproField *fields[G_N_ELEMENTS (keys)];
   Sheet s;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (keys) == G_N_ELEMENTS (columns));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    fields[i] = keys[i] != NULL ? copro_record_desc_find_field (&copro_desc_risk, keys[i]) : NULL;
 
   _copro_export_begin_sheet (e, &s, SHEET_RISKS, heading);
   _copro_export_put_note (&s, _("Each risk’s score is its likelihood times its impact: 15 and over is high (red), "
@@ -955,17 +966,14 @@ _copro_export_write_risks (Export *e)
       CoproRecord *risk = copro_list_get (risks, i);
       int score = copro_risk_get_score (risk);
 
-      _copro_export_put_field (&s, 0, risk, copro_record_desc_find_field (&copro_desc_risk, "description"));
-      _copro_export_put_field (&s, 1, risk, copro_record_desc_find_field (&copro_desc_risk, "likelihood"));
-      _copro_export_put_field (&s, 2, risk, copro_record_desc_find_field (&copro_desc_risk, "impact"));
+      for (guint col = 0; col < G_N_ELEMENTS (keys); col++)
+        if (fields[col] != NULL)
+          _copro_export_put_field (&s, col, risk, fields[col]);
       if (score > 0)
         {
           _copro_export_put_number (&s, 3, score, NULL);
           _copro_export_put_text (&s, 4, copro_risk_band_get_label (copro_risk_band_for_score (score)), NULL);
         }
-      _copro_export_put_field (&s, 5, risk, copro_record_desc_find_field (&copro_desc_risk, "owner"));
-      _copro_export_put_field (&s, 6, risk, copro_record_desc_find_field (&copro_desc_risk, "mitigation"));
-      _copro_export_put_field (&s, 7, risk, copro_record_desc_find_field (&copro_desc_risk, "status"));
       _copro_export_table_row_done (&s);
     }
   _copro_export_table_end (&s, _("No risks have been recorded yet."), TRUE);
