@@ -355,6 +355,22 @@ format_iso_date (const char *text)
                           (guint) g_ascii_strtoull (text, NULL, 10));
 }
 
+/* Names as a list people read: “A”, “A and B”, “A, B and C”. */
+static char *
+join_names (GPtrArray *names)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between the names of a list, and before its last one */
+        g_string_append (text, i + 1 < names->len ? _(", ") : _(" and "));
+      g_string_append (text, g_ptr_array_index (names, i));
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 static int
 level_index (const char *key)
 {
@@ -593,6 +609,9 @@ check_plan (GPtrArray         *findings,
   const char *dpia = copro_record_get_string (data_protection, "dpia_status");
   const char *eqia = copro_record_get_string (equality, "eqia_status");
   static const char * const later_steps[] = { "co_deliver", "co_evaluate" };
+  Gathered unanswered = { NULL, 0 }, red = { NULL, 0 };
+  g_autoptr(GPtrArray) unanswered_names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) red_names = g_ptr_array_new ();
 
   if (g_strcmp0 (copro_record_get_string (outline, "management_support"), "confirmed") != 0)
     add (findings, CHECK_SUPPORT_NOT_CONFIRMED, outline, "management_support",
@@ -600,18 +619,36 @@ check_plan (GPtrArray         *findings,
          "%s", _("Management support for the project has not been confirmed."));
 
   if (context->target == LEVEL_CO_PRODUCE)
-    for (guint i = 0; i < G_N_ELEMENTS (later_steps); i++)
-      {
-        const char *level = copro_record_get_string (step_levels, later_steps[i]);
-        const CoproField *field = copro_record_desc_find_field (&copro_desc_step_levels, later_steps[i]);
-        g_autofree char *path = g_strdup_printf ("plan.outline.step_levels.%s", later_steps[i]);
+    {
+      g_autoptr(GString) lower = g_string_new (NULL);
+      const char *first = NULL;
 
-        if (level != NULL && level_index (level) < LEVEL_CO_PRODUCE)
-          /* TRANSLATORS: the first %s is a step, e.g. "5. Co-deliver"; the second a level, e.g. "Co-design" */
-          add (findings, CHECK_COPRODUCE_STEPS_LOWER, step_levels, later_steps[i], path,
-               _("The project aims to co-produce, but plans “%s” at the level “%s”."),
-               g_dgettext (GETTEXT_PACKAGE, field->label), copro_enum_label (&copro_enum_level, level));
-      }
+      /* One finding for the step levels, naming each step set lower. */
+      for (guint i = 0; i < G_N_ELEMENTS (later_steps); i++)
+        {
+          const char *level = copro_record_get_string (step_levels, later_steps[i]);
+          const CoproField *field = copro_record_desc_find_field (&copro_desc_step_levels, later_steps[i]);
+
+          if (level == NULL || level_index (level) >= LEVEL_CO_PRODUCE)
+            continue;
+          if (first == NULL)
+            first = later_steps[i];
+          else
+            g_string_append (lower, _(" and "));
+          /* TRANSLATORS: a step, e.g. "5. Co-deliver", and its level, e.g. "Co-design" */
+          g_string_append_printf (lower, _("“%s” at “%s”"),
+                                  g_dgettext (GETTEXT_PACKAGE, field->label),
+                                  copro_enum_label (&copro_enum_level, level));
+        }
+      if (first != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("plan.outline.step_levels.%s", first);
+
+          /* TRANSLATORS: %s lists steps and their levels, e.g. “5. Co-deliver” at “Co-design” */
+          add (findings, CHECK_COPRODUCE_STEPS_LOWER, step_levels, first, path,
+               _("The project aims to co-produce, but plans %s."), lower->str);
+        }
+    }
 
   if (copro_list_get_n_items (budget) > 0 &&
       copro_text_is_blank (copro_record_get_string (resources, "budget_holder")))
@@ -678,23 +715,45 @@ check_plan (GPtrArray         *findings,
     {
       CoproRecord *principle = copro_record_get_record (principles, copro_principle_keys[i]);
       const CoproField *field = copro_record_desc_find_field (&copro_desc_principles, copro_principle_keys[i]);
-      g_autofree char *path = g_strdup_printf ("plan.principles.%s.how", copro_principle_keys[i]);
 
       if (copro_text_is_blank (copro_record_get_string (principle, "how")))
-        /* TRANSLATORS: %s is a principle: Equality, Diversity, Accessibility or Reciprocity */
-        add (findings, CHECK_PRINCIPLE_UNANSWERED, principle, "how", path,
-             _("The plan does not yet say how the project will meet the principle of %s."),
-             g_dgettext (GETTEXT_PACKAGE, field->label));
+        {
+          g_ptr_array_add (unanswered_names, (gpointer) g_dgettext (GETTEXT_PACKAGE, field->label));
+          gather (&unanswered, principle, i);
+        }
       if (g_strcmp0 (copro_record_get_string (principle, "rating"), "red") == 0 &&
           copro_text_is_blank (copro_record_get_string (principle, "action")))
         {
-          g_autofree char *action_path = g_strdup_printf ("plan.principles.%s.action", copro_principle_keys[i]);
-
-          /* TRANSLATORS: %s is a principle: Equality, Diversity, Accessibility or Reciprocity */
-          add (findings, CHECK_PRINCIPLE_RED_NO_ACTION, principle, "action", action_path,
-               _("The principle of %s is rated red, but no action to improve it is recorded."),
-               g_dgettext (GETTEXT_PACKAGE, field->label));
+          g_ptr_array_add (red_names, (gpointer) g_dgettext (GETTEXT_PACKAGE, field->label));
+          gather (&red, principle, i);
         }
+    }
+  /* One finding each, naming every principle it concerns. */
+  if (unanswered.records != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("plan.principles.%s.how", copro_principle_keys[unanswered.first]);
+      guint n = unanswered.records->len;
+      g_autofree char *names = join_names (unanswered_names);
+
+      add_many (findings, CHECK_PRINCIPLE_UNANSWERED, g_steal_pointer (&unanswered.records), "how", path,
+                /* TRANSLATORS: %s names one or more principles, e.g. “Equality, Diversity” */
+                g_strdup_printf (ngettext ("The plan does not yet say how the project will meet the principle of %s.",
+                                           "The plan does not yet say how the project will meet the principles of %s.",
+                                           n),
+                                 names));
+    }
+  if (red.records != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("plan.principles.%s.action", copro_principle_keys[red.first]);
+      guint n = red.records->len;
+      g_autofree char *names = join_names (red_names);
+
+      add_many (findings, CHECK_PRINCIPLE_RED_NO_ACTION, g_steal_pointer (&red.records), "action", path,
+                /* TRANSLATORS: %s names one or more principles, e.g. “Equality, Diversity” */
+                g_strdup_printf (ngettext ("The principle of %s is rated red, but no action to improve it is recorded.",
+                                           "The principles of %s are rated red, but no action to improve them is recorded.",
+                                           n),
+                                 names));
     }
 }
 
