@@ -1127,6 +1127,28 @@ test_problems_come_first (void)
   g_assert_cmpstr (copro_severity_to_key (COPRO_SEVERITY_ADVICE), ==, "advice");
 }
 
+/* The README's table of checks names every check by its key. */
+static void
+test_readme_lists_every_check (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "README.md", NULL);
+  g_autofree char *readme = NULL;
+  g_autoptr(GError) error = NULL;
+  const CoproCheckInfo *all;
+  guint n;
+
+  g_assert_true (g_file_get_contents (path, &readme, NULL, &error));
+  g_assert_no_error (error);
+  all = copro_checks_get_all (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *cell = g_strdup_printf ("| `%s` |", all[i].key);
+
+      if (strstr (readme, cell) == NULL)
+        g_error ("README.md’s table of checks has no row for “%s”", all[i].key);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1167,6 +1189,7 @@ main (int   argc,
   g_test_add_func ("/copro/checks/terms-members-and-agreement", test_terms_members_and_agreement);
   g_test_add_func ("/copro/checks/progress-review", test_progress_review);
   g_test_add_func ("/copro/checks/problems-come-first", test_problems_come_first);
+  g_test_add_func ("/copro/checks/readme-lists-every-check", test_readme_lists_every_check);
 
   return g_test_run ();
 }
