@@ -405,6 +405,67 @@ test_notify (Fixture       *f,
 }
 
 static void
+test_set_field_many (Fixture       *f,
+                     gconstpointer  data)
+{
+  CoproList *partners = copro_record_get_list (f->project, "partners");
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint n_batches = 0;
+  const guint n = 3000;
+
+  g_signal_connect_swapped (f->history, "batch-finished", G_CALLBACK (count_cb), &n_batches);
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *partner = copro_list_add_new (partners);
+
+      /* Every other one, and the last, is chosen; one already has the value. */
+      if (i % 2 == 0 || i == n - 1)
+        g_ptr_array_add (chosen, partner);
+      if (i == 2)
+        copro_record_set_string (partner, "lawful_basis", "public-task");
+    }
+  copro_history_clear (f->history);
+  g_assert_false (copro_history_in_batch (f->history));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "public-task");
+  copro_list_set_field_many (partners, (CoproRecord **) chosen->pdata, chosen->len, "lawful_basis", &value);
+  g_assert_cmpuint (copro_history_get_n_steps (f->history), ==, 1);
+  g_assert_cmpuint (n_batches, ==, 1);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (copro_record_get_string (copro_list_get (partners, i), "lawful_basis"), ==,
+                     i % 2 == 0 || i == n - 1 ? "public-task" : NULL);
+
+  /* One undo puts every one back as it was, the one that had it too. */
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (n_batches, ==, 2);
+  g_assert_false (copro_history_get_can_undo (f->history));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (copro_record_get_string (copro_list_get (partners, i), "lawful_basis"), ==,
+                     i == 2 ? "public-task" : NULL);
+  g_assert_true (copro_history_redo (f->history));
+  g_assert_cmpuint (n_batches, ==, 3);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (copro_record_get_string (copro_list_get (partners, i), "lawful_basis"), ==,
+                     i % 2 == 0 || i == n - 1 ? "public-task" : NULL);
+
+  /* Clearing: an empty string unsets an enumeration; booleans and money too. */
+  g_value_set_string (&value, "");
+  copro_list_set_field_many (partners, (CoproRecord **) chosen->pdata, 2, "lawful_basis", &value);
+  g_assert_null (copro_record_get_string (g_ptr_array_index (chosen, 1), "lawful_basis"));
+  g_value_unset (&value);
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, TRUE);
+  copro_list_set_field_many (partners, (CoproRecord **) chosen->pdata, chosen->len, "privacy_notice", &value);
+  g_assert_true (copro_record_get_bool (g_ptr_array_index (chosen, chosen->len - 1), "privacy_notice"));
+  g_assert_cmpuint (copro_history_get_n_steps (f->history), ==, 3);
+  copro_history_undo (f->history);
+  g_assert_false (copro_record_get_bool (g_ptr_array_index (chosen, chosen->len - 1), "privacy_notice"));
+  g_assert_cmpuint (n_batches, ==, 6);
+}
+
+static void
 test_detached_history (void)
 {
   g_autoptr(CoproDocument) document = copro_document_new ();
@@ -435,6 +496,7 @@ main (int   argc,
   ADD ("saved-point", test_saved_point);
   ADD ("saved-point-not-joined", test_saved_point_not_joined);
   ADD ("notify", test_notify);
+  ADD ("set-field-many", test_set_field_many);
 #undef ADD
   g_test_add_func ("/copro/history/detached", test_detached_history);
 

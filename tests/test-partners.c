@@ -26,7 +26,9 @@
 #include "copro-recruitment-checklist.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-set-field-dialog.h"
 #include "copro-sorted-partners.h"
+#include "copro-checks-panel.h"
 #include "copro-window.h"
 
 #include "copro-gui-test.h"
@@ -62,6 +64,8 @@ typedef struct
   CoproPartnersPage *panel;
 } Fixture;
 
+static void open_window (Fixture *f);
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -87,7 +91,13 @@ fixture_set_up (Fixture       *f,
       copro_record_set_string (p, "phone", "01632 960000");
     }
   copro_document_set_modified (f->document, FALSE);
+  open_window (f);
+}
 
+/* Opens the fixture's document in a window, on the Partners section. */
+static void
+open_window (Fixture *f)
+{
   f->window = copro_window_new (app);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
@@ -571,6 +581,91 @@ test_rows_threaded (void)
     }
   g_clear_object (&shown);
   copro_list_remove_all (partners);
+}
+
+/* Many partners changed in one step of the history (a group, its undo and
+ * its redo) move in the sorted rows once, as one change of the rows; and
+ * a restriction to some partners keeps only those. */
+static void
+test_rows_batch (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproRecord *project = copro_document_get_project (document);
+  CoproList *partners = copro_record_get_list (project, "partners");
+  g_autoptr(CoproHistory) history = NULL;
+  g_autoptr(CoproSortedPartners) shown = NULL;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  guint n = 300, n_changes = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *p = copro_list_add_new (partners);
+
+      copro_record_set_string (p, "level", copro_enum_level.values[i % 3].key);
+      if (i % 5 != 0)
+        g_ptr_array_add (chosen, p);
+    }
+  history = copro_history_new (document);
+  shown = copro_sorted_partners_new (partners);
+  copro_sorted_partners_sort (shown, "level", TRUE);
+  g_signal_connect (shown, "items-changed", G_CALLBACK (count_changes_cb), &n_changes);
+
+  /* 240 partners: more than are moved one by one. */
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, copro_enum_level.values[4].key);
+  for (guint round = 0; round < 3; round++)
+    {
+      if (round == 0)
+        copro_list_set_field_many (partners, (CoproRecord **) chosen->pdata, chosen->len, "level", &value);
+      else if (round == 1)
+        g_assert_true (copro_history_undo (history));
+      else
+        g_assert_true (copro_history_redo (history));
+      g_assert_cmpuint (n_changes, ==, round + 1);
+      for (guint i = 0; i + 1 < n; i++)
+        {
+          g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+          g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+
+          g_assert_cmpint (compare_by (a, b, "level"), >=, 0);
+        }
+    }
+  {
+    g_autoptr(CoproRecord) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+
+    g_assert_cmpstr (copro_record_get_string (first, "level"), ==, copro_enum_level.values[4].key);
+  }
+
+  /* Two partners changed in a group: each moved to its place, one change. */
+  copro_history_begin_group (history);
+  copro_record_set_string (copro_list_get (partners, 0), "level", copro_enum_level.values[4].key);
+  copro_record_set_string (copro_list_get (partners, 5), "level", copro_enum_level.values[4].key);
+  g_assert_cmpuint (n_changes, ==, 3);
+  copro_history_end_group (history);
+  g_assert_cmpuint (n_changes, ==, 4);
+  for (guint i = 0; i < chosen->len + 2; i++)
+    {
+      g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+      g_assert_cmpstr (copro_record_get_string (p, "level"), ==, copro_enum_level.values[4].key);
+    }
+
+  /* Only the chosen partners, then all again. */
+  copro_sorted_partners_set_only (shown, (CoproRecord **) chosen->pdata, 7);
+  g_assert_true (copro_sorted_partners_is_filtered (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 7);
+  for (guint i = 0; i < 7; i++)
+    {
+      guint position;
+
+      g_assert_true (copro_sorted_partners_find (shown, g_ptr_array_index (chosen, i), &position));
+    }
+  copro_sorted_partners_set_only (shown, NULL, 0);
+  g_assert_false (copro_sorted_partners_is_filtered (shown));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+  g_signal_handlers_disconnect_by_func (shown, count_changes_cb, &n_changes);
+  g_clear_object (&shown);
 }
 
 /* Search and filters */
@@ -1201,6 +1296,188 @@ test_narrow (Fixture       *f,
   save_screenshot (f, "1280-map");
 }
 
+
+/* Setting a field of many partners (issue 13) */
+
+#define N_BULK_BLANK 20000
+#define N_BULK_SET 1000
+
+/* 20,000 partners with contact details and no lawful basis, and 1,000
+ * with one, every twenty-first. */
+static void
+fixture_set_up_bulk (Fixture       *f,
+                     gconstpointer  data)
+{
+  f->document = copro_document_new ();
+  f->project = copro_document_get_project (f->document);
+  f->partners = copro_record_get_list (f->project, "partners");
+  for (guint i = 0; i < N_BULK_BLANK + N_BULK_SET; i++)
+    {
+      CoproRecord *p = copro_list_add_new (f->partners);
+      g_autofree char *name = g_strdup_printf ("Resident %05u", i);
+
+      copro_record_set_string (p, "name", name);
+      copro_record_set_string (p, "email", "someone@example.org");
+      if (i % 21 == 20)
+        copro_record_set_string (p, "lawful_basis", "legitimate-interests");
+    }
+  copro_document_set_modified (f->document, FALSE);
+  open_window (f);
+}
+
+static guint
+find_lawful_basis_finding (CoproChecksPanel *panel)
+{
+  guint found = G_MAXUINT;
+
+  for (guint i = 0; i < copro_checks_panel_get_n_findings (panel); i++)
+    if (strstr (copro_checks_panel_get_message (panel, i), "no lawful basis") != NULL)
+      {
+        /* One finding for the rule, however many partners break it. */
+        g_assert_cmpuint (found, ==, G_MAXUINT);
+        found = i;
+      }
+  return found;
+}
+
+static guint
+count_lawful_basis (Fixture    *f,
+                    const char *value)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < copro_list_get_n_items (f->partners); i++)
+    n += g_strcmp0 (copro_record_get_string (partner (f, i), "lawful_basis"), value) == 0;
+  return n;
+}
+
+static void
+test_set_field_many (Fixture       *f,
+                     gconstpointer  data)
+{
+  CoproChecksPanel *checks;
+  CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
+  GtkSelectionModel *selection = copro_partners_page_get_selection (f->panel);
+  CoproHistory *history = copro_history_get_for_record (f->project);
+  GtkWidget *column_view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  CoproSetFieldDialog *dialog;
+  guint position, n_changes = 0;
+
+  /* The checks find the 20,000 partners as one finding. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-section", "s", "checks"));
+  checks = COPRO_CHECKS_PANEL (copro_project_view_get_panel (f->view, "checks"));
+  copro_project_view_run_checks (f->view);
+  position = find_lawful_basis_finding (checks);
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  {
+    /* The count as the checks write it, grouped as the locale groups it. */
+    g_autofree char *count = g_strdup_printf ("%'u partners", N_BULK_BLANK);
+
+    g_assert_nonnull (strstr (copro_checks_panel_get_message (checks, position), count));
+  }
+
+  /* Choosing it shows the register with exactly those partners. */
+  copro_partner_register_set_search (reg, "Resident 0000");
+  copro_checks_panel_activate (checks, position);
+  g_assert_cmpstr (copro_project_view_get_section (f->view), ==, "partners");
+  g_assert_true (copro_partner_register_get_showing_only (reg));
+  g_assert_cmpuint (n_shown (f), ==, N_BULK_BLANK);
+  for (guint i = 0; i < n_shown (f); i++)
+    g_assert_null (copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "lawful_basis"));
+
+  /* Ctrl+A in the rows selects them all; Set Field sets every one at once. */
+  g_assert_true (gtk_widget_activate_action (find_type (column_view, GTK_TYPE_LIST_VIEW), "list.select-all", NULL));
+  {
+    g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (bitset), ==, N_BULK_BLANK);
+  }
+  activate (f, "partners.set-field");
+  dialog = COPRO_SET_FIELD_DIALOG (find_type (GTK_WIDGET (f->window), COPRO_TYPE_SET_FIELD_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (copro_set_field_dialog_get_n_partners (dialog), ==, N_BULK_BLANK);
+  g_assert_true (copro_set_field_dialog_set_field (dialog, "lawful_basis"));
+  g_assert_false (copro_set_field_dialog_set_value (dialog, "not a basis"));
+  g_assert_true (copro_set_field_dialog_set_value (dialog, "Public task"));
+  copro_history_clear (history);
+  g_signal_connect (copro_partners_page_get_selection (f->panel), "items-changed",
+                    G_CALLBACK (count_changes_cb), &n_changes);
+  g_assert_true (copro_set_field_dialog_apply (dialog));
+  g_assert_cmpuint (n_changes, <=, 1);
+  g_assert_cmpuint (copro_history_get_n_steps (history), ==, 1);
+  g_assert_cmpuint (count_lawful_basis (f, "public-task"), ==, N_BULK_BLANK);
+  g_assert_cmpuint (count_lawful_basis (f, "legitimate-interests"), ==, N_BULK_SET);
+
+  /* The checks no longer find it. */
+  copro_project_view_run_checks (f->view);
+  g_assert_cmpuint (find_lawful_basis_finding (checks), ==, G_MAXUINT);
+
+  /* One undo (the notice's) puts all 20,000 back; one redo sets them again. */
+  click_toast_undo (f);
+  g_assert_cmpuint (count_lawful_basis (f, NULL), ==, N_BULK_BLANK);
+  g_assert_cmpuint (count_lawful_basis (f, "legitimate-interests"), ==, N_BULK_SET);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.redo", NULL));
+  g_assert_cmpuint (count_lawful_basis (f, "public-task"), ==, N_BULK_BLANK);
+  g_assert_cmpuint (n_changes, <=, 3);
+  g_signal_handlers_disconnect_by_func (selection, count_changes_cb, &n_changes);
+
+  /* Show All, like clearing the search, shows every partner again. */
+  g_assert_cmpuint (n_shown (f), ==, N_BULK_BLANK);
+  copro_partner_register_show_only (reg, NULL);
+  g_assert_false (copro_partner_register_get_showing_only (reg));
+  g_assert_cmpuint (n_shown (f), ==, N_BULK_BLANK + N_BULK_SET);
+}
+
+/* With the register sorted, a few partners set at once move to their places,
+ * and many are sorted afresh, each in one change of the rows. */
+static void
+test_set_field_sorted (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkSelectionModel *selection = copro_partners_page_get_selection (f->panel);
+  CoproHistory *history = copro_history_get_for_record (f->project);
+  CoproSetFieldDialog *dialog;
+  guint n = copro_list_get_n_items (f->partners);
+
+  copro_partners_page_sort_by (f->panel, "level", GTK_SORT_ASCENDING);
+  select_shown (f, 0, 2, 4, -1);
+  activate (f, "partners.set-field");
+  dialog = COPRO_SET_FIELD_DIALOG (find_type (GTK_WIDGET (f->window), COPRO_TYPE_SET_FIELD_DIALOG));
+  g_assert_true (copro_set_field_dialog_set_field (dialog, "level"));
+  g_assert_true (copro_set_field_dialog_set_value (dialog, "inform"));
+  g_assert_true (copro_set_field_dialog_apply (dialog));
+  g_assert_cmpuint (copro_history_get_n_steps (history), >=, 1);
+  /* Sorted by level still: the three "inform" rows together, in order. */
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (copro_enum_index (&copro_enum_level,
+                                       copro_record_get_string (copro_partners_page_get_shown (f->panel, i - 1), "level")),
+                     <=,
+                     copro_enum_index (&copro_enum_level,
+                                       copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "level")));
+  g_assert_true (copro_history_undo (history));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_cmpstr (copro_record_get_string (partner (f, i), "level"), ==, rows[i].level);
+  for (guint i = 1; i < n; i++)
+    g_assert_cmpint (copro_enum_index (&copro_enum_level,
+                                       copro_record_get_string (copro_partners_page_get_shown (f->panel, i - 1), "level")),
+                     <=,
+                     copro_enum_index (&copro_enum_level,
+                                       copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "level")));
+
+  /* A date: not a date is refused; a yes-or-no field too. */
+  select_shown (f, 1, -1);
+  activate (f, "partners.set-field");
+  dialog = COPRO_SET_FIELD_DIALOG (find_type (GTK_WIDGET (f->window), COPRO_TYPE_SET_FIELD_DIALOG));
+  g_assert_true (copro_set_field_dialog_set_field (dialog, "review_date"));
+  g_assert_false (copro_set_field_dialog_set_value (dialog, "31/02/2027"));
+  g_assert_false (copro_set_field_dialog_apply (dialog));
+  g_assert_true (copro_set_field_dialog_set_value (dialog, "31/03/2027"));
+  g_assert_true (copro_set_field_dialog_apply (dialog));
+  g_assert_cmpstr (copro_record_get_string (copro_partners_page_get_shown (f->panel, 1), "review_date"), ==,
+                   "2027-03-31");
+  (void) selection;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1218,6 +1495,7 @@ main (int   argc,
   ADD ("edit-resorts", test_edit_resorts);
   ADD ("search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/copro/partners/rows-threaded", test_rows_threaded);
+  g_test_add_func ("/copro/partners/rows-batch", test_rows_batch);
   ADD ("filters", test_filters);
   ADD ("add", test_add);
   ADD ("duplicate", test_duplicate);
@@ -1231,6 +1509,9 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("find", test_find);
   ADD ("keyboard", test_keyboard);
+  ADD ("set-field-sorted", test_set_field_sorted);
+  g_test_add ("/copro/partners/set-field-many", Fixture, NULL, fixture_set_up_bulk, test_set_field_many,
+              fixture_tear_down);
 #undef ADD
   status = g_test_run ();
 

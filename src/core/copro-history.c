@@ -61,6 +61,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  BATCH_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static GQuark
 history_quark (void)
 {
@@ -400,6 +407,16 @@ copro_history_class_init (CoproHistoryClass *klass)
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CoproHistory::batch-finished:
+   *
+   * The outermost group ended, or an undo or redo is done: the changes made
+   * meanwhile (see copro_history_in_batch()) are all in.
+   */
+  signals[BATCH_FINISHED] =
+    g_signal_new ("batch-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -577,6 +594,7 @@ copro_history_undo (CoproHistory *self)
   sync_modified (self);
   self->applying = FALSE;
   self->break_next = TRUE;
+  g_signal_emit (self, signals[BATCH_FINISHED], 0);
   notify_can (self, could_undo, could_redo);
   return TRUE;
 }
@@ -607,6 +625,7 @@ copro_history_redo (CoproHistory *self)
   sync_modified (self);
   self->applying = FALSE;
   self->break_next = TRUE;
+  g_signal_emit (self, signals[BATCH_FINISHED], 0);
   notify_can (self, could_undo, could_redo);
   return TRUE;
 }
@@ -645,6 +664,7 @@ copro_history_end_group (CoproHistory *self)
     {
       self->group_step = NULL;
       self->break_next = TRUE;
+      g_signal_emit (self, signals[BATCH_FINISHED], 0);
     }
 }
 
@@ -681,4 +701,12 @@ copro_history_get_n_steps (CoproHistory *self)
   g_return_val_if_fail (COPRO_IS_HISTORY (self), 0);
 
   return self->steps->len;
+}
+
+gboolean
+copro_history_in_batch (CoproHistory *self)
+{
+  g_return_val_if_fail (COPRO_IS_HISTORY (self), FALSE);
+
+  return self->group_depth > 0 || self->applying;
 }

@@ -42,5 +42,10 @@ void           copro_history_set_coalesce_time  (CoproHistory  *self,
  * "Undo" button of a toast can check that its change is still the last. */
 guint64        copro_history_get_undo_serial    (CoproHistory  *self);
 guint          copro_history_get_n_steps        (CoproHistory  *self);
+/* TRUE inside a group, or while undo or redo puts a step back: many changes
+ * may follow, and a view that shows many records can wait for the signal
+ * "batch-finished" (emitted when the outermost group ends, and after each
+ * undo and redo) to take them in at once. */
+gboolean       copro_history_in_batch           (CoproHistory  *self);
 
 G_END_DECLS

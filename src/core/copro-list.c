@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "copro-history.h"
 #include "copro-list-private.h"
 #include "copro-record-private.h"
 
@@ -327,6 +328,45 @@ copro_list_find_by_id (CoproList  *self,
         }
     }
   return g_hash_table_lookup (self->by_id, id);
+}
+
+void
+copro_list_set_field_many (CoproList    *self,
+                           CoproRecord **items,
+                           guint         n_items,
+                           const char   *key,
+                           const GValue *value)
+{
+  CoproHistory *history = NULL;
+  GParamSpec *pspec;
+  guint field;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (n_items == 0 || items != NULL);
+  g_return_if_fail (key != NULL);
+  g_return_if_fail (G_IS_VALUE (value));
+
+  if (n_items == 0)
+    return;
+  field = copro_record_desc_field_index (copro_record_get_desc (items[0]), key);
+  g_return_if_fail (copro_record_get_desc (items[0])->fields[field].kind != COPRO_FIELD_RECORD &&
+                    copro_record_get_desc (items[0])->fields[field].kind != COPRO_FIELD_LIST);
+  pspec = COPRO_RECORD_GET_CLASS (items[0])->pspecs[field];
+  g_return_if_fail (G_VALUE_HOLDS (value, pspec->value_type));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (items[i], self->item_type));
+      g_return_if_fail (copro_record_get_parent (items[i]) == self->owner);
+    }
+
+  if (self->owner != NULL)
+    history = copro_history_get_for_record (self->owner);
+  if (history != NULL)
+    copro_history_begin_group (history);
+  for (guint i = 0; i < n_items; i++)
+    g_object_set_property (G_OBJECT (items[i]), pspec->name, value);
+  if (history != NULL)
+    copro_history_end_group (history);
 }
 
 CoproRecord *

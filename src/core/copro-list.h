@@ -46,6 +46,17 @@ gboolean     copro_list_find       (CoproList   *self,
                                     guint       *position);
 CoproRecord *copro_list_find_by_id (CoproList   *self,
                                     const char  *id);
+/* Sets the field @key of each of @n_items @items (items of this list) to
+ * @value, a value of the field's property type (a string for text, dates,
+ * enumerations and references, NULL or empty to clear those that may be
+ * unset). When the list's document has a history, it is one step, which one
+ * undo takes back, and views that wait for the history's "batch-finished"
+ * take the changes in at once. */
+void         copro_list_set_field_many (CoproList    *self,
+                                        CoproRecord **items,
+                                        guint         n_items,
+                                        const char   *key,
+                                        const GValue *value);
 /* Appends a new, empty item with a fresh id and returns it (owned by the list). */
 CoproRecord *copro_list_add_new    (CoproList   *self);
 

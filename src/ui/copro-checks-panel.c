@@ -25,6 +25,7 @@ struct _CoproFindingItem
   char          *location;
   CoproRecord   *record;
   const char    *field;
+  GPtrArray     *records;   /* of the finding: every record it concerns */
 };
 
 G_DEFINE_FINAL_TYPE (CoproFindingItem, copro_finding_item, G_TYPE_OBJECT)
@@ -37,6 +38,7 @@ copro_finding_item_finalize (GObject *object)
   g_free (self->message);
   g_free (self->location);
   g_clear_object (&self->record);
+  g_clear_pointer (&self->records, g_ptr_array_unref);
 
   G_OBJECT_CLASS (copro_finding_item_parent_class)->finalize (object);
 }
@@ -310,11 +312,13 @@ copro_checks_panel_class_init (CoproChecksPanelClass *klass)
    * CoproChecksPanel::finding-activated:
    * @record: the record the finding is about
    * @field: (nullable): the key of its field
+   * @records: every record the finding concerns, @record first
    */
   signals[FINDING_ACTIVATED] =
     g_signal_new ("finding-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
-                  COPRO_TYPE_RECORD, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  COPRO_TYPE_RECORD, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_PTR_ARRAY);
 
   g_type_ensure (COPRO_TYPE_FINDING_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coproduce/Coproduce/copro-checks-panel.ui");
@@ -374,6 +378,7 @@ copro_checks_panel_set_findings (CoproChecksPanel *self,
       item->why = _(finding->check->why);
       item->record = g_object_ref (finding->record);
       item->field = finding->field;
+      item->records = g_ptr_array_ref (finding->records);
       item->location = describe_location (finding);
       g_ptr_array_add (items, item);
       if (item->severity == COPRO_SEVERITY_PROBLEM)
@@ -446,5 +451,5 @@ copro_checks_panel_activate (CoproChecksPanel *self,
 
   item = g_list_model_get_item (G_LIST_MODEL (self->store), position);
   if (item != NULL)
-    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->record, item->field);
+    g_signal_emit (self, signals[FINDING_ACTIVATED], 0, item->record, item->field, item->records);
 }

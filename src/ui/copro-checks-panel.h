@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* CoproChecksPanel: the findings of the checks, problems first, in a list
  * view, each with why its rule matters. Activating one
- * emits "finding-activated" with the record and the field it is about. */
+ * emits "finding-activated" with the record and the field it is about, and
+ * every record it concerns (a rule many partners break is one finding). */
 #define COPRO_TYPE_CHECKS_PANEL (copro_checks_panel_get_type ())
 G_DECLARE_FINAL_TYPE (CoproChecksPanel, copro_checks_panel, COPRO, CHECKS_PANEL, GtkWidget)
 

@@ -67,6 +67,7 @@ struct _CoproPartnerRegister
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkFlowBox           *filters_box;
+  AdwBanner            *only_banner;
   GtkLabel             *count_label;
   AdwViewStack         *view_stack;
   GtkColumnView        *column_view;
@@ -420,6 +421,12 @@ on_search_changed_cb (GtkSearchEntry       *entry,
 }
 
 static void
+on_show_all_cb (CoproPartnerRegister *self)
+{
+  copro_partner_register_show_only (self, NULL);
+}
+
+static void
 on_search_mode_cb (CoproPartnerRegister *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
@@ -456,6 +463,8 @@ copro_partner_register_project_set (CoproPartnersSection *section,
     self->partners = g_object_ref (copro_record_get_list (project, "partners"));
   g_signal_group_set_target (self->partners_signals, self->partners);
   g_clear_object (&self->sorted);
+  /* The partners of a check are another project's. */
+  adw_banner_set_revealed (self->only_banner, FALSE);
   if (self->partners != NULL)
     {
       /* The search, the filters and the sort carry over to the new rows. */
@@ -583,12 +592,14 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, column_view);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, map_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 }
@@ -755,6 +766,49 @@ copro_partner_register_clear_search (CoproPartnerRegister *self)
   copro_partner_register_set_search (self, "");
   for (guint i = 0; i < N_FILTERS; i++)
     gtk_drop_down_set_selected (self->drop_downs[i], 0);
+  copro_partner_register_show_only (self, NULL);
+}
+
+void
+copro_partner_register_show_only (CoproPartnerRegister *self,
+                                  GPtrArray            *partners)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
+
+  if (partners == NULL)
+    {
+      if (self->sorted != NULL)
+        copro_sorted_partners_set_only (self->sorted, NULL, 0);
+      adw_banner_set_revealed (self->only_banner, FALSE);
+      update_count (self);
+      return;
+    }
+  if (self->sorted == NULL)
+    return;
+  /* Exactly those partners: no search or filter hides some of them. */
+  copro_partner_register_set_search (self, "");
+  for (guint i = 0; i < N_FILTERS; i++)
+    gtk_drop_down_set_selected (self->drop_downs[i], 0);
+  copro_sorted_partners_set_only (self->sorted, (CoproRecord **) partners->pdata, partners->len);
+  /* TRANSLATORS: a banner above the register after choosing a finding of
+   * the checks; %u is how many partners the finding is about */
+  title = g_strdup_printf (ngettext ("Showing the %u partner of a check",
+                                     "Showing the %u partners of a check", partners->len),
+                           partners->len);
+  adw_banner_set_title (self->only_banner, title);
+  adw_banner_set_revealed (self->only_banner, TRUE);
+  copro_partner_register_set_view (self, "register");
+  update_count (self);
+}
+
+gboolean
+copro_partner_register_get_showing_only (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
+
+  return self->sorted != NULL && copro_sorted_partners_has_only (self->sorted);
 }
 
 void

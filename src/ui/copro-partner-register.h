@@ -42,7 +42,13 @@ void                 copro_partner_register_set_search      (CoproPartnerRegiste
 void                 copro_partner_register_set_filter      (CoproPartnerRegister *self,
                                                              const char           *key,
                                                              const char           *value);
+/* Clears the search, the filters and a restriction to some partners. */
 void                 copro_partner_register_clear_search    (CoproPartnerRegister *self);
+/* Shows only @partners (the partners of a check's finding), with a banner
+ * offering to show all again; NULL shows all. */
+void                 copro_partner_register_show_only       (CoproPartnerRegister *self,
+                                                             GPtrArray            *partners);
+gboolean             copro_partner_register_get_showing_only (CoproPartnerRegister *self);
 void                 copro_partner_register_sort_by         (CoproPartnerRegister *self,
                                                              const char           *key,
                                                              GtkSortType           direction);

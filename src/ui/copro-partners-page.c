@@ -22,6 +22,8 @@
 #include "copro-partner-register.h"
 #include "copro-partners-page.h"
 #include "copro-recruitment-checklist.h"
+#include "copro-record-form.h"
+#include "copro-set-field-dialog.h"
 #include "copro-undo-toast.h"
 
 struct _CoproPartnersPage
@@ -143,6 +145,7 @@ update_actions (CoproPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.duplicate", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.delete", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.remove-selected-details", self->editable && any);
+  gtk_widget_action_set_enabled (widget, "partners.set-field", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.remove-withdrawn-details", self->editable);
   gtk_widget_action_set_enabled (widget, "partners.import-csv", self->editable);
   gtk_widget_action_set_enabled (widget, "partners.save-map",
@@ -406,6 +409,40 @@ remove_withdrawn_details_action_cb (GtkWidget  *widget,
   confirm_remove_details (self, withdrawn);
 }
 
+/* Setting a field of many partners */
+
+static void
+on_set_field_applied_cb (CoproSetFieldDialog *dialog,
+                         const char          *key,
+                         CoproPartnersPage   *self)
+{
+  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
+  guint n = copro_set_field_dialog_get_n_partners (dialog);
+  g_autofree char *message = NULL;
+
+  /* TRANSLATORS: a notice after setting a field of many partners at once;
+   * %s is the field, such as "Lawful basis", %u how many partners */
+  message = g_strdup_printf (ngettext ("%s set for %u partner", "%s set for %u partners", n),
+                             copro_field_label (field), n);
+  show_undo_toast (self, message);
+}
+
+static void
+set_field_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+  g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
+  CoproSetFieldDialog *dialog;
+
+  if (selected->len == 0 || !self->editable)
+    return;
+  dialog = copro_set_field_dialog_new (get_partners (self), selected);
+  g_signal_connect_object (dialog, "applied", G_CALLBACK (on_set_field_applied_cb), self, 0);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+}
+
 static void
 import_csv_action_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -599,6 +636,7 @@ copro_partners_page_class_init (CoproPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.remove-withdrawn-details", NULL,
                                    remove_withdrawn_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.import-csv", NULL, import_csv_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.set-field", NULL, set_field_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.save-map", NULL, save_map_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-details", NULL, show_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-partner", "s", show_partner_action_cb);
@@ -667,6 +705,21 @@ copro_partners_page_reveal (CoproPartnersPage *self,
         return select_partner (self, r);
       }
   return FALSE;
+}
+
+void
+copro_partners_page_show_only (CoproPartnersPage *self,
+                               GPtrArray         *partners)
+{
+  g_return_if_fail (COPRO_IS_PARTNERS_PAGE (self));
+  g_return_if_fail (partners != NULL);
+
+  copro_partner_register_show_only (self->register_, partners);
+  gtk_selection_model_unselect_all (copro_partner_register_get_selection (self->register_));
+  /* The register, not an editor, with the keyboard in its rows (Ctrl+A). */
+  adw_navigation_split_view_set_show_content (self->split_view, FALSE);
+  if (g_list_model_get_n_items (copro_partner_register_get_model (self->register_)) > 0)
+    gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_column_view (self->register_)));
 }
 
 gboolean

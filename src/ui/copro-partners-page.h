@@ -42,6 +42,9 @@ CoproRecord *copro_partners_page_get_shown       (CoproPartnersPage *self,
  * filters all at once (15 ms for 100,000 partners, measured), so this is
  * FALSE except while GtkFilterListModel works in slices, should it be made
  * incremental. */
+/* Shows the register with only @partners (a check's finding) in it. */
+void         copro_partners_page_show_only       (CoproPartnersPage *self,
+                                                  GPtrArray         *partners);
 gboolean     copro_partners_page_is_searching    (CoproPartnersPage *self);
 void         copro_partners_page_set_search      (CoproPartnersPage *self,
                                                   const char        *text);

@@ -8,6 +8,7 @@
 #include "copro-checks-panel.h"
 #include "copro-checks.h"
 #include "copro-list-editor.h"
+#include "copro-model.h"
 #include "copro-panel.h"
 #include "copro-partners-page.h"
 #include "copro-project-view.h"
@@ -183,12 +184,30 @@ on_history_can_cb (CoproProjectView *self)
   update_actions (self);
 }
 
+/* A finding about many partners opens the register showing those alone
+ * (to select them all and set a field at once); any other, its record. */
 static void
 on_finding_activated_cb (CoproChecksPanel *panel,
                          CoproRecord      *record,
                          const char       *field,
+                         GPtrArray        *records,
                          CoproProjectView *self)
 {
+  const CoproSection *section = copro_sections_for_record (record);
+
+  if (records != NULL && records->len > 1 && copro_record_get_desc (record) == &copro_desc_partner &&
+      section != NULL && copro_project_view_show_section (self, section->name))
+    {
+      GtkWidget *page = copro_project_view_get_panel (self, section->name);
+
+      if (COPRO_IS_PARTNERS_PAGE (page))
+        {
+          if (adw_overlay_split_view_get_collapsed (self->split_view))
+            adw_overlay_split_view_set_show_sidebar (self->split_view, FALSE);
+          copro_partners_page_show_only (COPRO_PARTNERS_PAGE (page), records);
+          return;
+        }
+    }
   copro_project_view_reveal (self, record, field);
 }
 

@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "copro-history.h"
 #include "copro-model.h"
 #include "copro-partner.h"
 #include "copro-partner-chooser.h"
@@ -97,8 +98,20 @@ struct _CoproSortedPartners
   char        *needle;        /* folded; NULL when the search is empty */
   int          field[N_FIELDS];   /* the enumeration's index, -1 for any, -2 for none */
 
+  GHashTable  *only;          /* CoproRecord (a reference): only these are shown; NULL: any */
+
+  /* Partners changed while the history makes many changes at once (a
+   * group, an undo), taken in together when it says it is done: one pass
+   * and one items-changed, not one a partner. */
+  CoproHistory *history;      /* weak */
+  GHashTable   *pending;      /* CoproRecord (a reference) */
+
   GPtrArray   *shown;         /* CoproRecord, borrowed: the rows */
 };
+
+/* More partners changed at once than this are sorted afresh rather than
+ * each moved to its place. */
+#define FEW_CHANGES 32
 
 static void copro_sorted_partners_list_model_init (GListModelInterface *iface);
 
@@ -546,6 +559,8 @@ matches (CoproSortedPartners *self,
       return FALSE;
   if (self->needle != NULL && strstr (entry->search, self->needle) == NULL)
     return FALSE;
+  if (self->only != NULL && !g_hash_table_contains (self->only, entry->partner))
+    return FALSE;
   return TRUE;
 }
 
@@ -636,19 +651,16 @@ on_source_items_changed_cb (GListModel          *source,
   update_rows (self);
 }
 
+/* Takes in the change of one partner at once. */
 static void
-on_owner_changed_cb (CoproRecord         *owner,
-                     CoproRecord         *source,
-                     const char          *key,
-                     CoproSortedPartners *self)
+take_change (CoproSortedPartners *self,
+             CoproRecord         *partner)
 {
   guint n = self->entries->len;
   guint32 position;
 
-  if (source == owner || copro_record_get_desc (source) != &copro_desc_partner)
-    return;
   for (position = 0; position < n; position++)
-    if (g_array_index (self->entries, Entry, position).partner == source)
+    if (g_array_index (self->entries, Entry, position).partner == partner)
       break;
   if (position == n)
     return;
@@ -656,6 +668,75 @@ on_owner_changed_cb (CoproRecord         *owner,
   if (self->order != NULL)
     reposition (self, position);
   update_rows (self);
+}
+
+/* Takes in every partner changed during the history's batch: their keys
+ * remade in one pass, then a sort (or, for a few, a move each) and one
+ * update of the rows. */
+static void
+on_batch_finished_cb (CoproHistory        *history,
+                      CoproSortedPartners *self)
+{
+  g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
+  g_autoptr(GArray) moved = NULL;
+  guint n = self->entries->len;
+
+  if (pending == NULL || g_hash_table_size (pending) == 0)
+    return;
+  moved = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint32 i = 0; i < n; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (g_hash_table_contains (pending, entry->partner))
+        {
+          remake_entry (self, entry);
+          g_array_append_val (moved, i);
+        }
+    }
+  if (moved->len == 0)
+    return;
+  if (self->order != NULL && moved->len <= FEW_CHANGES)
+    for (guint i = 0; i < moved->len; i++)
+      reposition (self, g_array_index (moved, guint32, i));
+  else if (self->order != NULL)
+    resort (self);
+  update_rows (self);
+}
+
+static void
+watch_history (CoproSortedPartners *self,
+               CoproHistory        *history)
+{
+  if (self->history == history)
+    return;
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, on_batch_finished_cb, self);
+  g_set_weak_pointer (&self->history, history);
+  g_signal_connect_object (history, "batch-finished", G_CALLBACK (on_batch_finished_cb), self, 0);
+}
+
+static void
+on_owner_changed_cb (CoproRecord         *owner,
+                     CoproRecord         *source,
+                     const char          *key,
+                     CoproSortedPartners *self)
+{
+  CoproHistory *history;
+
+  if (source == owner || copro_record_get_desc (source) != &copro_desc_partner)
+    return;
+  history = copro_history_get_for_record (owner);
+  if (history != NULL && copro_history_in_batch (history))
+    {
+      watch_history (self, history);
+      if (self->pending == NULL)
+        self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+      if (!g_hash_table_contains (self->pending, source))
+        g_hash_table_add (self->pending, g_object_ref (source));
+      return;
+    }
+  take_change (self, source);
 }
 
 /* GListModel */
@@ -702,6 +783,11 @@ copro_sorted_partners_dispose (GObject *object)
     g_clear_signal_handler (&self->items_changed_id, self->source);
   if (self->owner != NULL)
     g_clear_signal_handler (&self->changed_id, self->owner);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, on_batch_finished_cb, self);
+  g_clear_weak_pointer (&self->history);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_object (&self->source);
   g_clear_object (&self->owner);
 
@@ -874,7 +960,35 @@ copro_sorted_partners_is_filtered (CoproSortedPartners *self)
   for (guint f = 0; f < N_FIELDS; f++)
     if (self->field[f] != -1)
       return TRUE;
-  return self->needle != NULL;
+  return self->needle != NULL || self->only != NULL;
+}
+
+void
+copro_sorted_partners_set_only (CoproSortedPartners *self,
+                                CoproRecord        **partners,
+                                guint                n_partners)
+{
+  g_return_if_fail (COPRO_IS_SORTED_PARTNERS (self));
+  g_return_if_fail (n_partners == 0 || partners != NULL);
+
+  if (partners == NULL && self->only == NULL)
+    return;
+  g_clear_pointer (&self->only, g_hash_table_unref);
+  if (partners != NULL)
+    {
+      self->only = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+      for (guint i = 0; i < n_partners; i++)
+        g_hash_table_add (self->only, g_object_ref (partners[i]));
+    }
+  update_rows (self);
+}
+
+gboolean
+copro_sorted_partners_has_only (CoproSortedPartners *self)
+{
+  g_return_val_if_fail (COPRO_IS_SORTED_PARTNERS (self), FALSE);
+
+  return self->only != NULL;
 }
 
 gboolean

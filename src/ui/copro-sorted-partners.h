@@ -30,6 +30,11 @@ const char          *copro_sorted_partners_get_search  (CoproSortedPartners *sel
 void                 copro_sorted_partners_set_field   (CoproSortedPartners *self,
                                                         const char          *key,
                                                         const char          *value);
+/* Only these partners (with the search and the filters); NULL: any. */
+void                 copro_sorted_partners_set_only    (CoproSortedPartners *self,
+                                                        CoproRecord        **partners,
+                                                        guint                n_partners);
+gboolean             copro_sorted_partners_has_only    (CoproSortedPartners *self);
 gboolean             copro_sorted_partners_is_filtered (CoproSortedPartners *self);
 gboolean             copro_sorted_partners_find        (CoproSortedPartners *self,
                                                         CoproRecord         *partner,
