@@ -1083,10 +1083,8 @@ static void
 plan_risks (Flow *f)
 {
   CoproList *risks = copro_record_get_list (f->project, "risks");
-  static const double widths[] = { 2.4, 0.9, 0.8, 1, 1, 2, 0.9 };
-  const char *headers[] = {
-    _("Risk"), _("Likelihood"), _("Impact"), _("Score"), _("Owner"), _("Mitigation"), _("Status"),
-  };
+  static const double widths[] = { 2.6, 1.6, 1.3, 2.6, 1.3 };
+  const char *headers[] = { _("Risk"), _("Score"), _("Owner"), _("Mitigation"), _("Status") };
   Table t;
 
   begin_section (f, _("Risks"));
@@ -1095,7 +1093,8 @@ plan_risks (Flow *f)
       add_paragraph (f, _("No risks are recorded."));
       return;
     }
-  table_init (&t, f, 7, widths, headers, FALSE);
+  add_paragraph (f, _("A risk’s score is its likelihood times its impact, each from 1 to 5: from 15 it is high, from 8 medium."));
+  table_init (&t, f, 5, widths, headers, FALSE);
   table_begin (&t);
   for (guint i = 0; i < copro_list_get_n_items (risks); i++)
     {
@@ -1104,12 +1103,12 @@ plan_risks (Flow *f)
       int impact = copro_record_get_int (risk, "impact");
       int score = copro_risk_get_score (risk);
       const char *band = copro_risk_band_get_label (copro_risk_get_band (risk));
-      g_autofree char *l = likelihood > 0 ? g_strdup_printf ("%d", likelihood) : g_strdup ("");
-      g_autofree char *m = impact > 0 ? g_strdup_printf ("%d", impact) : g_strdup ("");
-      /* TRANSLATORS: a risk's score and band, e.g. "12, medium" */
-      g_autofree char *s = score > 0 ? g_strdup_printf (_("%d (%s)"), score, band) : g_strdup (_("Not scored"));
+      /* TRANSLATORS: a risk's score, band, likelihood and impact, e.g.
+       * "12 (Medium): likelihood 4, impact 3" */
+      g_autofree char *s = score > 0 ? g_strdup_printf (_("%d (%s): likelihood %d, impact %d"), score, band, likelihood, impact)
+                                     : g_strdup (_("Not scored"));
       const char *row[] = {
-        copro_record_get_string (risk, "description"), l, m, s,
+        copro_record_get_string (risk, "description"), s,
         copro_record_get_string (risk, "owner"),
         copro_record_get_string (risk, "mitigation"),
         copro_enum_label (&copro_enum_risk_status, copro_record_get_string (risk, "status")),
@@ -1118,6 +1117,20 @@ plan_risks (Flow *f)
       table_row (&t, row);
     }
   table_end (&t);
+}
+
+static gboolean
+finding_names_partners (CoproFinding *finding)
+{
+  for (guint i = 0; i < finding->records->len; i++)
+    {
+      CoproRecord *record = g_ptr_array_index (finding->records, i);
+
+      for (; record != NULL; record = copro_record_get_parent (record))
+        if (copro_record_get_desc (record) == &copro_desc_partner)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -1149,12 +1162,24 @@ plan_checks (Flow *f)
   for (guint i = 0; i < findings->len; i++)
     {
       CoproFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *about_partners = NULL;
       const char *row[] = {
         finding->check->severity == COPRO_SEVERITY_PROBLEM ? _("Problem") : _("Advice"),
         finding->message,
         g_dgettext (GETTEXT_PACKAGE, finding->check->why),
       };
 
+      /* A finding about partners names them: without personal details,
+       * what the check looks for and how many partners miss it. */
+      if (!f->self->personal && finding_names_partners (finding))
+        {
+          about_partners = g_strdup_printf (ngettext ("%s: not so for %u partner.",
+                                                      "%s: not so for %u partners.",
+                                                      finding->records->len),
+                                            g_dgettext (GETTEXT_PACKAGE, finding->check->summary),
+                                            finding->records->len);
+          row[1] = about_partners;
+        }
       table_row (&t, row);
     }
   table_end (&t);
@@ -1769,6 +1794,10 @@ set_write_error (GError     **error,
 #endif
       g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
                    _("There is not enough space on the disk for the document in “%s”."), display_folder);
+      break;
+    case EFBIG:
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The document is larger than the disk or your account allows in “%s”."), display_folder);
       break;
     case EISDIR:
       g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
