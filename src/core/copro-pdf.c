@@ -495,13 +495,14 @@ add_heading_keep (Flow       *f,
   add_block (f, f->section, tag, text, font, BODY_X, BODY_W, size * 0.4);
 }
 
-/* A heading keeps at least four lines of what follows on its page. */
+/* A heading keeps at least two lines of what follows on its page (a table
+ * keeps its header row and a row's worth of room itself). */
 static void
 add_heading (Flow       *f,
              const char *tag,
              const char *text)
 {
-  add_heading_keep (f, tag, text, f->body_size * LINE_SPACING * 4);
+  add_heading_keep (f, tag, text, f->body_size * LINE_SPACING * 2.5);
 }
 
 /* A new top-level section, with its heading. */
