@@ -56,6 +56,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *import_csv = NULL;
   g_autofree char *export_xlsx = NULL;
+  g_autofree char *export_pdf = NULL;
+  g_autofree char *document = NULL;
   g_auto(GStrv) files = NULL;
   gboolean check = FALSE;
   gboolean skip_invalid = FALSE;
@@ -71,8 +73,13 @@ main (int   argc,
       N_("With --import-csv, import the good rows even when some cannot be imported"), NULL },
     { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, &export_xlsx,
       N_("Write the project’s sign-off workbook for Excel or LibreOffice"), N_("OUT.xlsx") },
+    { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, &export_pdf,
+      N_("Write one of the project’s documents as a PDF, ready to print"), N_("OUT.pdf") },
+    { "document", 0, 0, G_OPTION_ARG_STRING, &document,
+      N_("With --export-pdf, which document: plan (for sign-off, the default), terms (of reference) or feedback (you said, we did)"),
+      N_("plan|terms|feedback") },
     { "include-personal-data", 0, 0, G_OPTION_ARG_NONE, &include_personal_data,
-      N_("With --export-xlsx, include email addresses and phone numbers"), NULL },
+      N_("With --export-xlsx or --export-pdf, include personal details: email addresses and phone numbers, and members’ names on the terms of reference"), NULL },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and quit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("[FILE.coprod…]") },
     { NULL }
@@ -109,7 +116,13 @@ main (int   argc,
       return COPRO_EXIT_OK;
     }
 
-  if (check || import_csv != NULL || export_xlsx != NULL)
+  if (document != NULL && export_pdf == NULL)
+    {
+      g_printerr (_("coproduce: --document goes with --export-pdf\n"));
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  if (check || import_csv != NULL || export_xlsx != NULL || export_pdf != NULL)
     {
       if (n_files != 1)
         {
@@ -126,11 +139,18 @@ main (int   argc,
           g_printerr (_("coproduce: use --export-xlsx on its own, not with --check or --import-csv\n"));
           return COPRO_EXIT_UNREADABLE;
         }
-      if (include_personal_data && export_xlsx == NULL)
+      if (export_pdf != NULL && (check || import_csv != NULL || export_xlsx != NULL))
         {
-          g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx\n"));
+          g_printerr (_("coproduce: use --export-pdf on its own, not with --check, --import-csv or --export-xlsx\n"));
           return COPRO_EXIT_UNREADABLE;
         }
+      if (include_personal_data && export_xlsx == NULL && export_pdf == NULL)
+        {
+          g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx or --export-pdf\n"));
+          return COPRO_EXIT_UNREADABLE;
+        }
+      if (export_pdf != NULL)
+        return copro_command_export_pdf (files[0], export_pdf, document, include_personal_data, stdout, stderr);
       if (export_xlsx != NULL)
         return copro_command_export (files[0], export_xlsx, include_personal_data, stdout, stderr);
       if (check)
@@ -145,7 +165,7 @@ main (int   argc,
     }
   if (include_personal_data)
     {
-      g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx\n"));
+      g_printerr (_("coproduce: --include-personal-data goes with --export-xlsx or --export-pdf\n"));
       return COPRO_EXIT_UNREADABLE;
     }
 

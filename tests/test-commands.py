@@ -44,7 +44,8 @@ class Commands(unittest.TestCase):
     def test_help_and_version(self):
         result = run("--help")
         self.assertEqual(result.returncode, 0)
-        for option in ("--check", "--import-csv", "--skip-invalid", "--version"):
+        for option in ("--check", "--import-csv", "--skip-invalid", "--export-pdf", "--document",
+                       "--version"):
             self.assertIn(option, result.stdout)
         result = run("--version")
         self.assertEqual(result.returncode, 0)
@@ -77,9 +78,11 @@ class Commands(unittest.TestCase):
         write(csv, "name,organisation\nAsha Patel,Carers' Forum\n")
         project = self.path("imported.coprod")
         workbook = self.path("out.xlsx")
+        document = self.path("out.pdf")
         for args in (("--check", EXAMPLE),
                      ("--import-csv", csv, project),
-                     ("--export-xlsx", workbook, EXAMPLE)):
+                     ("--export-xlsx", workbook, EXAMPLE),
+                     ("--export-pdf", document, "--document=terms", EXAMPLE)):
             with self.subTest(args=args[0]):
                 result = run(*args, env_extra={"LD_DEBUG": "libs"})
                 self.assertIn(result.returncode, (0, 1), result.stderr[-2000:])
@@ -90,6 +93,7 @@ class Commands(unittest.TestCase):
                                         r"^lib(gtk-4|adwaita-1|coproduce-ui|graphene|epoxy)")
         self.assertTrue(os.path.exists(project))
         self.assertTrue(os.path.exists(workbook))
+        self.assertTrue(os.path.exists(document))
 
     def test_window_module_missing_is_one_sentence(self):
         # The command alone, away from its build folder and not installed:
@@ -214,6 +218,31 @@ class Commands(unittest.TestCase):
         self.assertEqual(result.returncode, 2)
         with open(broken, encoding="utf-8") as f:
             self.assertEqual(f.read(), "{ not json")
+
+    def test_export_pdf_exit_codes(self):
+        # The same exit codes and one-sentence errors as --export-xlsx; the
+        # documents themselves are read back in test-pdf.py.
+        out = self.path("plan.pdf")
+        result = run(f"--export-pdf={out}", EXAMPLE)
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+        self.assertIn("without personal details", result.stdout)
+        with open(out, "rb") as f:
+            self.assertEqual(f.read(5), b"%PDF-")
+        result = run(f"--export-pdf={out}", "--document=feedback", "--include-personal-data", EXAMPLE)
+        self.assertEqual((result.returncode, result.stderr), (0, ""))
+        self.assertIn("with personal details", result.stdout)
+        before = digest(out)
+        for args in ((f"--export-pdf={self.path('plan.xlsx')}", EXAMPLE),
+                     (f"--export-pdf={out}", "--document=everything", EXAMPLE),
+                     (f"--export-pdf={out}", self.path("missing.coprod")),
+                     (f"--export-pdf={EXAMPLE}", EXAMPLE),
+                     ("--document=plan", EXAMPLE)):
+            with self.subTest(args=args):
+                result = run(*args)
+                self.assertEqual(result.returncode, 2)
+                self.assertEqual(result.stdout, "")
+                self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+        self.assertEqual(digest(out), before)
 
     def test_skip_invalid_alone_is_an_error(self):
         result = run("--skip-invalid", EXAMPLE)

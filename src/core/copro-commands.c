@@ -17,6 +17,7 @@
 #include "copro-document.h"
 #include "copro-error.h"
 #include "copro-export.h"
+#include "copro-pdf.h"
 
 static void
 print_error (FILE       *err,
@@ -244,6 +245,67 @@ copro_command_export (const char *project_path,
                        ? _("Wrote the sign-off workbook %s, with email addresses and phone numbers.")
                        : _("Wrote the sign-off workbook %s, without email addresses or phone numbers."),
                        xlsx_path);
+
+    fprintf (out, "%s\n", message);
+  }
+  return COPRO_EXIT_OK;
+}
+
+int
+copro_command_export_pdf (const char *project_path,
+                          const char *pdf_path,
+                          const char *document_key,
+                          gboolean    include_personal_data,
+                          FILE       *out,
+                          FILE       *err)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (project_path);
+  g_autoptr(CoproDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  CoproPdfOptions options = { 0 };
+  CoproPdfKind kind = COPRO_PDF_PLAN;
+
+  if (document_key != NULL && !copro_pdf_kind_from_key (document_key, &kind))
+    {
+      /* TRANSLATORS: %s is what followed --document=; plan, terms and feedback are not to be translated */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a document Coproduce can write; choose plan, terms or feedback."),
+                                                  document_key);
+
+      print_error (err, pdf_path, message);
+      return COPRO_EXIT_UNREADABLE;
+    }
+  if (!g_str_has_suffix (pdf_path, ".pdf") && !g_str_has_suffix (pdf_path, ".PDF"))
+    {
+      print_error (err, pdf_path, _("The document’s name must end in .pdf, or PDF readers will not open it."));
+      return COPRO_EXIT_UNREADABLE;
+    }
+  if (is_same_file (project_path, pdf_path))
+    {
+      print_error (err, pdf_path, _("This is the project file itself; choose another name for the document."));
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  document = copro_document_new_from_file (file, NULL, &error);
+  if (document == NULL)
+    {
+      print_error (err, project_path, error->message);
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  options.include_personal_data = include_personal_data;
+  if (!copro_pdf_write (document, kind, pdf_path, &options, &error))
+    {
+      print_error (err, pdf_path, error->message);
+      return COPRO_EXIT_UNREADABLE;
+    }
+
+  {
+    /* TRANSLATORS: the document's name (e.g. "Plan for sign-off"), then the file */
+    g_autofree char *message =
+      g_strdup_printf (include_personal_data
+                       ? _("Wrote “%s” to %s, with personal details.")
+                       : _("Wrote “%s” to %s, without personal details."),
+                       copro_pdf_kind_get_name (kind), pdf_path);
 
     fprintf (out, "%s\n", message);
   }

@@ -31,4 +31,14 @@ int copro_command_export     (const char *project_path,
                               FILE       *out,
                               FILE       *err);
 
+/* Writes one of the printed documents of a project as a tagged PDF:
+ * @document_key is "plan" (or NULL), "terms" or "feedback". Exit 2 when
+ * the project cannot be read or the document cannot be written. */
+int copro_command_export_pdf (const char *project_path,
+                              const char *pdf_path,
+                              const char *document_key,
+                              gboolean    include_personal_data,
+                              FILE       *out,
+                              FILE       *err);
+
 G_END_DECLS

@@ -274,6 +274,8 @@ copro_application_startup (GApplication *application)
     { "win.show-section('risks')", { "<Alt>6", NULL } },
     { "win.show-section('signoff')", { "<Alt>7", NULL } },
     { "win.export", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.save-pdf", { "<Shift><Control>e", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "win.show-section('checks')", { "<Alt>8", NULL } },
   };

@@ -9,6 +9,7 @@
 #include "copro-drafts.h"
 #include "copro-error.h"
 #include "copro-export-flow.h"
+#include "copro-print-dialog.h"
 #include "copro-lock.h"
 #include "copro-project-view.h"
 #include "copro-window.h"
@@ -263,6 +264,10 @@ update_actions (CoproWindow *self)
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), can_save);
   /* A workbook is only read, so any open project can be exported. */
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "export");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "print");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
+  action = g_action_map_lookup_action (G_ACTION_MAP (self), "save-pdf");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->document != NULL);
 }
 
@@ -808,6 +813,30 @@ export_activated (GSimpleAction *action,
     copro_export_flow_run (GTK_WINDOW (self), self->document, NULL);
 }
 
+/* Print (Ctrl+P) and Save as PDF (Shift+Ctrl+E): the same dialogue, which
+ * asks which document and whether with personal details. */
+static void
+print_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (self->document != NULL)
+    adw_dialog_present (copro_print_dialog_new (self->document, FALSE), GTK_WIDGET (self));
+}
+
+static void
+save_pdf_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (self->document != NULL)
+    adw_dialog_present (copro_print_dialog_new (self->document, TRUE), GTK_WIDGET (self));
+}
+
 /* The keyboard shortcuts are built each time they are asked for and
  * destroyed when closed, rather than loaded once by GtkApplication from
  * gtk/help-overlay.ui and kept hidden: GTK answers an AT-SPI request for a
@@ -852,6 +881,8 @@ show_help_overlay_activated (GSimpleAction *action,
 static const GActionEntry win_entries[] = {
   { .name = "show-help-overlay", .activate = show_help_overlay_activated },
   { .name = "export", .activate = export_activated },
+  { .name = "print", .activate = print_activated },
+  { .name = "save-pdf", .activate = save_pdf_activated },
   { .name = "save", .activate = save_activated },
   { .name = "save-as", .activate = save_as_activated },
   { .name = "close", .activate = close_activated },
