@@ -13,7 +13,7 @@ packages="
   desktop-file-utils appstream libxml2-utils flatpak-builder
   xvfb xauth dbus-daemon at-spi2-core python3-pyatspi
   python3-openpyxl python3-jsonschema python3-xlsxwriter
-  libreoffice-calc-nogui imagemagick fonts-dejavu-core locales
+  libreoffice-calc-nogui imagemagick fonts-dejavu-core locales poppler-utils
   clang llvm libclang-rt-dev
 "
 locales="de_DE.UTF-8 fr_FR.UTF-8 en_GB.UTF-8"

@@ -31,6 +31,10 @@ G_BEGIN_DECLS
 #define N_BLANK_APPROVALS 5
 #define MAP_WIDTH 960
 #define MAP_HEIGHT 600
+/* One line of the workbook's 11-point font: Excel's default row, in points. */
+#define LINE_HEIGHT 15.0
+/* The tallest row Excel allows, in points. */
+#define MAX_ROW_HEIGHT 409.0
 /* Writing the sheets is this share of the progress; closing (compressing)
  * the workbook is the rest. */
 #define WRITE_SHARE 0.65
@@ -119,6 +123,7 @@ typedef struct
   guint          n_columns;
   double         width[MAX_COLUMNS];
   double         cap[MAX_COLUMNS];
+  double         row_height;   /* points the current row's wrapped text needs; 0: the default */
 } Sheet;
 
 /* copro-export-cells.c: progress and failures, text, cells, and the frame
@@ -141,6 +146,13 @@ void      _copro_export_put_text (Sheet       *s,
                                   lxw_col_t    col,
                                   const char  *text,
                                   lxw_format  *format);
+guint     _copro_export_count_lines (const char *text,
+                                     double      width,
+                                     gboolean    bold);
+void      _copro_export_fit_row (Sheet       *s,
+                                 lxw_col_t    col,
+                                 const char  *text,
+                                 lxw_format  *format);
 void      _copro_export_put_note (Sheet       *s,
                                   const char  *text,
                                   lxw_format  *format);
