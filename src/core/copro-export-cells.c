@@ -420,8 +420,10 @@ _copro_export_put_text (Sheet       *s,
   if (info.needs_copy)
     text = copy = copy_cell_text (text, &info);
   _copro_export_check (s->export, worksheet_write_string (s->ws, s->row, col, text, format));
-  /* As wide as its longest line, measured as the row's height is. */
-  _copro_export_note_width (s, col, ceil (info.longest_width * (format->bold ? BOLD_WIDTH : 1.0)));
+  /* As wide as its longest line has characters, or wider when they are, as
+   * the row's height measures them. */
+  _copro_export_note_width (s, col, MAX ((double) info.longest_line,
+                                         ceil (info.longest_width * (format->bold ? BOLD_WIDTH : 1.0))));
   if (format->text_wrap)
     fit_row (s, col, text, &info, format);
 }
@@ -736,7 +738,8 @@ _copro_export_table_header (Sheet        *s,
       _copro_export_put_text (s, i, columns[i].label, s->export->f_header);
       /* Room for the filter's button beside the name. */
       scan_text (columns[i].label, &info);
-      _copro_export_note_width (s, i, MIN (ceil (info.longest_width * BOLD_WIDTH) + 2.5, 24.0));
+      _copro_export_note_width (s, i, MIN (MAX ((double) info.longest_line, ceil (info.longest_width * BOLD_WIDTH)) + 2.5,
+                                           24.0));
     }
   s->header_row = s->row;
   s->last_row = s->row;

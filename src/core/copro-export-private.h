@@ -31,6 +31,9 @@ G_BEGIN_DECLS
 #define N_BLANK_APPROVALS 5
 #define MAP_WIDTH 960
 #define MAP_HEIGHT 600
+/* The timeline's picture on the Activities sheet, in pixels. */
+#define TIMELINE_WIDTH 960
+#define TIMELINE_MAX_HEIGHT 16000
 /* One line of the workbook's 11-point font: Excel's default row, in points. */
 #define LINE_HEIGHT 15.0
 /* The tallest row Excel allows, in points. */

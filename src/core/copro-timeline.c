@@ -23,6 +23,7 @@
 #include <pango/pangocairo.h>
 
 #include "copro-activity.h"
+#include "copro-error.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-timeline.h"
@@ -371,11 +372,11 @@ layout_free (Layout *self)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Layout, layout_free)
 
 static Layout *
-layout_new (CoproDocument *document,
-            double         width,
-            GArray        *legend_entries)
+layout_new (CoproRecord *project,
+            double       width,
+            GArray      *legend_entries)
 {
-  CoproList *activities = copro_record_get_list (copro_document_get_project (document), "activities");
+  CoproList *activities = copro_record_get_list (project, "activities");
   guint n = copro_list_get_n_items (activities);
   g_autoptr(GPtrArray) undated = g_ptr_array_new ();
   Layout *self = g_new0 (Layout, 1);
@@ -499,17 +500,32 @@ layout_new (CoproDocument *document,
   return self;
 }
 
+#define CHECK_PROJECT(project, fail) \
+  G_STMT_START { \
+    g_return_val_if_fail (COPRO_IS_RECORD (project), fail); \
+    g_return_val_if_fail (copro_record_get_desc (project) == &copro_desc_project, fail); \
+  } G_STMT_END
+
 double
-copro_timeline_get_height (CoproDocument *document,
-                           double         width)
+copro_timeline_get_height_for_project (CoproRecord *project,
+                                       double       width)
 {
   g_autoptr(Layout) layout = NULL;
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
 
+  CHECK_PROJECT (project, 0);
+
+  layout = layout_new (project, width, entries);
+  return layout->height;
+}
+
+double
+copro_timeline_get_height (CoproDocument *document,
+                           double         width)
+{
   g_return_val_if_fail (COPRO_IS_DOCUMENT (document), 0);
 
-  layout = layout_new (document, width, entries);
-  return layout->height;
+  return copro_timeline_get_height_for_project (copro_document_get_project (document), width);
 }
 
 static double
@@ -705,15 +721,27 @@ copro_timeline_draw (CoproDocument *document,
                      double         width,
                      double         height)
 {
+  g_return_if_fail (COPRO_IS_DOCUMENT (document));
+
+  copro_timeline_draw_project (copro_document_get_project (document), cr, width, height);
+}
+
+void
+copro_timeline_draw_project (CoproRecord *project,
+                             cairo_t     *cr,
+                             double       width,
+                             double       height)
+{
   g_autoptr(Layout) self = NULL;
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
 
-  g_return_if_fail (COPRO_IS_DOCUMENT (document));
+  g_return_if_fail (COPRO_IS_RECORD (project));
+  g_return_if_fail (copro_record_get_desc (project) == &copro_desc_project);
   g_return_if_fail (cr != NULL);
 
   if (width <= 0 || height <= 0)
     return;
-  self = layout_new (document, width, entries);
+  self = layout_new (project, width, entries);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, width, height);
@@ -754,6 +782,14 @@ append_separated (GString    *text,
 char *
 copro_timeline_describe (CoproDocument *document)
 {
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
+
+  return copro_timeline_describe_project (copro_document_get_project (document));
+}
+
+char *
+copro_timeline_describe_project (CoproRecord *project)
+{
   CoproList *activities;
   guint n, n_steps, n_levels, n_dated = 0;
   g_autofree guint *by_step = NULL;
@@ -763,9 +799,9 @@ copro_timeline_describe (CoproDocument *document)
   guint32 first = G_MAXUINT32, last = 0;
   gboolean first_item = TRUE;
 
-  g_return_val_if_fail (COPRO_IS_DOCUMENT (document), NULL);
+  CHECK_PROJECT (project, NULL);
 
-  activities = copro_record_get_list (copro_document_get_project (document), "activities");
+  activities = copro_record_get_list (project, "activities");
   n = copro_list_get_n_items (activities);
   if (n == 0)
     return g_strdup (_("The timeline is empty: no activities have been added yet."));
@@ -869,4 +905,66 @@ copro_timeline_describe (CoproDocument *document)
       g_string_append (text, C_("end of a sentence", "."));
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The picture */
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+copro_timeline_to_png (CoproRecord  *project,
+                       int           width,
+                       int           max_height,
+                       GError      **error)
+{
+  g_autoptr(GByteArray) png = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+  double height, scale = 1;
+
+  CHECK_PROJECT (project, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (width < 1 || width > 16384 || max_height < 1 || max_height > 16384)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The timeline cannot be drawn at %d pixels wide and at most %d tall."), width, max_height);
+      return NULL;
+    }
+  height = copro_timeline_get_height_for_project (project, width);
+  if (height > max_height)
+    scale = max_height / height;
+
+  /* Opaque: the PNG needs no alpha channel. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MAX (1, (int) ceil (width * scale)),
+                                        MAX (1, (int) ceil (height * scale)));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  copro_timeline_draw_project (project, cr, width, height);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    {
+      png = g_byte_array_new ();
+      status = cairo_surface_write_to_png_stream (surface, append_png, png);
+    }
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                   _("The timeline could not be drawn: %s."), cairo_status_to_string (status));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
