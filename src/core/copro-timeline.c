@@ -26,6 +26,7 @@
 #include "copro-error.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner-map.h"
 #include "copro-timeline.h"
 
 #define FONT_SIZE 13.0
@@ -909,22 +910,13 @@ copro_timeline_describe_project (CoproRecord *project)
 
 /* The picture */
 
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 GBytes *
 copro_timeline_to_png (CoproRecord  *project,
                        int           width,
                        int           max_height,
                        GError      **error)
 {
-  g_autoptr(GByteArray) png = NULL;
+  GBytes *png = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -953,18 +945,17 @@ copro_timeline_to_png (CoproRecord  *project,
   copro_timeline_draw_project (project, cr, width, height);
   status = cairo_status (cr);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  /* The partner map's writer: cairo's own takes ten times as long. */
   if (status == CAIRO_STATUS_SUCCESS)
-    {
-      png = g_byte_array_new ();
-      status = cairo_surface_write_to_png_stream (surface, append_png, png);
-    }
+    png = copro_png_encode_rgb24 (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
-                   _("The timeline could not be drawn: %s."), cairo_status_to_string (status));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                 _("The timeline could not be drawn: %s."), cairo_status_to_string (status));
+  else if (png == NULL)
+    g_set_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT,
+                 _("There was not enough memory to draw the timeline."));
+  return png;
 }
