@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "copro-document.h"
+#include "copro-error.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-timeline.h"
@@ -340,6 +341,58 @@ test_thousand (void)
   cairo_surface_destroy (recording);
 }
 
+/* The width and height a PNG's header gives. */
+static void
+png_size (GBytes *png,
+          guint  *width,
+          guint  *height)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (png, &size);
+
+  g_assert_cmpuint (size, >, 24);
+  g_assert_cmpmem (data, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpmem (data + 12, 4, "IHDR", 4);
+  *width = (guint) data[16] << 24 | (guint) data[17] << 16 | (guint) data[18] << 8 | data[19];
+  *height = (guint) data[20] << 24 | (guint) data[21] << 16 | (guint) data[22] << 8 | data[23];
+}
+
+static void
+test_png (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproRecord *project = copro_document_get_project (document);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GBytes) scaled = NULL;
+  double height;
+  guint w, h;
+
+  for (guint i = 0; i < 60; i++)
+    add_activity (document, "Walk", "2027-04-01", "2027-04-30", "co-deliver", "engage");
+  height = copro_timeline_get_height (document, 600);
+  g_assert_cmpfloat (copro_timeline_get_height_for_project (project, 600), ==, height);
+
+  /* At its own height when that is allowed. */
+  whole = copro_timeline_to_png (project, 600, 16000, &error);
+  g_assert_no_error (error);
+  png_size (whole, &w, &h);
+  g_assert_cmpuint (w, ==, 600);
+  g_assert_cmpuint (h, ==, (guint) ceil (height));
+
+  /* Scaled down, keeping its shape, when it is taller than allowed. */
+  scaled = copro_timeline_to_png (project, 600, (int) (height / 2), &error);
+  g_assert_no_error (error);
+  png_size (scaled, &w, &h);
+  g_assert_cmpuint (h, <=, (guint) (height / 2) + 1);
+  g_assert_cmpuint (w, >=, 299);
+  g_assert_cmpuint (w, <=, 301);
+
+  /* A size no picture can have is an error, in a sentence. */
+  g_assert_null (copro_timeline_to_png (project, 0, 100, &error));
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_EXPORT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,5 +406,6 @@ main (int   argc,
   g_test_add_func ("/copro/timeline/one-date-is-a-point", test_one_date_is_a_point);
   g_test_add_func ("/copro/timeline/no-crash", test_no_crash);
   g_test_add_func ("/copro/timeline/thousand", test_thousand);
+  g_test_add_func ("/copro/timeline/png", test_png);
   return g_test_run ();
 }
