@@ -304,6 +304,8 @@ add_legend_entry (GString     *text,
   for (const char *c = label; *c != '\0'; c++)
     if (*c == ' ')
       g_string_append (text, "\xc2\xa0");
+    else if (*c == '-')
+      g_string_append (text, "-\xe2\x81\xa0");   /* and a word joiner: no break after it */
     else
       g_string_append_c (text, *c);
   g_array_append_val (entries, entry);
@@ -606,7 +608,8 @@ draw_axis (Layout  *self,
 
       if (labelled || month_width >= 4 || (year && month_width * 12 >= 4))
         {
-          cairo_move_to (cr, round (x) + 0.5, self->axis_y + (labelled ? 0 : ROW_HEIGHT * 0.6));
+          /* Only a labelled month's line runs up beside its label. */
+          cairo_move_to (cr, round (x) + 0.5, labelled ? self->axis_y : self->bands_y);
           cairo_line_to (cr, round (x) + 0.5, bottom);
           set_source_hex (cr, year || labelled ? YEAR_COLOR : GRID_COLOR);
           cairo_set_line_width (cr, 1);
