@@ -149,6 +149,11 @@ void      _copro_export_put_text (Sheet       *s,
                                   lxw_col_t    col,
                                   const char  *text,
                                   lxw_format  *format);
+/* Row heights: how many lines @text wraps to in a column @width characters
+ * wide (an upper bound, see copro-export-cells.c); and noting that @text in
+ * column @col of the current row needs that many lines, for text not written
+ * by _copro_export_put_text() (which does it for every wrapping format).
+ * _copro_export_next_row() then sets the row's height. */
 guint     _copro_export_count_lines (const char *text,
                                      double      width,
                                      gboolean    bold);

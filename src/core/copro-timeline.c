@@ -276,19 +276,19 @@ no_level_label (void)
 }
 
 static void
-add_legend_entry (GString     *text,
+add_legend_entry (GString       *text,
                   PangoAttrList *attrs,
-                  GArray      *entries,
-                  guint32      color,
-                  gboolean     point,
-                  const char  *label)
+                  GArray        *entries,
+                  guint32        color,
+                  gboolean       point,
+                  const char    *label)
 {
   /* U+FFFC, the object replacement character, holds the swatch's place. */
   static const char placeholder[] = "\xef\xbf\xbc";
   int size = (int) (FONT_SIZE * 0.8 * PANGO_SCALE);
   PangoRectangle ink = { 0, -size, (int) (FONT_SIZE * PANGO_SCALE), size };
   PangoRectangle logical = ink;
-  LegendEntry entry = { (int) text->len, color, point };
+  LegendEntry entry = { 0, color, point };
   PangoAttribute *shape;
 
   if (text->len > 0)
