@@ -11,6 +11,7 @@
 
 #include "copro-error.h"
 #include "copro-export.h"
+#include "copro-export-private.h"
 #include "copro-list.h"
 #include "copro-model.h"
 
@@ -296,6 +297,41 @@ test_sync_overwrites (void)
   remove_folder (folder);
 }
 
+/* The row heights' estimate of wrapped lines (tests/test-export-print.py
+ * shows it enough for LibreOffice's print). */
+static void
+test_count_lines (void)
+{
+  g_autoptr(GString) word = g_string_new (NULL);
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  g_assert_cmpuint (_copro_export_count_lines (NULL, 10, FALSE), ==, 1);
+  g_assert_cmpuint (_copro_export_count_lines ("", 10, FALSE), ==, 1);
+  g_assert_cmpuint (_copro_export_count_lines ("short", 10, FALSE), ==, 1);
+  /* Each paragraph, and each empty line, is a line. */
+  g_assert_cmpuint (_copro_export_count_lines ("one\ntwo\n\nfour", 10, FALSE), ==, 4);
+  /* Capitals and wide letters count wider than digits: ten digits fit in
+   * ten, ten Ms do not. */
+  g_assert_cmpuint (_copro_export_count_lines ("0123456789", 10, FALSE), ==, 1);
+  g_assert_cmpuint (_copro_export_count_lines ("MMMMMMMMMM", 10, FALSE), ==, 2);
+  /* Bold is wider. */
+  g_assert_cmpuint (_copro_export_count_lines ("012345678", 10, TRUE), ==, 2);
+
+  /* A word wider than the column is cut where the column ends. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append_c (word, '0');
+  g_assert_cmpuint (_copro_export_count_lines (word->str, 10, FALSE), ==, 10);
+  g_string_prepend (word, "a ");
+  g_assert_cmpuint (_copro_export_count_lines (word->str, 10, FALSE), ==, 11);
+
+  /* Words wrap whole: twenty words of four digits, two words a line of 10. */
+  for (guint i = 0; i < 20; i++)
+    g_string_append (words, i == 0 ? "0000" : " 0000");
+  g_assert_cmpuint (_copro_export_count_lines (words->str, 10, FALSE), ==, 10);
+  /* East Asian characters are about two digits wide. */
+  g_assert_cmpuint (_copro_export_count_lines ("照顾者说周末没有人接电话", 12, FALSE), >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -303,6 +339,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/copro/export/async-progress", test_async_progress);
+  g_test_add_func ("/copro/export/count-lines", test_count_lines);
   g_test_add_func ("/copro/export/cancel-keeps-earlier-file", test_cancel_keeps_earlier_file);
   g_test_add_func ("/copro/export/cancelled-before", test_cancelled_before);
   g_test_add_func ("/copro/export/failures", test_failures);

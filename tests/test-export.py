@@ -14,6 +14,7 @@ locale; and that a failed export leaves an earlier file untouched.
 """
 
 import datetime
+import html
 import json
 import os
 import re
@@ -165,6 +166,21 @@ def decode_png(test, data):
         rows.append([tuple(line[x * channels:x * channels + 3]) for x in range(width)])
         previous = line
     return rows
+
+
+def timeline_picture(test, book):
+    """The timeline on the Activities sheet: its alternative text, the row
+    (1-based) it is anchored on, and its pixels."""
+    sheet = SHEETS.index("Activities") + 1
+    rels = book.parts[f"xl/worksheets/_rels/sheet{sheet}.xml.rels"].decode()
+    drawing = re.search(r'Target="../drawings/(drawing\d+\.xml)"', rels).group(1)
+    xml = book.parts["xl/drawings/" + drawing].decode()
+    descr = html.unescape(re.search(r'<xdr:cNvPr [^>]*descr="([^"]*)"', xml).group(1))
+    row = int(re.search(r"<xdr:from>.*?<xdr:row>(\d+)</xdr:row>", xml, re.S).group(1)) + 1
+    drawing_rels = book.parts[f"xl/drawings/_rels/{drawing}.rels"].decode()
+    media = re.search(r'Target="../media/([^"]+)"', drawing_rels).group(1)
+    test.assertTrue(media.endswith(".png"))
+    return descr, row, decode_png(test, book.parts["xl/media/" + media])
 
 
 class Book:
@@ -543,6 +559,26 @@ class ExampleExport(unittest.TestCase):
         self.assertIn("drawing", rels)
         self.assertIn(b"partners placed by influence and interest", b.parts["xl/drawings/drawing1.xml"])
 
+    def test_timeline(self):
+        """The timeline under the activities: described, drawn with a bar in
+        the colour of every level the activities plan."""
+        activities = self.project["activities"]
+        descr, row, pixels = timeline_picture(self, self.book)
+        self.assertTrue(descr.startswith(f"{len(activities)} activities from "), descr)
+        self.assertIn("Levels planned:", descr)
+        ws = self.book["Activities"]
+        self.assertGreater(row, self.book.header_row("Activities") + len(activities))
+        self.assertEqual(ws.cell(row - 2, 1).value, "Timeline")
+        self.assertEqual(len(pixels[0]), 960)
+        # A row for each activity, and the bands of the six steps.
+        self.assertGreater(len(pixels), 20 * (len(activities) + 6))
+        self.assertEqual(pixels[0][0], (255, 255, 255))
+        colours = {p for line in pixels for p in line}
+        palette = {"inform": (0xFD, 0xE7, 0x25), "educate": (0x7A, 0xD1, 0x51), "consult": (0x22, 0xA8, 0x84),
+                   "engage": (0x2A, 0x78, 0x8E), "co-design": (0x41, 0x44, 0x87), "co-produce": (0x44, 0x01, 0x54)}
+        for level in {a.get("level_planned") for a in activities if a.get("level_planned")}:
+            self.assertIn(palette[level], colours, level)
+
     def test_terms_of_reference(self):
         terms = self.project["terms_of_reference"]
         rows = [[c.value for c in row] for row in self.book.table("Terms of reference")]
@@ -906,6 +942,13 @@ class EmptyExport(unittest.TestCase):
                 self.assertTrue(ws.cell(header + 1, 1).font.i)
         members = [r for r in self.book.table("Terms of reference") if r[0].value == "Members"]
         self.assertEqual(members[0][1].value, "No members yet.")
+
+    def test_timeline_says_there_is_nothing(self):
+        descr, row, pixels = timeline_picture(self, self.book)
+        self.assertEqual(descr, "The timeline is empty: no activities have been added yet.")
+        self.assertGreater(row, self.book.header_row("Activities") + 1)
+        self.assertEqual(len(pixels[0]), 960)
+        self.assertGreater(len({p for line in pixels for p in line}), 2)
 
     def test_budget_total_is_zero(self):
         ws = self.book["Budget"]

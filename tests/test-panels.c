@@ -28,6 +28,8 @@
 #include "copro-partners-page.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-timeline-view.h"
+#include "copro-timeline.h"
 #include "copro-window.h"
 
 #include "copro-gui-test.h"
@@ -117,6 +119,18 @@ field (GtkWidget   *panel,
 
   g_assert_nonnull (widget);
   return widget;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        height;
+} HeightWait;
+
+static gboolean
+widget_height_is_at_least (HeightWait *wait)
+{
+  return gtk_widget_get_height (wait->widget) >= wait->height;
 }
 
 /* Typing into one field within a second is one step, as the user expects:
@@ -815,6 +829,84 @@ test_review (Fixture       *f,
   g_assert_cmpstr (copro_record_get_string (reflection, "diversity"), ==, "red");
   undo (f);
   g_assert_false (copro_document_get_modified (f->document));
+}
+
+/* Review: the timeline under the activities, an image described in words
+ * that follows the activities */
+
+static void
+test_review_timeline (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *panel = show (f, "review");
+  CoproList *activities = copro_record_get_list (f->project, "activities");
+  guint n = copro_list_get_n_items (activities);
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  GtkWidget *view;
+  CoproRecord *activity;
+  int height, taller;
+
+  collect_type (panel, COPRO_TYPE_TIMELINE_VIEW, views);
+  g_assert_cmpuint (views->len, ==, 1);
+  view = g_ptr_array_index (views, 0);
+  g_assert_true (gtk_widget_get_mapped (view));
+  spin_until ((Condition) widget_height_is_at_least, &(HeightWait) { view, 1 });
+
+  /* An image, named once, described by the core's words. */
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_IMG));
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                     "Timeline of the activities"));
+  expected = copro_timeline_describe (f->document);
+  g_assert_true (g_str_has_prefix (expected, "7 activities from "));
+  g_assert_cmpstr (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)), ==, expected);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     expected));
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), &height, NULL, NULL, NULL);
+  g_assert_cmpint (height, >, 0);
+  g_assert_cmpint (gtk_widget_get_height (view), ==, height);
+
+  /* An activity added from the list: described and drawn, a row taller. */
+  before = g_strdup (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)));
+  activity = copro_list_editor_add (list_editor (panel, f->project, "activities"));
+  g_assert_cmpuint (copro_list_get_n_items (activities), ==, n + 1);
+  copro_record_set_string (activity, "title", "Timeline test walk");
+  copro_record_set_string (activity, "start_date", "2026-09-01");
+  copro_record_set_string (activity, "end_date", "2026-09-30");
+  copro_record_set_string (activity, "step", "co-deliver");
+  g_assert_true (g_str_has_prefix (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)),
+                                   "8 activities from "));
+  g_assert_cmpstr (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)), !=, before);
+  g_assert_nonnull (strstr (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)),
+                            "2 in step 5. Co-deliver"));
+  g_free (expected);
+  expected = copro_timeline_describe (f->document);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     expected));
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), &taller, NULL, NULL, NULL);
+  g_assert_cmpint (taller, >, height);
+  spin_until ((Condition) widget_height_is_at_least, &(HeightWait) { view, taller });
+
+  /* Undone, it is gone from the timeline too. */
+  while (copro_list_get_n_items (activities) > n)
+    undo (f);
+  g_assert_cmpuint (copro_list_get_n_items (activities), ==, n);
+  g_assert_cmpstr (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)), ==, before);
+
+  /* Feedback changes nothing on it. */
+  copro_list_add_new (copro_record_get_list (copro_list_get (activities, 0), "feedback"));
+  g_assert_cmpstr (copro_timeline_view_get_description (COPRO_TIMELINE_VIEW (view)), ==, before);
+
+  /* As narrow as a phone, it still fits the panel. */
+  g_assert_cmpint (gtk_widget_get_width (view), >, 0);
+  {
+    int minimum;
+
+    gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, 320);
+  }
 }
 
 /* Risks: the score and band, in words */
@@ -1858,6 +1950,7 @@ main (int   argc,
   ADD ("partners", test_partners);
   ADD ("terms", test_terms);
   ADD ("review", test_review);
+  ADD ("review-timeline", test_review_timeline);
   ADD ("risks", test_risks);
   ADD ("signoff", test_signoff);
   ADD ("checks", test_checks);

@@ -79,10 +79,70 @@ is_escape_sequence (const char *p)
          g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]) && p[6] == '_';
 }
 
+/* Bold text is at most this much wider. */
+#define BOLD_WIDTH 1.2
+
+/* The widest @u is in those fonts, in their digits. */
+static double
+width_of (gunichar u)
+{
+  if (u < 0x80)
+    {
+      if (g_ascii_islower (u))
+        return u == 'm' ? 1.6 : u == 'w' ? 1.45 : strchr ("ijl", (int) u) != NULL ? 0.5 :
+               strchr ("frt", (int) u) != NULL ? 0.7 : strchr ("cksvxyz", (int) u) != NULL ? 0.95 : 1.05;
+      if (g_ascii_isupper (u))
+        return u == 'M' ? 1.7 : u == 'W' ? 1.8 : u == 'I' ? 0.5 : u == 'J' ? 0.9 :
+               strchr ("CDGHNOQU", (int) u) != NULL ? 1.4 : 1.25;
+      if (g_ascii_isdigit (u))
+        return 1.0;
+      if (u == ' ')
+        return 0.5;
+      if (strchr (".,;:'!|", (int) u) != NULL)
+        return 0.5;
+      if (strchr ("()[]\"`-/", (int) u) != NULL)
+        return 0.75;
+      if (strchr ("?_{}", (int) u) != NULL)
+        return 1.0;
+      return 1.85;   /* %&@#+=<>~^*$ and the rest */
+    }
+  if (g_unichar_iszerowidth (u))
+    return 0;
+  /* East Asian scripts: a full em, about two digits. */
+  if (g_unichar_iswide (u) || g_unichar_iswide_cjk (u))
+    return 2.1;
+  return 1.85;
+}
+
+static double ascii_widths[0x80];
+static GOnce ascii_widths_once = G_ONCE_INIT;
+
+static gpointer
+init_ascii_widths (gpointer data)
+{
+  for (gunichar u = 0; u < 0x80; u++)
+    ascii_widths[u] = width_of (u);
+  return data;
+}
+
+static inline void
+ensure_ascii_widths (void)
+{
+  g_once (&ascii_widths_once, init_ascii_widths, NULL);
+}
+
+/* How wide @u is, at most, in digits of the workbook's font. */
+static inline double
+char_width (gunichar u)
+{
+  return u < 0x80 ? ascii_widths[u] : width_of (u);
+}
+
 typedef struct
 {
   gsize    units;          /* UTF-16 code units, as Excel counts */
   gsize    longest_line;   /* characters */
+  double   longest_width;  /* of a line, in digits (char_width ()) */
   gboolean needs_copy;
 } TextInfo;
 
@@ -91,7 +151,9 @@ scan_text (const char *text,
            TextInfo   *info)
 {
   gsize line = 0;
+  double width = 0;
 
+  ensure_ascii_widths ();
   memset (info, 0, sizeof *info);
   for (const char *p = text; *p != '\0'; )
     {
@@ -102,10 +164,15 @@ scan_text (const char *text,
           if (c == '\n')
             {
               info->longest_line = MAX (info->longest_line, line);
+              info->longest_width = MAX (info->longest_width, width);
               line = 0;
+              width = 0;
             }
           else
-            line++;
+            {
+              line++;
+              width += ascii_widths[c];
+            }
           if (c == '_' && is_escape_sequence (p))
             info->needs_copy = TRUE;
           info->units++;
@@ -120,10 +187,12 @@ scan_text (const char *text,
             info->needs_copy = TRUE;
           info->units += u >= 0x10000 ? 2 : 1;
           line++;
+          width += width_of (u);
           p = g_utf8_next_char (p);
         }
     }
   info->longest_line = MAX (info->longest_line, line);
+  info->longest_width = MAX (info->longest_width, width);
   if (info->units > EXCEL_MAX_TEXT)
     info->needs_copy = TRUE;
 }
@@ -214,6 +283,112 @@ _copro_export_escape_ampersands (const char *text)
   return g_strjoinv ("&&", parts);
 }
 
+/* Row heights. libxlsxwriter cannot fit a row to its wrapped text, and
+ * LibreOffice and Excel do not always do it on opening: printed, the lines of
+ * a tall cell then run over the rows below. So each row gets the height its
+ * wrapped text needs, estimated from the characters: each counts as an upper
+ * bound of its width in the font's digits (the unit of a column's width) in
+ * Calibri, Carlito, Liberation Sans (Arial) and DejaVu Sans, the fonts a
+ * workbook is shown in, and words wrap greedily at spaces as the spreadsheets
+ * do. tests/test-export-print.py shows the estimate safe: LibreOffice's PDF
+ * of long texts has no line over another. */
+
+/* How many lines @text takes in a column @width digits wide, its words
+ * wrapped at spaces and a word wider than the column cut anywhere. */
+guint
+_copro_export_count_lines (const char *text,
+                           double      width,
+                           gboolean    bold)
+{
+  double scale = bold ? BOLD_WIDTH : 1.0;
+  guint lines = 1;
+  double line = 0;     /* the width of the current line's words */
+  double word = 0;     /* the word being read */
+  double spaces = 0;   /* spaces between the line and the word */
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  ensure_ascii_widths ();
+  width = MAX (width, 1);
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar u = g_utf8_get_char (p);
+
+      if (u == ' ' || u == '\n' || u == '\0')
+        {
+          /* The word ends: on this line, or on the next. */
+          if (line > 0 && line + spaces + word > width)
+            {
+              lines++;
+              line = word;
+            }
+          else
+            line += (line > 0 ? spaces : 0) + word;
+          word = 0;
+          spaces = 0;
+          if (u == '\0')
+            break;
+          if (u == '\n')
+            {
+              lines++;
+              line = 0;
+            }
+          else
+            spaces += char_width (u) * scale;
+          continue;
+        }
+      if (u == '\r')
+        continue;
+      word += char_width (u) * scale;
+      /* A word wider than the column is cut where the column ends. */
+      if (word > width)
+        {
+          if (line > 0)
+            lines++;
+          lines++;
+          line = 0;
+          spaces = 0;
+          word = char_width (u) * scale;
+        }
+    }
+  return lines;
+}
+
+/* Notes that @text, written in column @col of the current row with @format,
+ * needs the row tall enough for its lines; _copro_export_next_row() sets
+ * the height. The column is measured as wide as it is now: it only grows
+ * after, so the estimate stays an upper bound. For any text written
+ * without _copro_export_put_text(), e.g. a merged range. */
+static void
+fit_row (Sheet          *s,
+         lxw_col_t       col,
+         const char     *text,
+         const TextInfo *info,
+         lxw_format     *format)
+{
+  /* The column as end_sheet () sets it, less the cell's margins. */
+  double width = (col < MAX_COLUMNS && s->width[col] > 0 ? CLAMP (s->width[col] + 1.5, 6.0, 80.0) : 8.43) - 0.5;
+  double size = format != NULL && format->font_size > 0 ? format->font_size : 11;
+  gboolean bold = format != NULL && format->bold;
+  guint lines;
+
+  /* One line that fits needs no wrapping worked out. */
+  if (info != NULL && info->longest_line == info->units && info->longest_width * (bold ? BOLD_WIDTH : 1.0) <= width)
+    lines = 1;
+  else
+    lines = _copro_export_count_lines (text, width, bold);
+  s->row_height = MAX (s->row_height, lines * LINE_HEIGHT * size / 11);
+}
+
+void
+_copro_export_fit_row (Sheet       *s,
+                       lxw_col_t    col,
+                       const char  *text,
+                       lxw_format  *format)
+{
+  fit_row (s, col, text, NULL, format);
+}
+
 /* Cells. Each writes into the sheet's current row. */
 
 void
@@ -246,7 +421,12 @@ _copro_export_put_text (Sheet       *s,
   if (info.needs_copy)
     text = copy = copy_cell_text (text, &info);
   _copro_export_check (s->export, worksheet_write_string (s->ws, s->row, col, text, format));
-  _copro_export_note_width (s, col, info.longest_line);
+  /* As wide as its longest line has characters, or wider when they are, as
+   * the row's height measures them. */
+  _copro_export_note_width (s, col, MAX ((double) info.longest_line,
+                                         ceil (info.longest_width * (format->bold ? BOLD_WIDTH : 1.0))));
+  if (format->text_wrap)
+    fit_row (s, col, text, &info, format);
 }
 
 /* Text that sets no column width (notes and titles run across). */
@@ -492,9 +672,14 @@ _copro_export_field_label (const CoproRecordDesc *desc,
 
 /* Sheets */
 
+/* Ends the current row: in constant-memory mode a row's height must be set
+ * before the next row is written. */
 void
 _copro_export_next_row (Sheet *s)
 {
+  if (s->row_height > LINE_HEIGHT)
+    _copro_export_check (s->export, worksheet_set_row (s->ws, s->row, MIN (s->row_height, MAX_ROW_HEIGHT), NULL));
+  s->row_height = 0;
   s->row++;
 }
 
@@ -554,7 +739,8 @@ _copro_export_table_header (Sheet        *s,
       _copro_export_put_text (s, i, columns[i].label, s->export->f_header);
       /* Room for the filter's button beside the name. */
       scan_text (columns[i].label, &info);
-      _copro_export_note_width (s, i, MIN ((double) info.longest_line + 2.5, 24.0));
+      _copro_export_note_width (s, i, MIN (MAX ((double) info.longest_line, ceil (info.longest_width * BOLD_WIDTH)) + 2.5,
+                                           24.0));
     }
   s->header_row = s->row;
   s->last_row = s->row;

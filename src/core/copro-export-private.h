@@ -31,6 +31,13 @@ G_BEGIN_DECLS
 #define N_BLANK_APPROVALS 5
 #define MAP_WIDTH 960
 #define MAP_HEIGHT 600
+/* The timeline's picture on the Activities sheet, in pixels. */
+#define TIMELINE_WIDTH 960
+#define TIMELINE_MAX_HEIGHT 16000
+/* One line of the workbook's 11-point font: Excel's default row, in points. */
+#define LINE_HEIGHT 15.0
+/* The tallest row Excel allows, in points. */
+#define MAX_ROW_HEIGHT 409.0
 /* Writing the sheets is this share of the progress; closing (compressing)
  * the workbook is the rest. */
 #define WRITE_SHARE 0.65
@@ -119,6 +126,7 @@ typedef struct
   guint          n_columns;
   double         width[MAX_COLUMNS];
   double         cap[MAX_COLUMNS];
+  double         row_height;   /* points the current row's wrapped text needs; 0: the default */
 } Sheet;
 
 /* copro-export-cells.c: progress and failures, text, cells, and the frame
@@ -141,6 +149,18 @@ void      _copro_export_put_text (Sheet       *s,
                                   lxw_col_t    col,
                                   const char  *text,
                                   lxw_format  *format);
+/* Row heights: how many lines @text wraps to in a column @width characters
+ * wide (an upper bound, see copro-export-cells.c); and noting that @text in
+ * column @col of the current row needs that many lines, for text not written
+ * by _copro_export_put_text() (which does it for every wrapping format).
+ * _copro_export_next_row() then sets the row's height. */
+guint     _copro_export_count_lines (const char *text,
+                                     double      width,
+                                     gboolean    bold);
+void      _copro_export_fit_row (Sheet       *s,
+                                 lxw_col_t    col,
+                                 const char  *text,
+                                 lxw_format  *format);
 void      _copro_export_put_note (Sheet       *s,
                                   const char  *text,
                                   lxw_format  *format);

@@ -17,6 +17,7 @@
 #include "copro-list.h"
 #include "copro-partner.h"
 #include "copro-risk.h"
+#include "copro-timeline.h"
 
 /* Sign-off */
 
@@ -824,6 +825,43 @@ _copro_export_write_terms (Export *e)
 
 /* Activities and feedback */
 
+/* Under the activities, the timeline: the picture the window's Review
+ * section and the printed plan show, with its description as its
+ * alternative text. Very long timelines are scaled down to the tallest
+ * picture a PNG here may be. */
+static gboolean
+write_timeline (Export *e,
+                Sheet  *s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *alt = NULL;
+  lxw_image_options image = { 0 };
+
+  _copro_export_next_row (s);
+  _copro_export_put_note (s, _("Timeline"), e->f_section);
+  _copro_export_next_row (s);
+  _copro_export_put_note (s, _("The activities by step on a time axis, coloured by the level of involvement each plans."),
+                          e->f_note);
+  _copro_export_next_row (s);
+
+  png = copro_timeline_to_png (e->project, TIMELINE_WIDTH, TIMELINE_MAX_HEIGHT, &error);
+  if (png == NULL)
+    {
+      /* The picture is a view of the table above: say so rather than fail. */
+      _copro_export_put_note (s, error->message, e->f_empty);
+      _copro_export_next_row (s);
+      return _copro_export_tick (e, 1);
+    }
+  description = copro_timeline_describe_project (e->project);
+  alt = _copro_export_clean_line (description, 4000);
+  image.description = alt;
+  _copro_export_check (e, worksheet_insert_image_buffer_opt (s->ws, s->row, 0, g_bytes_get_data (png, NULL),
+                                                             g_bytes_get_size (png), &image));
+  return _copro_export_tick (e, 1);
+}
+
 gboolean
 _copro_export_write_activities (Export *e)
 {
@@ -871,6 +909,8 @@ _copro_export_write_activities (Export *e)
         return FALSE;
     }
   _copro_export_table_end (&s, _("No activities have been logged yet."), TRUE);
+  if (!write_timeline (e, &s))
+    return FALSE;
   _copro_export_end_sheet (&s);
   return TRUE;
 }

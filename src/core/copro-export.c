@@ -117,10 +117,12 @@ add_formats (Export *e)
   format_set_bold (e->f_total_money);
   format_set_top (e->f_total_money, LXW_BORDER_THIN);
   format_set_num_format (e->f_total_money, money_format);
+  format_set_align (e->f_total_money, LXW_ALIGN_VERTICAL_TOP);
 
   e->f_total_number = workbook_add_format (wb);
   format_set_bold (e->f_total_number);
   format_set_top (e->f_total_number, LXW_BORDER_THIN);
+  format_set_align (e->f_total_number, LXW_ALIGN_VERTICAL_TOP);
 
   /* The manager's cells: unlocked on a protected sheet, and yellow. */
   e->f_input_text = workbook_add_format (wb);

@@ -994,8 +994,8 @@ png_chunk (GByteArray   *png,
 }
 
 /* An opaque RGB24 @surface as an 8-bit RGB PNG; NULL when zlib fails. */
-static GBytes *
-encode_png (cairo_surface_t *surface)
+GBytes *
+copro_png_encode_rgb24 (cairo_surface_t *surface)
 {
   static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' };
   int width = cairo_image_surface_get_width (surface);
@@ -1114,7 +1114,7 @@ copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    png = encode_png (surface);
+    png = copro_png_encode_rgb24 (surface);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)

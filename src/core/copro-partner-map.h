@@ -143,6 +143,11 @@ GBytes      *copro_partner_map_to_png    (CoproRecord           *project,
 GBytes      *copro_partner_map_layout_to_png (CoproPartnerMapLayout  *layout,
                                               GError                **error);
 
+/* An opaque (RGB24) image surface as an 8-bit RGB PNG, by the fast writer
+ * the map's picture uses (the comment above encode_png's code says why);
+ * NULL when zlib fails. The timeline's picture uses it too. */
+GBytes      *copro_png_encode_rgb24      (cairo_surface_t       *surface);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CoproPartnerMapLayout, copro_partner_map_layout_free)
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "copro-document.h"
+#include "copro-record.h"
 
 G_BEGIN_DECLS
 
@@ -28,5 +29,22 @@ void    copro_timeline_draw         (CoproDocument *document,
  * screen reader says for the widget and what the PDF gives as the figure's
  * alternative text. Never NULL. */
 char   *copro_timeline_describe     (CoproDocument *document);
+
+/* The same three for a project record that is not (or no longer) in a
+ * document, e.g. the copy the workbook export works on in its thread. */
+double  copro_timeline_get_height_for_project (CoproRecord *project,
+                                               double       width);
+void    copro_timeline_draw_project           (CoproRecord *project,
+                                               cairo_t     *cr,
+                                               double       width,
+                                               double       height);
+char   *copro_timeline_describe_project       (CoproRecord *project);
+
+/* The timeline of @project as a PNG on white, @width pixels wide at its
+ * height, or scaled down to @max_height pixels tall when it needs more. */
+GBytes *copro_timeline_to_png                 (CoproRecord  *project,
+                                               int           width,
+                                               int           max_height,
+                                               GError      **error);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "copro-partners-page.h"
 #include "copro-record-form.h"
 #include "copro-sections.h"
+#include "copro-timeline-view.h"
 
 static const CoproSection sections[] = {
   { "overview", N_("Overview"), NULL,
@@ -295,11 +296,27 @@ build_terms (GtkWidget   *panel,
   add_form (panel, terms, _("Dates"), KEYS ("date_agreed", "review_date"));
 }
 
+/* The activities on a time axis, under their list. */
+static void
+add_timeline (GtkWidget   *panel,
+              CoproRecord *project)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Timeline"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each activity from its start to its end date, by step, coloured by the "
+                                           "level of involvement it plans."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), copro_timeline_view_new (project));
+  copro_panel_add (COPRO_PANEL (panel), group);
+}
+
 static void
 build_review (GtkWidget   *panel,
               CoproRecord *project)
 {
   add_list (panel, project, "activities", _("Activities"));
+  add_timeline (panel, project);
   add_form (panel, copro_record_get_record (project, "reflection"), _("Looking back"), NULL);
 }
 
