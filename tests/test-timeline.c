@@ -175,6 +175,33 @@ test_height_grows (void)
   g_assert_cmpfloat (copro_timeline_get_height (document, 360), >, copro_timeline_get_height (document, WIDTH));
 }
 
+/* Cut to fit a page: between two rows, never through one. */
+static void
+test_fit_height (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  double full, row, top, cut;
+
+  for (guint i = 0; i < 40; i++)
+    add_activity (document, "Workshop", "2027-01-04", "2027-01-08", "co-design", "co-design");
+  full = copro_timeline_get_height (document, WIDTH);
+  /* Room for it all: all of it. */
+  g_assert_cmpfloat (copro_timeline_fit_height (document, WIDTH, full + 50), ==, full);
+
+  add_activity (document, "Workshop", "2027-01-04", "2027-01-08", "co-design", "co-design");
+  row = copro_timeline_get_height (document, WIDTH) - full;
+  g_assert_cmpfloat (row, >, 0);
+
+  /* Less room: a height that is a cut between rows, and so its own cut. */
+  top = copro_timeline_fit_height (document, WIDTH, full / 2);
+  g_assert_cmpfloat (top, <=, full / 2);
+  g_assert_cmpfloat (top, >, full / 2 - row - 1);
+  g_assert_cmpfloat (copro_timeline_fit_height (document, WIDTH, top), ==, top);
+  /* Half a row less than a cut falls back to the cut before it. */
+  cut = copro_timeline_fit_height (document, WIDTH, top - row / 2);
+  g_assert_cmpfloat (fabs ((top - cut) - row), <=, 1);  /* heights are rounded up */
+}
+
 static void
 test_bars_where_they_belong (void)
 {
@@ -400,6 +427,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/copro/timeline/describe", test_describe);
+  g_test_add_func ("/copro/timeline/fit-height", test_fit_height);
   g_test_add_func ("/copro/timeline/describe-undated-only", test_describe_undated_only);
   g_test_add_func ("/copro/timeline/height-grows", test_height_grows);
   g_test_add_func ("/copro/timeline/bars-where-they-belong", test_bars_where_they_belong);

@@ -1067,16 +1067,23 @@ plan_timeline (Flow *f)
 {
   double height = copro_timeline_get_height (f->self->document, BODY_W);
   g_autofree char *description = NULL;
+  gboolean cut = FALSE;
 
   /* Nothing to show (no activities with dates, or no timeline yet). */
   if (height <= 0)
     return;
   description = copro_timeline_describe (f->self->document);
-  /* At most a page, with its heading and a line of its description. */
+  /* At most a page, with its heading and a line of its description, cut
+   * between two rows so that no activity's row is cut through. */
   if (height > BODY_BOTTOM - BODY_TOP - f->body_size * 8)
-    height = BODY_BOTTOM - BODY_TOP - f->body_size * 8;
+    {
+      height = copro_timeline_fit_height (f->self->document, BODY_W, BODY_BOTTOM - BODY_TOP - f->body_size * 8);
+      cut = TRUE;
+    }
   ensure_space (f, height + f->body_size * 6);
   begin_section (f, _("Timeline"));
+  if (cut)
+    add_paragraph (f, _("The project has more activities than a page can show: the picture shows the first of them, and the words below it describe them all."));
   add_figure (f, ITEM_TIMELINE, height, description);
 }
 

@@ -531,6 +531,40 @@ copro_timeline_get_height (CoproDocument *document,
   return copro_timeline_get_height_for_project (copro_document_get_project (document), width);
 }
 
+double
+copro_timeline_fit_height (CoproDocument *document,
+                           double         width,
+                           double         max_height)
+{
+  g_autoptr(Layout) self = NULL;
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (LegendEntry));
+  double best;
+
+  g_return_val_if_fail (COPRO_IS_DOCUMENT (document), 0);
+
+  self = layout_new (copro_document_get_project (document), width, entries);
+  if (self->height <= max_height || self->items->len == 0)
+    return MIN (self->height, max_height);
+  /* The legend and the axis, at least; then whole rows of each band. */
+  best = self->bands_y;
+  for (guint b = 0; b <= self->n_steps; b++)
+    {
+      guint rows = self->band_start[b + 1] - self->band_start[b];
+
+      if (b == self->n_steps && !self->has_no_step)
+        continue;
+      for (guint k = 0; k <= rows + 1; k++)
+        {
+          double y = self->band_y[b] + ROW_HEIGHT * k;
+
+          if (y > max_height)
+            return best;
+          best = y;
+        }
+    }
+  return best;
+}
+
 static double
 day_x (Layout  *self,
        guint32  day)

@@ -20,6 +20,12 @@ G_BEGIN_DECLS
 /* The height the timeline needs when drawn @width wide (device units). */
 double  copro_timeline_get_height   (CoproDocument *document,
                                      double         width);
+/* The tallest height up to @max_height at which the timeline drawn @width
+ * wide can be cut between two rows, so that no row is cut through: its full
+ * height if that fits. For a page that cannot hold it all. */
+double  copro_timeline_fit_height   (CoproDocument *document,
+                                     double         width,
+                                     double         max_height);
 /* Draws the timeline into the rectangle (0, 0, @width, @height) of @cr. */
 void    copro_timeline_draw         (CoproDocument *document,
                                      cairo_t       *cr,
