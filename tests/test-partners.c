@@ -651,6 +651,70 @@ test_rows_batch (void)
       g_assert_cmpstr (copro_record_get_string (p, "level"), ==, copro_enum_level.values[4].key);
     }
 
+  /* Many deleted at once: one change of the rows, still sorted; one undo
+   * puts them back, in one change, where they were. */
+  {
+    g_autoptr(GPtrArray) rows_before = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_ptr_array_add (rows_before, g_list_model_get_item (G_LIST_MODEL (shown), i));
+        if (i % 4 == 1 || (i > 100 && i < 140))
+          g_ptr_array_add (doomed, g_ptr_array_index (rows_before, i));
+      }
+    n_changes = 0;
+    copro_list_remove_many (partners, (CoproRecord **) doomed->pdata, doomed->len);
+    g_assert_cmpuint (n_changes, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n - doomed->len);
+    for (guint i = 0, k = 0; i < n; i++)
+      if (!g_ptr_array_find (doomed, g_ptr_array_index (rows_before, i), NULL))
+        {
+          g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), k++);
+
+          g_assert_true (p == g_ptr_array_index (rows_before, i));
+        }
+    g_assert_true (copro_history_undo (history));
+    g_assert_cmpuint (n_changes, ==, 2);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+        g_assert_true (p == g_ptr_array_index (rows_before, i));
+      }
+  }
+
+  /* One new partner goes to its place in the sorted rows. */
+  {
+    g_autoptr(CoproRecord) added = copro_record_new (&copro_desc_partner);
+    guint at;
+
+    copro_record_set_string (added, "level", copro_enum_level.values[1].key);
+    n_changes = 0;
+    copro_list_insert (partners, 3, added);
+    g_assert_cmpuint (n_changes, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    for (guint i = 0; i + 1 < n + 1; i++)
+      {
+        g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+        g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+        guint pa, pb;
+
+        g_assert_cmpint (compare_by (a, b, "level"), >=, 0);
+        /* Equal levels in the list's order. */
+        if (compare_by (a, b, "level") == 0)
+          {
+            g_assert_true (copro_list_find (partners, a, &pa));
+            g_assert_true (copro_list_find (partners, b, &pb));
+            g_assert_cmpuint (pa, <, pb);
+          }
+      }
+    g_assert_true (copro_sorted_partners_find (shown, added, &at));
+    copro_list_remove (partners, 3);
+    g_assert_false (copro_sorted_partners_find (shown, added, &at));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+  }
+
   /* Only the chosen partners, then all again. */
   copro_sorted_partners_set_only (shown, (CoproRecord **) chosen->pdata, 7);
   g_assert_true (copro_sorted_partners_is_filtered (shown));
