@@ -715,6 +715,36 @@ test_rows_batch (void)
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
   }
 
+  /* A filter changed in the middle of a batch that added a partner: the
+   * rows shown are sorted still. */
+  {
+    g_autoptr(CoproRecord) added = copro_record_new (&copro_desc_partner);
+
+    copro_record_set_string (added, "level", copro_enum_level.values[2].key);
+    copro_history_begin_group (history);
+    copro_list_insert (partners, 0, added);
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      for (guint i = 0; i < copro_list_get_n_items (partners); i++)
+        g_ptr_array_add (all, copro_list_get (partners, i));
+      copro_sorted_partners_set_only (shown, (CoproRecord **) all->pdata, all->len);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    for (guint i = 0; i + 1 < n + 1; i++)
+      {
+        g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+        g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+
+        g_assert_cmpint (compare_by (a, b, "level"), >=, 0);
+      }
+    copro_sorted_partners_set_only (shown, NULL, 0);
+    copro_history_end_group (history);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    copro_history_undo (history);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+  }
+
   /* Only the chosen partners, then all again. */
   copro_sorted_partners_set_only (shown, (CoproRecord **) chosen->pdata, 7);
   g_assert_true (copro_sorted_partners_is_filtered (shown));

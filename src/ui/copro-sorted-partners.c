@@ -608,6 +608,8 @@ matches (CoproSortedPartners *self,
   return TRUE;
 }
 
+static void resort (CoproSortedPartners *self);
+
 /* Makes the rows again, and tells of the rows between the first and the
  * last that changed, in one items-changed (none when nothing moved). */
 static void
@@ -619,6 +621,9 @@ update_rows (CoproSortedPartners *self)
   guint old_n, new_n, head = 0, tail = 0;
   gboolean filtered = copro_sorted_partners_is_filtered (self);
 
+  /* Asked for rows during a batch that let the order go: sorted again. */
+  if (self->sort_column >= 0 && self->order == NULL)
+    resort (self);
   if (self->needle != NULL)
     ensure_search (self);
   for (guint f = 0; f < N_FIELDS; f++)
