@@ -1558,6 +1558,28 @@ test_set_field_sorted (Fixture       *f,
                      copro_enum_index (&copro_enum_level,
                                        copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "level")));
 
+  /* Cancel changes nothing. */
+  select_shown (f, 0, 1, -1);
+  activate (f, "partners.set-field");
+  dialog = COPRO_SET_FIELD_DIALOG (find_type (GTK_WIDGET (f->window), COPRO_TYPE_SET_FIELD_DIALOG));
+  g_assert_true (copro_set_field_dialog_set_field (dialog, "privacy_notice"));
+  g_assert_true (copro_set_field_dialog_set_value (dialog, "true"));
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint steps = copro_history_get_n_steps (history);
+    GtkWidget *cancel = NULL;
+
+    collect_buttons (GTK_WIDGET (dialog), buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Cancel") == 0)
+        cancel = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (cancel);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    g_signal_emit_by_name (cancel, "clicked");
+    spin_until (is_null, &dialog);
+    g_assert_cmpuint (copro_history_get_n_steps (history), ==, steps);
+  }
+
   /* A date: not a date is refused; a yes-or-no field too. */
   select_shown (f, 1, -1);
   activate (f, "partners.set-field");

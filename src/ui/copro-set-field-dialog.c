@@ -192,6 +192,12 @@ on_field_selected_cb (CoproSetFieldDialog *self)
 }
 
 static void
+on_cancel_clicked_cb (CoproSetFieldDialog *self)
+{
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void
 on_apply_clicked_cb (CoproSetFieldDialog *self)
 {
   copro_set_field_dialog_apply (self);
@@ -252,6 +258,7 @@ copro_set_field_dialog_class_init (CoproSetFieldDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
 }
 
 static void
