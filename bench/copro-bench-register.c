@@ -10,7 +10,14 @@
  *    entry's delay) to the filtered list shown (filter done, next frame drawn);
  *  - sort: from sorting by a column (as its header does) to the sorted list
  *    shown, for each column. The first sort by a text column also makes the
- *    partners' collation keys: "sort_first_ms" gives those cold runs.
+ *    partners' collation keys: "sort_first_ms" gives those cold runs;
+ *  - bulk: a fifth of the partners (every fifth) given a lawful basis at
+ *    once as Set Field does ("set_field_ms"), that undone ("set_field_undo_ms"),
+ *    then the same partners deleted ("delete_ms") and put back by undo
+ *    ("delete_undo_ms"), each to the next frame drawn, with the register
+ *    sorted by its last column;
+ *  - "keys_mb": the memory the register's rows hold for their search texts
+ *    and every column's keys, all made (mallinfo2(), in-use bytes).
  * Prints one JSON object on standard output. bench/generate.py makes
  * projects of any size: generate.py --partners 100000 big.coprod.
  *
@@ -25,11 +32,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <time.h>
 
 #include "copro-bench.h"
 #include "copro-document.h"
+#include "copro-history.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
@@ -109,6 +118,7 @@ main (int   argc,
   g_autofree char *escaped = NULL;
   int runs = 5;
   const char *path = NULL;
+  g_autoptr(CoproHistory) history = NULL;
   GtkWidget *window, *panel = NULL;
   CoproList *partners;
   guint shown = 0;
@@ -140,6 +150,7 @@ main (int   argc,
       return 1;
     }
   partners = copro_record_get_list (copro_document_get_project (document), "partners");
+  history = copro_history_new (document);
 
   window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
@@ -283,7 +294,56 @@ main (int   argc,
         g_string_append_printf (sort_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], copro_bench_median (times));
         g_string_append_printf (first_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], first);
       }
-    g_string_append_printf (json, "%s},%s}}", sort_json->str, first_json->str);
+    g_string_append_printf (json, "%s},%s},", sort_json->str, first_json->str);
+  }
+
+  /* Bulk changes, as Set Field and Delete do, and their undo. */
+  {
+    g_autoptr(GPtrArray) chosen = g_ptr_array_new_with_free_func (g_object_unref);
+    g_auto(GValue) value = G_VALUE_INIT;
+    double times[4];
+    gint64 start;
+
+    for (guint i = 0; i < copro_list_get_n_items (partners); i += 5)
+      g_ptr_array_add (chosen, g_object_ref (copro_list_get (partners, i)));
+    g_value_init (&value, G_TYPE_STRING);
+    g_value_set_string (&value, "public-task");
+    start = g_get_monotonic_time ();
+    copro_list_set_field_many (partners, (CoproRecord **) chosen->pdata, chosen->len, "lawful_basis", &value);
+    wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+    times[0] = copro_bench_ms_since (start);
+    start = g_get_monotonic_time ();
+    copro_history_undo (history);
+    wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+    times[1] = copro_bench_ms_since (start);
+    start = g_get_monotonic_time ();
+    copro_list_remove_many (partners, (CoproRecord **) chosen->pdata, chosen->len);
+    wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+    times[2] = copro_bench_ms_since (start);
+    start = g_get_monotonic_time ();
+    copro_history_undo (history);
+    wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+    times[3] = copro_bench_ms_since (start);
+    g_string_append_printf (json, "\"bulk_partners\":%u,\"set_field_ms\":%.1f,\"set_field_undo_ms\":%.1f,"
+                            "\"delete_ms\":%.1f,\"delete_undo_ms\":%.1f,",
+                            chosen->len, times[0], times[1], times[2], times[3]);
+  }
+
+  /* The memory of the rows' keys: a model of its own, every key made. */
+  {
+    g_autoptr(CoproSortedPartners) model = NULL;
+    struct mallinfo2 before, after;
+
+    malloc_trim (0);
+    before = mallinfo2 ();
+    model = copro_sorted_partners_new (partners);
+    copro_sorted_partners_set_search (model, "a");
+    for (guint c = 0; c < G_N_ELEMENTS (sort_keys); c++)
+      copro_sorted_partners_sort (model, sort_keys[c], FALSE);
+    copro_sorted_partners_set_search (model, "");
+    copro_sorted_partners_sort (model, NULL, FALSE);
+    after = mallinfo2 ();
+    g_string_append_printf (json, "\"keys_mb\":%.1f}", (double) (after.uordblks - before.uordblks) / 1e6);
   }
 
   g_print ("%s\n", json->str);

@@ -641,6 +641,21 @@ def partner_register(audit, app, window, scratch):
     audit.tree(partners, "partner map", "window", showing_only=True)
     do_action(find(partners, "page tab", "Register"))
 
+    # Set Field of the selected partners (a row chosen with a click, then F2).
+    rows = find(partners, name="Rows of partners")
+    first = wait_for("a row of partners", lambda: next(
+        (n for n in children(rows) if n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height > 0), None))
+    extents = first.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+    pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 4, extents.y + extents.height // 2,
+                                        pyatspi.MOUSE_B1C)
+    wait_for("the row chosen", lambda: first.getState().contains(pyatspi.STATE_SELECTED))
+    pyatspi.Registry.generateKeyboardEvent(0xffbf, None, pyatspi.KEY_SYM)   # F2
+    set_field = in_window_dialog(window, "Set Field")
+    find(set_field, "combo box", "Field")
+    audit.dialog(set_field, "Set Field", "window")
+    key("Escape")
+    closed(window, "Set Field")
+
 
 def file_choosers(audit, app, scratch):
     """Save As (with GTK's question before replacing a file), Open, Export."""

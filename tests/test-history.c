@@ -466,6 +466,102 @@ test_set_field_many (Fixture       *f,
 }
 
 static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+static GPtrArray *
+list_items (CoproList *list)
+{
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (guint i = 0; i < copro_list_get_n_items (list); i++)
+    g_ptr_array_add (items, copro_list_get (list, i));
+  return items;
+}
+
+static void
+assert_same_items (CoproList *list,
+                   GPtrArray *items)
+{
+  g_assert_cmpuint (copro_list_get_n_items (list), ==, items->len);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_true (copro_list_get (list, i) == g_ptr_array_index (items, i));
+}
+
+static void
+test_remove_many (Fixture       *f,
+                  gconstpointer  data)
+{
+  CoproList *partners = copro_record_get_list (f->project, "partners");
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+  guint n = 2000, n_changes = 0;
+
+  for (guint i = 0; i < n; i++)
+    copro_list_add_new (partners);
+  copro_history_clear (f->history);
+  before = list_items (partners);
+  /* Scattered, in a run, the first and the last; given in no order. */
+  for (guint i = n; i > 0; i--)
+    if ((i - 1) % 3 == 0 || (i - 1 >= 500 && i - 1 < 600) || i == n)
+      g_ptr_array_add (doomed, g_ptr_array_index (before, i - 1));
+  g_ptr_array_add (doomed, g_ptr_array_index (before, 7));
+  g_ptr_array_remove_index_fast (doomed, 7);
+
+  g_signal_connect (partners, "items-changed", G_CALLBACK (count_items_changed_cb), &n_changes);
+  copro_list_remove_many (partners, (CoproRecord **) doomed->pdata, doomed->len);
+  g_assert_cmpuint (n_changes, ==, 1);
+  g_assert_cmpuint (copro_history_get_n_steps (f->history), ==, 1);
+  after = list_items (partners);
+  g_assert_cmpuint (after->len, ==, n - doomed->len);
+  for (guint i = 0, k = 0; i < n; i++)
+    if (!g_ptr_array_find (doomed, g_ptr_array_index (before, i), NULL))
+      g_assert_true (g_ptr_array_index (after, k++) == g_ptr_array_index (before, i));
+  for (guint i = 0; i < doomed->len; i++)
+    g_assert_null (copro_record_get_parent (g_ptr_array_index (doomed, i)));
+
+  /* One undo puts them all back where they were, in one change. */
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (n_changes, ==, 2);
+  assert_same_items (partners, before);
+  for (guint i = 0; i < doomed->len; i++)
+    g_assert_true (copro_record_get_parent (g_ptr_array_index (doomed, i)) == f->project);
+  g_assert_true (copro_history_redo (f->history));
+  g_assert_cmpuint (n_changes, ==, 3);
+  assert_same_items (partners, after);
+  g_assert_true (copro_history_undo (f->history));
+  assert_same_items (partners, before);
+
+  /* Removing one by one from the end, in a group, undoes in one change too. */
+  copro_history_begin_group (f->history);
+  for (guint i = n; i > 0; i--)
+    if ((i - 1) % 2 == 1)
+      copro_list_remove (partners, i - 1);
+  copro_history_end_group (f->history);
+  n_changes = 0;
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (n_changes, ==, 1);
+  assert_same_items (partners, before);
+
+  /* Nothing of the list's: nothing happens. */
+  {
+    g_autoptr(CoproRecord) stranger = copro_record_new (&copro_desc_partner);
+
+    copro_list_remove_many (partners, &stranger, 1);
+    g_assert_cmpuint (n_changes, ==, 1);
+    assert_same_items (partners, before);
+  }
+  g_signal_handlers_disconnect_by_func (partners, count_items_changed_cb, &n_changes);
+}
+
+static void
 test_detached_history (void)
 {
   g_autoptr(CoproDocument) document = copro_document_new ();
@@ -497,6 +593,7 @@ main (int   argc,
   ADD ("saved-point-not-joined", test_saved_point_not_joined);
   ADD ("notify", test_notify);
   ADD ("set-field-many", test_set_field_many);
+  ADD ("remove-many", test_remove_many);
 #undef ADD
   g_test_add_func ("/copro/history/detached", test_detached_history);
 

@@ -651,6 +651,100 @@ test_rows_batch (void)
       g_assert_cmpstr (copro_record_get_string (p, "level"), ==, copro_enum_level.values[4].key);
     }
 
+  /* Many deleted at once: one change of the rows, still sorted; one undo
+   * puts them back, in one change, where they were. */
+  {
+    g_autoptr(GPtrArray) rows_before = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) doomed = g_ptr_array_new ();
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_ptr_array_add (rows_before, g_list_model_get_item (G_LIST_MODEL (shown), i));
+        if (i % 4 == 1 || (i > 100 && i < 140))
+          g_ptr_array_add (doomed, g_ptr_array_index (rows_before, i));
+      }
+    n_changes = 0;
+    copro_list_remove_many (partners, (CoproRecord **) doomed->pdata, doomed->len);
+    g_assert_cmpuint (n_changes, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n - doomed->len);
+    for (guint i = 0, k = 0; i < n; i++)
+      if (!g_ptr_array_find (doomed, g_ptr_array_index (rows_before, i), NULL))
+        {
+          g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), k++);
+
+          g_assert_true (p == g_ptr_array_index (rows_before, i));
+        }
+    g_assert_true (copro_history_undo (history));
+    g_assert_cmpuint (n_changes, ==, 2);
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(CoproRecord) p = g_list_model_get_item (G_LIST_MODEL (shown), i);
+
+        g_assert_true (p == g_ptr_array_index (rows_before, i));
+      }
+  }
+
+  /* One new partner goes to its place in the sorted rows. */
+  {
+    g_autoptr(CoproRecord) added = copro_record_new (&copro_desc_partner);
+    guint at;
+
+    copro_record_set_string (added, "level", copro_enum_level.values[1].key);
+    n_changes = 0;
+    copro_list_insert (partners, 3, added);
+    g_assert_cmpuint (n_changes, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    for (guint i = 0; i + 1 < n + 1; i++)
+      {
+        g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+        g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+        guint pa, pb;
+
+        g_assert_cmpint (compare_by (a, b, "level"), >=, 0);
+        /* Equal levels in the list's order. */
+        if (compare_by (a, b, "level") == 0)
+          {
+            g_assert_true (copro_list_find (partners, a, &pa));
+            g_assert_true (copro_list_find (partners, b, &pb));
+            g_assert_cmpuint (pa, <, pb);
+          }
+      }
+    g_assert_true (copro_sorted_partners_find (shown, added, &at));
+    copro_list_remove (partners, 3);
+    g_assert_false (copro_sorted_partners_find (shown, added, &at));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+  }
+
+  /* A filter changed in the middle of a batch that added a partner: the
+   * rows shown are sorted still. */
+  {
+    g_autoptr(CoproRecord) added = copro_record_new (&copro_desc_partner);
+
+    copro_record_set_string (added, "level", copro_enum_level.values[2].key);
+    copro_history_begin_group (history);
+    copro_list_insert (partners, 0, added);
+    {
+      g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+      for (guint i = 0; i < copro_list_get_n_items (partners); i++)
+        g_ptr_array_add (all, copro_list_get (partners, i));
+      copro_sorted_partners_set_only (shown, (CoproRecord **) all->pdata, all->len);
+    }
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    for (guint i = 0; i + 1 < n + 1; i++)
+      {
+        g_autoptr(CoproRecord) a = g_list_model_get_item (G_LIST_MODEL (shown), i);
+        g_autoptr(CoproRecord) b = g_list_model_get_item (G_LIST_MODEL (shown), i + 1);
+
+        g_assert_cmpint (compare_by (a, b, "level"), >=, 0);
+      }
+    copro_sorted_partners_set_only (shown, NULL, 0);
+    copro_history_end_group (history);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n + 1);
+    copro_history_undo (history);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, n);
+  }
+
   /* Only the chosen partners, then all again. */
   copro_sorted_partners_set_only (shown, (CoproRecord **) chosen->pdata, 7);
   g_assert_true (copro_sorted_partners_is_filtered (shown));
@@ -1463,6 +1557,28 @@ test_set_field_sorted (Fixture       *f,
                      <=,
                      copro_enum_index (&copro_enum_level,
                                        copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "level")));
+
+  /* Cancel changes nothing. */
+  select_shown (f, 0, 1, -1);
+  activate (f, "partners.set-field");
+  dialog = COPRO_SET_FIELD_DIALOG (find_type (GTK_WIDGET (f->window), COPRO_TYPE_SET_FIELD_DIALOG));
+  g_assert_true (copro_set_field_dialog_set_field (dialog, "privacy_notice"));
+  g_assert_true (copro_set_field_dialog_set_value (dialog, "true"));
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint steps = copro_history_get_n_steps (history);
+    GtkWidget *cancel = NULL;
+
+    collect_buttons (GTK_WIDGET (dialog), buttons);
+    for (guint i = 0; i < buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), "_Cancel") == 0)
+        cancel = g_ptr_array_index (buttons, i);
+    g_assert_nonnull (cancel);
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+    g_signal_emit_by_name (cancel, "clicked");
+    spin_until (is_null, &dialog);
+    g_assert_cmpuint (copro_history_get_n_steps (history), ==, steps);
+  }
 
   /* A date: not a date is refused; a yes-or-no field too. */
   select_shown (f, 1, -1);

@@ -7,7 +7,7 @@
 #include "config.h"
 
 #include "copro-history.h"
-#include "copro-list.h"
+#include "copro-list-private.h"
 
 /* Far more than anyone undoes; bounds the memory kept for old values. */
 #define MAX_STEPS 1000
@@ -568,6 +568,95 @@ redo_insertions (Step  *step,
     apply_change (g_ptr_array_index (step->changes, index + i), FALSE);
 }
 
+/* How many changes of @step from @index on (going back when @undo) are
+ * removals from one list, each at a place before the one removed before it,
+ * as copro_list_remove_many() or a loop removing from the end makes: they
+ * are undone or redone together, with one change to the list. */
+static guint
+run_of_removals (Step     *step,
+                 guint     index,
+                 gboolean  undo)
+{
+  Change *current = g_ptr_array_index (step->changes, index);
+  guint n = 1;
+
+  if (current->kind != COPRO_CHANGE_REMOVE)
+    return 1;
+  for (;;)
+    {
+      Change *next;
+
+      if (undo ? index < n : index + n >= step->changes->len)
+        break;
+      next = g_ptr_array_index (step->changes, undo ? index - n : index + n);
+      if (next->kind != COPRO_CHANGE_REMOVE || next->list != current->list ||
+          (undo ? next->position <= current->position : next->position >= current->position))
+        break;
+      current = next;
+      n++;
+    }
+  return n;
+}
+
+/* Puts back the @n removals of @step ending at @index in one pass, when
+ * each item is out of every list and its place is there to go back to;
+ * else one by one. */
+static void
+undo_removals (Step  *step,
+               guint  index,
+               guint  n)
+{
+  Change *last = g_ptr_array_index (step->changes, index);
+  guint n_items = copro_list_get_n_items (last->list);
+  g_autofree CoproRecord **items = g_new (CoproRecord *, n);
+  g_autofree guint *positions = g_new (guint, n);
+  gboolean together = TRUE;
+
+  for (guint k = 0; k < n && together; k++)
+    {
+      Change *change = g_ptr_array_index (step->changes, index - k);
+
+      items[k] = change->item;
+      positions[k] = change->position;
+      together = copro_record_get_parent (change->item) == NULL && change->position <= n_items + k;
+    }
+  if (together)
+    {
+      _copro_list_insert_at (last->list, items, positions, n);
+      return;
+    }
+  for (guint k = 0; k < n; k++)
+    apply_change (g_ptr_array_index (step->changes, index - k), TRUE);
+}
+
+/* Does again the @n removals of @step from @index in one pass, when every
+ * item is still at the place it was removed from; else one by one. */
+static void
+redo_removals (Step  *step,
+               guint  index,
+               guint  n)
+{
+  Change *first = g_ptr_array_index (step->changes, index);
+  guint n_items = copro_list_get_n_items (first->list);
+  g_autofree CoproRecord **items = g_new (CoproRecord *, n);
+  gboolean together = TRUE;
+
+  for (guint k = 0; k < n && together; k++)
+    {
+      Change *change = g_ptr_array_index (step->changes, index + k);
+
+      items[k] = change->item;
+      together = change->position < n_items && copro_list_get (first->list, change->position) == change->item;
+    }
+  if (together)
+    {
+      copro_list_remove_many (first->list, items, n);
+      return;
+    }
+  for (guint k = 0; k < n; k++)
+    apply_change (g_ptr_array_index (step->changes, index + k), FALSE);
+}
+
 gboolean
 copro_history_undo (CoproHistory *self)
 {
@@ -585,8 +674,15 @@ copro_history_undo (CoproHistory *self)
   self->applying = TRUE;
   for (guint i = step->changes->len; i > 0;)
     {
-      guint n = run_of_insertions (step, i - 1, TRUE);
+      guint n = run_of_removals (step, i - 1, TRUE);
 
+      if (n > 1)
+        {
+          undo_removals (step, i - 1, n);
+          i -= n;
+          continue;
+        }
+      n = run_of_insertions (step, i - 1, TRUE);
       undo_insertions (step, i - 1, n);
       i -= n;
     }
@@ -616,8 +712,15 @@ copro_history_redo (CoproHistory *self)
   self->applying = TRUE;
   for (guint i = 0; i < step->changes->len;)
     {
-      guint n = run_of_insertions (step, i, FALSE);
+      guint n = run_of_removals (step, i, FALSE);
 
+      if (n > 1)
+        {
+          redo_removals (step, i, n);
+          i += n;
+          continue;
+        }
+      n = run_of_insertions (step, i, FALSE);
       redo_insertions (step, i, n);
       i += n;
     }

@@ -13,4 +13,13 @@ void         _copro_list_release       (CoproList   *self);
 void         _copro_list_append_loaded (CoproList   *self,
                                         CoproRecord *item);
 
+/* For the history's undo of copro_list_remove_many() and redo of
+ * insertions: puts @items[i] back at @positions[i] (ascending: each the
+ * place in the list once those before it are in), with one items-changed.
+ * The history is told each insertion, in that order. */
+void         _copro_list_insert_at     (CoproList    *self,
+                                        CoproRecord **items,
+                                        const guint  *positions,
+                                        guint         n_items);
+
 G_END_DECLS

@@ -257,6 +257,111 @@ copro_list_remove_range (CoproList *self,
 }
 
 void
+copro_list_remove_many (CoproList    *self,
+                        CoproRecord **items,
+                        guint         n_items)
+{
+  g_autoptr(GHashTable) doomed = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  CoproHistory *history = NULL;
+  guint n, first = G_MAXUINT, n_found = 0;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+  g_return_if_fail (n_items == 0 || items != NULL);
+
+  if (n_items == 0)
+    return;
+  doomed = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < n_items; i++)
+    g_hash_table_add (doomed, items[i]);
+  n = self->items->len;
+  /* Told from the last, as a loop of copro_list_remove() would, as one
+   * step of the history. */
+  if (self->owner != NULL)
+    history = copro_history_get_for_record (self->owner);
+  if (history != NULL)
+    copro_history_begin_group (history);
+  for (guint i = n; i > 0; i--)
+    if (g_hash_table_contains (doomed, self->items->pdata[i - 1]))
+      {
+        report (self, COPRO_CHANGE_REMOVE, i - 1, 0, self->items->pdata[i - 1]);
+        first = i - 1;
+        n_found++;
+      }
+  if (n_found == 0)
+    {
+      if (history != NULL)
+        copro_history_end_group (history);
+      return;
+    }
+  /* One pass: the rest close up, the removed ones are let go. */
+  kept = g_ptr_array_sized_new (n - first - n_found);
+  for (guint i = first; i < n; i++)
+    {
+      gpointer item = self->items->pdata[i];
+
+      if (g_hash_table_contains (doomed, item))
+        release_item (item);
+      else
+        g_ptr_array_add (kept, item);
+    }
+  memcpy (&self->items->pdata[first], kept->pdata, kept->len * sizeof (gpointer));
+  /* The tail now holds moved pointers: dropped without their free func. */
+  g_ptr_array_set_free_func (self->items, NULL);
+  g_ptr_array_set_size (self->items, (int) (first + kept->len));
+  g_ptr_array_set_free_func (self->items, release_item);
+  announce (self, first, n - first, kept->len);
+  if (history != NULL)
+    copro_history_end_group (history);
+}
+
+void
+_copro_list_insert_at (CoproList    *self,
+                       CoproRecord **items,
+                       const guint  *positions,
+                       guint         n_items)
+{
+  g_autofree gpointer *tail = NULL;
+  guint n, first, n_tail, from, at;
+
+  g_return_if_fail (COPRO_IS_LIST (self));
+
+  if (n_items == 0)
+    return;
+  n = self->items->len;
+  first = positions[0];
+  g_return_if_fail (first <= n);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (items[i], self->item_type));
+      g_return_if_fail (copro_record_get_parent (items[i]) == NULL);
+      g_return_if_fail (i == 0 || positions[i] > positions[i - 1]);
+      g_return_if_fail (positions[i] <= n + i);
+    }
+  for (guint i = 0; i < n_items; i++)
+    report (self, COPRO_CHANGE_INSERT, positions[i], 0, items[i]);
+  /* The items from @first on, then the list made again from there. */
+  n_tail = n - first;
+  tail = g_new (gpointer, MAX (n_tail, 1));
+  memcpy (tail, &self->items->pdata[first], n_tail * sizeof (gpointer));
+  g_ptr_array_set_free_func (self->items, NULL);
+  g_ptr_array_set_size (self->items, (int) (n + n_items));
+  g_ptr_array_set_free_func (self->items, release_item);
+  from = 0;
+  at = first;
+  for (guint i = 0; i < n_items; i++)
+    {
+      while (at < positions[i])
+        self->items->pdata[at++] = tail[from++];
+      self->items->pdata[at++] = g_object_ref (items[i]);
+      _copro_record_set_parent (items[i], self->owner);
+    }
+  while (from < n_tail)
+    self->items->pdata[at++] = tail[from++];
+  announce (self, first, n_tail, n_tail + n_items);
+}
+
+void
 copro_list_move (CoproList *self,
                  guint      from,
                  guint      to)

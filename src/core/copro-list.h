@@ -37,6 +37,15 @@ void         copro_list_insert_many (CoproList   *self,
 void         copro_list_remove_range (CoproList  *self,
                                       guint       position,
                                       guint       n_items);
+/* Removes the @n_items @items (items of this list, in any order) with one
+ * items-changed, from the first place one was to the end, as one step of
+ * the history when the document has one. The history is told each
+ * removal, from the last place to the first, as a loop of
+ * copro_list_remove() from the end would; its undo puts them back in one
+ * pass too. */
+void         copro_list_remove_many (CoproList   *self,
+                                     CoproRecord **items,
+                                     guint        n_items);
 void         copro_list_move       (CoproList   *self,
                                     guint        from,
                                     guint        to);

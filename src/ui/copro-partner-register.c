@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "copro-cell-text.h"
+#include "copro-history.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner-cell.h"
@@ -85,6 +86,9 @@ struct _CoproPartnerRegister
   /* GtkColumnViewCell: every cell the column view made, to update those
    * showing a partner that changed. */
   GPtrArray            *cells;
+  /* The history whose batch of changes the cells wait for (weak). */
+  CoproHistory         *history;
+  gboolean              cells_stale;
 
   struct SortColumn {
     CoproPartnerRegister *self;
@@ -150,13 +154,42 @@ static void show_cell (GtkListItem *item);
 /* A partner changed: the cells showing it show it again (their rows stay
  * bound; the model moves the row if its place changed). */
 static void
+on_batch_finished_cb (CoproHistory         *history,
+                      CoproPartnerRegister *self)
+{
+  if (!self->cells_stale)
+    return;
+  self->cells_stale = FALSE;
+  for (guint i = 0; i < self->cells->len; i++)
+    show_cell (g_ptr_array_index (self->cells, i));
+}
+
+static void
 on_project_changed_cb (CoproRecord          *project,
                        CoproRecord          *source,
                        const char           *key,
                        CoproPartnerRegister *self)
 {
+  CoproHistory *history;
+
   if (source == project || copro_record_get_desc (source) != &copro_desc_partner)
     return;
+  /* Many partners changing at once (Set Field, an undo): every cell shown
+   * is shown again once, when the history is done, not each cell looked
+   * through for each partner. */
+  history = copro_history_get_for_record (project);
+  if (history != NULL && copro_history_in_batch (history))
+    {
+      if (self->history != history)
+        {
+          if (self->history != NULL)
+            g_signal_handlers_disconnect_by_func (self->history, on_batch_finished_cb, self);
+          g_set_weak_pointer (&self->history, history);
+          g_signal_connect_object (history, "batch-finished", G_CALLBACK (on_batch_finished_cb), self, 0);
+        }
+      self->cells_stale = TRUE;
+      return;
+    }
   for (guint i = 0; i < self->cells->len; i++)
     if (gtk_list_item_get_item (g_ptr_array_index (self->cells, i)) == (gpointer) source)
       show_cell (g_ptr_array_index (self->cells, i));
@@ -498,6 +531,9 @@ copro_partner_register_dispose (GObject *object)
 
   G_OBJECT_CLASS (copro_partner_register_parent_class)->dispose (object);
 
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_func (self->history, on_batch_finished_cb, self);
+  g_clear_weak_pointer (&self->history);
   g_clear_object (&self->project_signals);
   g_clear_object (&self->partners_signals);
   g_clear_object (&self->selection);

@@ -225,9 +225,8 @@ delete_action_cb (GtkWidget  *widget,
   GtkSelectionModel *selection = copro_partner_register_get_selection (self->register_);
   g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
   g_autofree char *message = NULL;
-  CoproHistory *history = get_history (self);
   CoproList *partners = get_partners (self);
-  guint n = copro_list_get_n_items (partners);
+  guint n;
   guint shown_first;
 
   if (selected->len == 0)
@@ -254,20 +253,8 @@ delete_action_cb (GtkWidget  *widget,
       message = g_strdup_printf (ngettext ("%u partner deleted", "%u partners deleted", selected->len), selected->len);
     }
 
-  /* One pass over the list, from the end, so positions stay true. */
-  {
-    g_autoptr(GHashTable) doomed = g_hash_table_new (NULL, NULL);
-
-    for (guint i = 0; i < selected->len; i++)
-      g_hash_table_add (doomed, g_ptr_array_index (selected, i));
-    if (history != NULL)
-      copro_history_begin_group (history);
-    for (guint i = n; i > 0; i--)
-      if (g_hash_table_contains (doomed, copro_list_get (partners, i - 1)))
-        copro_list_remove (partners, i - 1);
-    if (history != NULL)
-      copro_history_end_group (history);
-  }
+  /* One change of the list and one step of the history, however many. */
+  copro_list_remove_many (partners, (CoproRecord **) selected->pdata, selected->len);
 
   show_undo_toast (self, message);
 

@@ -192,6 +192,12 @@ on_field_selected_cb (CoproSetFieldDialog *self)
 }
 
 static void
+on_cancel_clicked_cb (CoproSetFieldDialog *self)
+{
+  adw_dialog_close (ADW_DIALOG (self));
+}
+
+static void
 on_apply_clicked_cb (CoproSetFieldDialog *self)
 {
   copro_set_field_dialog_apply (self);
@@ -252,6 +258,7 @@ copro_set_field_dialog_class_init (CoproSetFieldDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_entry_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_apply_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
 }
 
 static void
@@ -282,6 +289,7 @@ copro_set_field_dialog_new (CoproList *list,
 {
   CoproSetFieldDialog *self;
   g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
   g_autofree char *description = NULL;
 
   g_return_val_if_fail (COPRO_IS_LIST (list), NULL);
@@ -295,7 +303,11 @@ copro_set_field_dialog_new (CoproList *list,
   /* TRANSLATORS: the button that sets the field; %u is how many partners */
   label = g_strdup_printf (ngettext ("_Set for %u Partner", "_Set for %u Partners", partners->len), partners->len);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), label);
-  /* TRANSLATORS: above the field and its value; %u is how many partners */
+  /* TRANSLATORS: the heading of the field and its value (which also names
+   * them for a screen reader); %u is how many partners */
+  title = g_strdup_printf (ngettext ("%u Selected Partner", "%u Selected Partners", partners->len), partners->len);
+  adw_preferences_group_set_title (self->group, title);
+  /* TRANSLATORS: beneath that heading; %u is how many partners */
   description = g_strdup_printf (ngettext ("One value for the %u selected partner. Undo takes it back.",
                                            "One value for all %u selected partners. One undo takes it back.",
                                            partners->len),

@@ -105,13 +105,17 @@ struct _CoproSortedPartners
    * and one items-changed, not one a partner. */
   CoproHistory *history;      /* weak */
   GHashTable   *pending;      /* CoproRecord (a reference) */
+  gboolean      stale;        /* the list changed: sort and make the rows again */
 
   GPtrArray   *shown;         /* CoproRecord, borrowed: the rows */
 };
 
-/* More partners changed at once than this are sorted afresh rather than
- * each moved to its place. */
+/* More partners changed or added at once than this are sorted afresh
+ * rather than each moved to its place. */
 #define FEW_CHANGES 32
+/* More new partners at once than this have their keys made when next
+ * needed, in threads, rather than at once. */
+#define FEW_NEW 1024
 
 static void copro_sorted_partners_list_model_init (GListModelInterface *iface);
 
@@ -520,21 +524,17 @@ ensure_sort_keys (CoproSortedPartners *self)
 
 /* Puts the entry at @position in its place in the order again, after its
  * partner changed: the others keep theirs. */
+/* Puts the entry at @position into the order, whose first @count places
+ * are taken (and which has room for it), at its place. */
 static void
-reposition (CoproSortedPartners *self,
-            guint32              position)
+insert_in_order (CoproSortedPartners *self,
+                 guint32              position,
+                 guint                count)
 {
-  guint n = self->entries->len;
   SortContext context = { &g_array_index (self->entries, Entry, 0), (guint) self->sort_column, self->descending };
-  guint at = 0, low, high;
+  guint low = 0, high = count;
 
-  while (at < n && self->order[at] != position)
-    at++;
-  g_assert (at < n);
-  memmove (&self->order[at], &self->order[at + 1], (n - at - 1) * sizeof (guint32));
-  /* The first place, among the others, whose entry sorts after it. */
-  low = 0;
-  high = n - 1;
+  /* The first place whose entry sorts after it. */
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
@@ -544,8 +544,52 @@ reposition (CoproSortedPartners *self,
       else
         high = middle;
     }
-  memmove (&self->order[low + 1], &self->order[low], (n - 1 - low) * sizeof (guint32));
+  memmove (&self->order[low + 1], &self->order[low], (count - low) * sizeof (guint32));
   self->order[low] = position;
+}
+
+/* Puts the entry at @position in its place in the order again, after its
+ * partner changed: the others keep theirs. */
+static void
+reposition (CoproSortedPartners *self,
+            guint32              position)
+{
+  guint n = self->entries->len;
+  guint at = 0;
+
+  while (at < n && self->order[at] != position)
+    at++;
+  g_assert (at < n);
+  memmove (&self->order[at], &self->order[at + 1], (n - at - 1) * sizeof (guint32));
+  insert_in_order (self, position, n - 1);
+}
+
+/* The order after the list changed at @position (@removed items gone,
+ * @added new), without sorting again: the entries kept keep their places
+ * relative to each other, and each new one goes to its place. */
+static void
+update_order (CoproSortedPartners *self,
+              guint                old_n,
+              guint                position,
+              guint                removed,
+              guint                added)
+{
+  guint32 *order = g_new (guint32, MAX (self->entries->len, 1));
+  guint k = 0;
+
+  for (guint i = 0; i < old_n; i++)
+    {
+      guint32 p = self->order[i];
+
+      if (p < position)
+        order[k++] = p;
+      else if (p >= position + removed)
+        order[k++] = p + added - removed;
+    }
+  g_free (self->order);
+  self->order = order;
+  for (guint i = 0; i < added; i++, k++)
+    insert_in_order (self, position + i, k);
 }
 
 /* Filtering */
@@ -564,6 +608,8 @@ matches (CoproSortedPartners *self,
   return TRUE;
 }
 
+static void resort (CoproSortedPartners *self);
+
 /* Makes the rows again, and tells of the rows between the first and the
  * last that changed, in one items-changed (none when nothing moved). */
 static void
@@ -575,6 +621,9 @@ update_rows (CoproSortedPartners *self)
   guint old_n, new_n, head = 0, tail = 0;
   gboolean filtered = copro_sorted_partners_is_filtered (self);
 
+  /* Asked for rows during a batch that let the order go: sorted again. */
+  if (self->sort_column >= 0 && self->order == NULL)
+    resort (self);
   if (self->needle != NULL)
     ensure_search (self);
   for (guint f = 0; f < N_FIELDS; f++)
@@ -627,6 +676,22 @@ resort (CoproSortedPartners *self)
 
 /* Callbacks */
 
+static void watch_history (CoproSortedPartners *self,
+                           CoproHistory        *history);
+
+/* Whether the history is making many changes at once (then watched, to
+ * take them in when it is done). */
+static gboolean
+in_batch (CoproSortedPartners *self)
+{
+  CoproHistory *history = self->owner != NULL ? copro_history_get_for_record (self->owner) : NULL;
+
+  if (history == NULL || !copro_history_in_batch (history))
+    return FALSE;
+  watch_history (self, history);
+  return TRUE;
+}
+
 static void
 on_source_items_changed_cb (GListModel          *source,
                             guint                position,
@@ -634,20 +699,73 @@ on_source_items_changed_cb (GListModel          *source,
                             guint                added,
                             CoproSortedPartners *self)
 {
+  g_autoptr(GHashTable) gone = NULL;
+  g_autofree Entry *fresh = g_new0 (Entry, MAX (added, 1));
+  guint old_n = self->entries->len, n_new = 0;
+  gboolean keys_made;
+
+  /* The partners both removed and added (a move; the rest of the list
+   * after copro_list_remove_many()) keep their entries and their keys. */
+  if (removed > 0 && added > 0)
+    {
+      gone = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < removed; i++)
+        {
+          Entry *entry = &g_array_index (self->entries, Entry, position + i);
+
+          g_hash_table_insert (gone, entry->partner, entry);
+        }
+    }
+  for (guint i = 0; i < added; i++)
+    {
+      CoproRecord *partner = copro_list_get (self->source, position + i);
+      Entry *known = gone != NULL ? g_hash_table_lookup (gone, partner) : NULL;
+
+      if (known != NULL)
+        {
+          fresh[i] = *known;
+          memset (known, 0, sizeof *known);
+          g_hash_table_remove (gone, partner);
+        }
+      else
+        {
+          fresh[i].partner = partner;
+          n_new++;
+        }
+    }
   if (removed > 0)
     g_array_remove_range (self->entries, position, removed);
   if (added > 0)
-    {
-      g_autofree Entry *fresh = g_new0 (Entry, added);
+    g_array_insert_vals (self->entries, position, fresh, added);
 
-      for (guint i = 0; i < added; i++)
-        fresh[i].partner = copro_list_get (self->source, position + i);
-      g_array_insert_vals (self->entries, position, fresh, added);
-      /* The new entries' keys are made when next needed. */
+  /* A few new partners get their keys now, so that the others' stay
+   * made; many, when next needed (in threads). */
+  keys_made = n_new <= FEW_NEW;
+  for (guint i = 0; i < added; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, position + i);
+
+      if (keys_made && entry->search == NULL && entry->have_value == 0 && entry->text[0] == NULL &&
+          entry->text[1] == NULL)
+        remake_entry (self, entry);
+    }
+  if (!keys_made)
+    {
       self->search_made = FALSE;
       self->columns_made = 0;
     }
-  resort (self);
+
+  /* Many changes at once (a group, an undo): the rows wait for the end. */
+  if (in_batch (self))
+    {
+      g_clear_pointer (&self->order, g_free);
+      self->stale = TRUE;
+      return;
+    }
+  if (self->order != NULL && keys_made && added <= FEW_CHANGES)
+    update_order (self, old_n, position, removed, added);
+  else
+    resort (self);
   update_rows (self);
 }
 
@@ -678,13 +796,12 @@ on_batch_finished_cb (CoproHistory        *history,
                       CoproSortedPartners *self)
 {
   g_autoptr(GHashTable) pending = g_steal_pointer (&self->pending);
-  g_autoptr(GArray) moved = NULL;
+  g_autoptr(GArray) moved = g_array_new (FALSE, FALSE, sizeof (guint32));
+  gboolean stale = self->stale;
   guint n = self->entries->len;
 
-  if (pending == NULL || g_hash_table_size (pending) == 0)
-    return;
-  moved = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint32 i = 0; i < n; i++)
+  self->stale = FALSE;
+  for (guint32 i = 0; pending != NULL && g_hash_table_size (pending) > 0 && i < n; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
 
@@ -694,9 +811,11 @@ on_batch_finished_cb (CoproHistory        *history,
           g_array_append_val (moved, i);
         }
     }
-  if (moved->len == 0)
+  if (moved->len == 0 && !stale)
     return;
-  if (self->order != NULL && moved->len <= FEW_CHANGES)
+  if (stale)
+    resort (self);
+  else if (self->order != NULL && moved->len <= FEW_CHANGES)
     for (guint i = 0; i < moved->len; i++)
       reposition (self, g_array_index (moved, guint32, i));
   else if (self->order != NULL)
@@ -722,14 +841,10 @@ on_owner_changed_cb (CoproRecord         *owner,
                      const char          *key,
                      CoproSortedPartners *self)
 {
-  CoproHistory *history;
-
   if (source == owner || copro_record_get_desc (source) != &copro_desc_partner)
     return;
-  history = copro_history_get_for_record (owner);
-  if (history != NULL && copro_history_in_batch (history))
+  if (in_batch (self))
     {
-      watch_history (self, history);
       if (self->pending == NULL)
         self->pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
       if (!g_hash_table_contains (self->pending, source))
