@@ -9,6 +9,7 @@
 #include "copro-error.h"
 #include "copro-list.h"
 #include "copro-model.h"
+#include "copro-partner.h"
 
 /* Header names (case-insensitive) and the partner field each fills. */
 static const struct
@@ -202,15 +203,6 @@ problem_free (CoproCsvProblem *problem)
   g_free (problem);
 }
 
-static gboolean
-email_looks_valid (const char *text)
-{
-  const char *at = strchr (text, '@');
-
-  return at != NULL && at != text && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
-         strchr (text, ' ') == NULL;
-}
-
 /* Fills one partner field from a cell; returns a reason on failure. */
 static char *
 set_cell (CoproRecord *partner,
@@ -234,7 +226,7 @@ set_cell (CoproRecord *partner,
       return NULL;
 
     case COPRO_FIELD_EMAIL:
-      if (!email_looks_valid (text))
+      if (!copro_email_looks_valid (text))
         {
           text_shown = cell_for_message (text);
           return g_strdup_printf (_("the email address “%s” is not valid"), text_shown);
