@@ -311,12 +311,11 @@ remove_details (CoproPartnersPage *self,
   if (history != NULL)
     copro_history_begin_group (history);
   for (guint i = 0; i < targets->len; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (copro_partner_personal_keys); k++)
-      copro_record_set_string (g_ptr_array_index (targets, i), copro_partner_personal_keys[k], "");
+    copro_partner_remove_personal_details (g_ptr_array_index (targets, i));
   if (history != NULL)
     copro_history_end_group (history);
 
-  /* TRANSLATORS: a notice after clearing email, phone and notes */
+  /* TRANSLATORS: a notice after clearing email, phone, notes and contact summaries */
   message = g_strdup_printf (ngettext ("Personal details of %u partner removed",
                                        "Personal details of %u partners removed", targets->len),
                              targets->len);
@@ -352,10 +351,10 @@ confirm_remove_details (CoproPartnersPage *self,
       return;
     }
 
-  /* TRANSLATORS: asks before clearing email, phone and notes */
-  body = g_strdup_printf (ngettext ("The email address, phone number and notes of %u partner will be cleared. "
+  /* TRANSLATORS: asks before clearing email, phone, notes and contact summaries */
+  body = g_strdup_printf (ngettext ("The email address, phone number, notes and contact summaries of %u partner will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
-                                    "The email addresses, phone numbers and notes of %u partners will be cleared. "
+                                    "The email addresses, phone numbers, notes and contact summaries of %u partners will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
                                     targets->len),
                           targets->len);
