@@ -42,7 +42,7 @@ import copro_headless  # noqa: E402
 from copro_headless import digest, load  # noqa: E402
 
 SHEETS = ["Sign-off", "Plan", "Budget", "Partners", "Partner summary", "Terms of reference",
-          "Activities", "Feedback", "Risks", "Actions"]
+          "Activities", "Feedback", "Risks", "Actions", "Contacts"]
 DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = "£#,##0.00"
 DECISIONS = '"Approved,Approved with conditions,Deferred,Rejected"'
