@@ -9,8 +9,10 @@
 #include <string.h>
 
 #include "copro-contact.h"
+#include "copro-csv.h"
 #include "copro-document-private.h"
 #include "copro-document.h"
+#include "copro-error.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
@@ -238,6 +240,94 @@ test_file_format (void)
   }
 }
 
+static void
+test_csv_import (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproRecord *asha = new_partner (project, "Asha Patel");
+  CoproRecord *ben = new_partner (project, "Ben Okoro");
+  CoproRecord *twin1 = new_partner (project, "Sam Lee");
+  CoproRecord *twin2 = new_partner (project, "Sam Lee");
+  CoproRecord *activity = copro_list_add_new (copro_record_get_list (project, "activities"));
+  g_autoptr(CoproContactMatcher) matcher = NULL;
+  g_autoptr(CoproCsvImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *csv =
+    "Email,Name,Organisation,Date,How,Made by,Summary,Follow-up,Activity\r\n"
+    "ASHA@example.org,,,14/09/2026,Phone,Jo,Called about the venue,28/09/2026,Listening event\r\n"
+    ",Ben Okoro,Carers Together,2026-10-01,meeting,Jo,Met at the centre,,\r\n"
+    ",Ben Okoro,,2026-10-02,email,Jo,Wrong organisation,,\r\n"
+    "nobody@example.org,,,2026-10-03,email,Jo,No such partner,,\r\n"
+    ",Sam Lee,,2026-10-04,visit,Jo,Which Sam?,,\r\n"
+    "asha@example.org,,,31/02/2026,carrier pigeon,Jo,Bad date and method,,No such activity\r\n"
+    ",,,2026-10-05,email,Jo,Nobody named,,\r\n"
+    "\r\n"
+    "asha@example.org,,,2026-10-06,,,Short row\r\n";
+
+  copro_record_set_string (asha, "email", "asha@example.org");
+  copro_record_set_string (ben, "organisation", "Carers Together");
+  copro_record_set_string (activity, "title", "Listening event");
+  g_assert_nonnull (twin1);
+  g_assert_nonnull (twin2);
+
+  matcher = copro_contact_matcher_new (project);
+  import = copro_csv_import_contacts_new_from_data (csv, strlen (csv), matcher, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (import);
+  g_assert_cmpuint (import->contacts->len, ==, 2);
+  g_assert_true (g_ptr_array_index (import->contact_partners, 0) == asha);
+  g_assert_true (g_ptr_array_index (import->contact_partners, 1) == ben);
+  g_assert_cmpuint (import->problems->len, ==, 6);
+  {
+    const struct { guint row; const char *reason; } expected[] = {
+      { 4, "Row 4 cannot be imported: no partner is “Ben Okoro”." },
+      { 5, "Row 5 cannot be imported: no partner has the email address “nobody@example.org”." },
+      { 6, "Row 6 cannot be imported: more than one partner is “Sam Lee”." },
+      { 7, "Row 7 cannot be imported: the Date “31/02/2026” is not a date written 25/12/2026 or 2026-12-25; "
+           "the How “carrier pigeon” is not one this version knows; no activity is called “No such activity”." },
+      { 8, "Row 8 cannot be imported: it has no email address, name or organisation to find the partner by." },
+      { 10, "Row 10 has 7 fields but the header has 9." },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        CoproCsvProblem *problem = g_ptr_array_index (import->problems, i);
+
+        g_assert_cmpuint (problem->row, ==, expected[i].row);
+        g_assert_cmpstr (problem->reason, ==, expected[i].reason);
+      }
+  }
+
+  /* Nothing changes until it is applied; then each log grows. */
+  g_assert_cmpuint (copro_list_get_n_items (copro_partner_get_contacts (asha)), ==, 0);
+  g_assert_cmpuint (copro_csv_import_apply (import, project), ==, 2);
+  {
+    CoproRecord *called = copro_list_get (copro_partner_get_contacts (asha), 0);
+
+    g_assert_cmpstr (copro_contact_get_date (called), ==, "2026-09-14");
+    g_assert_cmpstr (copro_contact_get_follow_up (called), ==, "2026-09-28");
+    g_assert_cmpstr (copro_record_get_string (called, "method"), ==, "phone");
+    g_assert_cmpstr (copro_record_get_string (called, "summary"), ==, "Called about the venue");
+    g_assert_true (copro_contact_find_activity (called, project) == activity);
+  }
+  g_assert_cmpuint (copro_list_get_n_items (copro_partner_get_contacts (ben)), ==, 1);
+  g_assert_cmpstr (copro_record_get_string (copro_list_get (copro_partner_get_contacts (ben), 0), "method"), ==, "meeting");
+}
+
+static void
+test_csv_import_needs_a_way_to_match (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(CoproContactMatcher) matcher = copro_contact_matcher_new (project);
+  g_autoptr(GError) error = NULL;
+  const char *csv = "Date,Summary\n2026-01-01,Hello\n";
+  CoproCsvImport *import = copro_csv_import_contacts_new_from_data (csv, strlen (csv), matcher, &error);
+
+  g_assert_null (import);
+  g_assert_error (error, COPRO_ERROR, COPRO_ERROR_CSV);
+  g_assert_nonnull (strstr (error->message, "“email”, “name” or “organisation”"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,5 +342,7 @@ main (int   argc,
   g_test_add_func ("/contacts/personal-details", test_personal_details);
   g_test_add_func ("/contacts/lawful-basis-and-email", test_lawful_basis_and_email);
   g_test_add_func ("/contacts/file-format", test_file_format);
+  g_test_add_func ("/contacts/csv-import", test_csv_import);
+  g_test_add_func ("/contacts/csv-import-needs-a-way-to-match", test_csv_import_needs_a_way_to_match);
   return g_test_run ();
 }

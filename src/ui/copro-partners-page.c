@@ -153,6 +153,7 @@ update_actions (CoproPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.remove-selected-details", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.remove-withdrawn-details", self->editable);
   gtk_widget_action_set_enabled (widget, "partners.import-csv", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.import-contacts-csv", self->editable);
   gtk_widget_action_set_enabled (widget, "partners.email-selected", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.copy-emails", any);
   gtk_widget_action_set_enabled (widget, "partners.save-map",
@@ -666,6 +667,16 @@ import_csv_action_cb (GtkWidget  *widget,
 }
 
 static void
+import_contacts_csv_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+
+  copro_csv_import_dialog_run_contacts (GTK_WINDOW (gtk_widget_get_root (widget)), get_project (self));
+}
+
+static void
 save_map_action_cb (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -849,6 +860,7 @@ copro_partners_page_class_init (CoproPartnersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "partners.remove-withdrawn-details", NULL,
                                    remove_withdrawn_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.import-csv", NULL, import_csv_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.import-contacts-csv", NULL, import_contacts_csv_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.email-selected", NULL, email_selected_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.copy-emails", NULL, copy_emails_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.save-map", NULL, save_map_action_cb);
