@@ -57,7 +57,11 @@ test_sorted_newest_first (void)
   CoproRecord *partner = new_partner (project, "Asha Patel");
   const char *expected[] = { "second on 10 May", "first on 10 May", "1 March", "2025", "undated, second", "undated, first" };
   g_autoptr(GPtrArray) sorted = NULL;
+  g_autoptr(GPtrArray) none = NULL;
 
+  /* An empty log sorts to nothing (no qsort of a NULL array). */
+  none = copro_contacts_sorted_newest_first (G_LIST_MODEL (copro_partner_get_contacts (partner)));
+  g_assert_cmpuint (none->len, ==, 0);
   copro_contact_log (partner, "2026-03-01", NULL, NULL, "1 March", NULL);
   copro_contact_log (partner, NULL, NULL, NULL, "undated, first", NULL);
   copro_contact_log (partner, "2026-05-10", NULL, NULL, "first on 10 May", NULL);

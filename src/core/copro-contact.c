@@ -151,7 +151,8 @@ copro_contacts_sorted_newest_first (GListModel *contacts)
       items[i].date = copro_contact_get_date (items[i].contact);
       items[i].position = i;
     }
-  qsort (items, n, sizeof (Sortable), compare_newest_first);
+  if (n > 1)
+    qsort (items, n, sizeof (Sortable), compare_newest_first);
   for (guint i = 0; i < n; i++)
     g_ptr_array_add (sorted, items[i].contact);
   return sorted;
