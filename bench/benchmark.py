@@ -27,7 +27,11 @@ measures, taking the median of several runs:
   at 1,000 and 10,000 partners (target: at most 1 s at 10,000);
 - the partner register at 10,000 and 100,000 partners: opening it, a
   search narrowing the list, and sorting by each column, the first sort too
-  (build/bench/copro-bench-register).
+  (build/bench/copro-bench-register);
+- the contact log (issue 14, not in --quick): 10,000 partners with 100,000
+  contacts opened, saved and checked; a partner's timeline of 50 contacts
+  built (build/bench/copro-bench-contacts); the workbook listing every
+  contact against xlsxwriter writing the same rows.
 
 It prints one Markdown table: each figure, its peer, floor or limit, the
 target and whether it is met. --quick is a smoke run: 1,000 partners only,
@@ -463,6 +467,75 @@ def bench_register(args, table, workdir, projects):
             table.miss(f"Partner register, sort: {n:,} partners", "sort_ms not reported")
 
 
+# The contact log (issue 14): a project of 10,000 partners with 100,000
+# logged contacts opens and saves within 150 ms each and is checked within
+# 100 ms; a partner's timeline of 50 contacts is built within one frame
+# (16 ms); the workbook with every contact listed (--include-personal-data)
+# is at least twice as fast as Python's xlsxwriter writing the same partner
+# and contact rows (bench/xlsxwriter-peer.py --contacts).
+CONTACTS_PARTNERS = 10000
+CONTACTS_TOTAL = 100000
+
+
+def bench_contacts(args, table, workdir):
+    path = os.path.join(workdir, f"contacts-{CONTACTS_PARTNERS}.coprod")
+    if not os.path.exists(path):
+        print(f"generating {CONTACTS_PARTNERS:,} partners with {CONTACTS_TOTAL:,} contacts…", file=sys.stderr)
+        subprocess.run([PYTHON, os.path.join(HERE, "generate.py"), "--partners", str(CONTACTS_PARTNERS),
+                        "--contacts", str(CONTACTS_TOTAL), "--activities", "100", "--seed", "14",
+                        path + ".part"], check=True)
+        os.replace(path + ".part", path)
+    what = f"{CONTACTS_PARTNERS:,} partners, {CONTACTS_TOTAL:,} contacts"
+    runs = max(1, min(args.runs, 5))
+    try:
+        if not os.path.exists(args.core_bench):
+            raise Missing(f"{args.core_bench} is not built")
+        ours, _ = run_json([args.core_bench, path, "--runs", str(runs)])
+        for figure, key, limit in ((f"Open: {what}", "load_ms", 150), (f"Save: {what}", "save_ms", 150),
+                                   (f"Checks: {what}", "check_ms", 100)):
+            value = median(ours.get(key))
+            table.add(figure, ms(value), f"limit {limit} ms", f"≤ {limit} ms", value <= limit)
+    except Missing as error:
+        for figure in ("Open", "Save", "Checks"):
+            table.miss(f"{figure}: {what}", str(error))
+
+    figure = "Contact timeline, 50 contacts: widget built"
+    try:
+        if not os.path.exists(args.contacts_bench):
+            raise Missing(f"{args.contacts_bench} is not built")
+        env = app_env(args, workdir)
+        env["GTK_A11Y"] = "none"
+        result, _ = run_json([args.contacts_bench, "--contacts", "50", "--runs", str(max(runs, 10))], env)
+        value = median(result.get("build_ms"))
+        table.add(figure, ms(value), f"first frame drawn: {ms(median(result.get('frame_ms')))}",
+                  "≤ 16 ms (one frame)", value <= 16)
+    except Missing as error:
+        table.miss(figure, str(error))
+
+    figure = f"Export with every contact: {what}"
+    commands = {
+        "coproduce": [args.coproduce, "--include-personal-data", f"--export-xlsx={workdir}/contacts.xlsx", path],
+        "python": [export_benchmark.PYTHON, export_benchmark.PEER, "--contacts", path,
+                   f"{workdir}/contacts-python.xlsx"],
+    }
+    results = {name: [] for name in commands}
+    try:
+        for _ in range(max(1, min(args.runs, 3))):
+            for name, command in commands.items():
+                elapsed, rss, code, output = export_benchmark.measure(command)
+                if code != 0:
+                    raise Missing(f"{name} failed with status {code}: {output.strip()[-200:]}")
+                results[name].append((elapsed, rss))
+    except Missing as error:
+        table.miss(figure, str(error))
+        return
+    ours = statistics.median(t for t, _ in results["coproduce"])
+    py = statistics.median(t for t, _ in results["python"])
+    table.add(figure, f"{seconds(ours)}, {max(m for _, m in results['coproduce']):,.0f} MB",
+              f"Python xlsxwriter: {seconds(py)}, {max(m for _, m in results['python']):,.0f} MB "
+              f"({py / ours:.2f}× our time)", "≥ 2× as fast as the peer", py / ours >= 2)
+
+
 def on_virtual_screen(args, argv):
     """Runs this script again on its own Xvfb with its own session bus."""
     runner = os.path.join(SOURCE, "tests", "run-gui-test.sh")
@@ -485,11 +558,13 @@ def main(argv=None):
                              "100,000 partners at most 3)")
     parser.add_argument("--workdir", help="where to put projects and outputs (default: a temporary folder); "
                                           "generated projects found there are reused")
-    parser.add_argument("--only", help="some of the parts, comma-separated: startup, core, export, register, pdf")
+    parser.add_argument("--only", help="some of the parts, comma-separated: startup, core, export, register, "
+                                       "pdf, contacts")
     parser.add_argument("--coproduce", help="default: BUILD/src/coproduce")
     parser.add_argument("--floor", help="default: BUILD/bench/adw-floor")
     parser.add_argument("--core-bench", help="default: BUILD/bench/copro-bench-core")
     parser.add_argument("--register-bench", help="default: BUILD/bench/copro-bench-register")
+    parser.add_argument("--contacts-bench", help="default: BUILD/bench/copro-bench-contacts")
     args = parser.parse_args(argv)
 
     if not os.environ.get(INSIDE):
@@ -501,9 +576,11 @@ def main(argv=None):
     args.core_bench = os.path.abspath(args.core_bench or os.path.join(args.build, "bench", "copro-bench-core"))
     args.register_bench = os.path.abspath(args.register_bench or
                                           os.path.join(args.build, "bench", "copro-bench-register"))
+    args.contacts_bench = os.path.abspath(args.contacts_bench or
+                                          os.path.join(args.build, "bench", "copro-bench-contacts"))
     if args.quick:
         args.runs = 1
-    only = (args.only or "startup,core,export,register,pdf").split(",")
+    only = (args.only or "startup,core,export,register,pdf" + ("" if args.quick else ",contacts")).split(",")
     sizes = [1000] if args.quick else [1000, 10000, 100000]
     for program in (args.coproduce, args.floor):
         if not os.access(program, os.X_OK):
@@ -534,6 +611,7 @@ def main(argv=None):
             "export": ("export", lambda: bench_export(args, table, workdir, projects)),
             "register": ("partner register", lambda: bench_register(args, table, workdir, projects)),
             "pdf": ("the plan as PDF", lambda: bench_pdf(args, table, workdir, projects)),
+            "contacts": ("contact log", lambda: bench_contacts(args, table, workdir)),
         }
         for name, (what, bench) in parts.items():
             if name in only:

@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Generate Coproduce projects of any size for benchmarks and tests.
 
-    generate.py [--partners N] [--activities N] [--seed S] OUT.coprod
+    generate.py [--partners N] [--activities N] [--contacts N] [--seed S] OUT.coprod
 
 writes a valid project (format 1) with a full plan, N partners, N activities
-each with feedback, risks, approvals and history. The same seed gives the same
+each with feedback, risks, approvals and history; --contacts N spreads N
+logged contacts over the partners (issue 14; none by default, so the other
+projects stay the same bytes). The same seed gives the same
 file, byte for byte. Import it as a module to reuse make_project().
 """
 
@@ -136,7 +138,37 @@ def make_activity(m, n_feedback):
     }
 
 
-def make_project(n_partners=100, n_activities=100, n_feedback=3, seed=1, title=None):
+CONTACT_METHODS = ["email", "phone", "letter", "meeting", "event", "visit", "other"]
+CONTACT_SUMMARIES = ["Invitation sent", "Called to talk through the next meeting", "Sent the easy-read papers",
+                     "Met at the carers' centre", "Came to the listening event", "Left a message"]
+
+
+def add_contacts(project, n_contacts, seed):
+    """Spreads @n_contacts over the partners' contact logs, evenly, from a
+    random stream of their own (the rest of the project is unchanged)."""
+    partners = project["partners"]
+    if not partners or n_contacts <= 0:
+        return
+    m = Maker(seed * 7919 + 14)
+    activities = [a["id"] for a in project["activities"]]
+    each, extra = divmod(n_contacts, len(partners))
+    for i, partner in enumerate(partners):
+        log = []
+        for _ in range(each + (1 if i < extra else 0)):
+            date = m.date(datetime.date(2026, 1, 1), 330)
+            log.append({
+                "id": m.uuid(),
+                "date": date,
+                "method": m.choice(CONTACT_METHODS),
+                "made_by": m.choice(["Tom Ashworth", "Priya Raman", "Jo Bennett"]),
+                "summary": m.choice(CONTACT_SUMMARIES),
+                "follow_up": m.maybe(m.date(datetime.date(2026, 6, 1), 300), 0.2),
+                "activity": m.choice(activities) if activities and m.rng.random() < 0.3 else None,
+            })
+        partner["contacts"] = log
+
+
+def make_project(n_partners=100, n_activities=100, n_feedback=3, seed=1, title=None, n_contacts=0):
     """A project as a dict, ready for json.dump."""
     m = Maker(seed)
     partners = [make_partner(m, i) for i in range(n_partners)]
@@ -242,6 +274,7 @@ def make_project(n_partners=100, n_activities=100, n_feedback=3, seed=1, title=N
             "summary": m.sentence(8),
         } for i in range(3)],
     }
+    add_contacts(project, n_contacts, seed)
     return project
 
 
@@ -256,10 +289,13 @@ def main(argv=None):
     parser.add_argument("--partners", type=int, default=100, help="partners (default 100)")
     parser.add_argument("--activities", type=int, default=100, help="activities (default 100)")
     parser.add_argument("--feedback", type=int, default=3, help="feedback items per activity (default 3)")
+    parser.add_argument("--contacts", type=int, default=0,
+                        help="logged contacts, spread over the partners (default 0)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("output", help="the .coprod file to write")
     args = parser.parse_args(argv)
-    write_project(args.output, make_project(args.partners, args.activities, args.feedback, args.seed))
+    write_project(args.output, make_project(args.partners, args.activities, args.feedback, args.seed,
+                                            n_contacts=args.contacts))
     return 0
 
 

@@ -3,12 +3,14 @@
 """The Python peer of the benchmark: writes the partner rows of a project
 with Debian's python3-xlsxwriter, as a straightforward script would.
 
-    xlsxwriter-peer.py [--constant-memory] PROJECT.coprod OUT.xlsx
+    xlsxwriter-peer.py [--constant-memory] [--contacts] PROJECT.coprod OUT.xlsx
 
 It reads the same .coprod file as `coproduce --export-xlsx` (json module),
 and writes one sheet with the same columns, labels, dates and money as the
 Partners sheet of the sign-off workbook (without email and phone, as the
-default export), with a bold frozen header and a filter.
+default export), with a bold frozen header and a filter. --contacts adds the
+Contacts sheet of an export with personal details: every logged contact
+with its partner's name, each partner's newest first (issue 14).
 """
 
 import argparse
@@ -69,9 +71,46 @@ def quadrant(influence, interest):
     return "Keep informed" if interest >= 3 else "Monitor"
 
 
+METHODS = {"email": "Email", "phone": "Phone", "letter": "Letter", "meeting": "Meeting", "event": "Event",
+           "visit": "Visit", "other": "Other"}
+
+
+def write_contacts(workbook, project, header, text, date):
+    sheet = workbook.add_worksheet("Contacts")
+    titles = {a["id"]: a.get("title") or "An untitled activity" for a in project.get("activities", [])}
+    labels = ["Partner", "Date", "How", "Made by", "Summary", "Follow-up date", "Activity"]
+    for col, label in enumerate(labels):
+        sheet.write_string(0, col, label, header)
+    row = 1
+    for partner in project["partners"]:
+        contacts = partner.get("contacts") or []
+        if not contacts:
+            continue
+        name, organisation = partner.get("name") or "", partner.get("organisation") or ""
+        title = f"{name}, {organisation}" if name and organisation else name or organisation
+        for c in sorted(contacts, key=lambda c: c.get("date") or "", reverse=True):
+            sheet.write_string(row, 0, title, text)
+            if c.get("date"):
+                sheet.write_datetime(row, 1, datetime.date.fromisoformat(c["date"]), date)
+            if c.get("method"):
+                sheet.write_string(row, 2, METHODS[c["method"]], text)
+            if c.get("made_by"):
+                sheet.write_string(row, 3, c["made_by"], text)
+            if c.get("summary"):
+                sheet.write_string(row, 4, c["summary"], text)
+            if c.get("follow_up"):
+                sheet.write_datetime(row, 5, datetime.date.fromisoformat(c["follow_up"]), date)
+            if c.get("activity"):
+                sheet.write_string(row, 6, titles.get(c["activity"], "An activity no longer in the log"), text)
+            row += 1
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, max(row - 1, 0), len(labels) - 1)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--constant-memory", action="store_true")
+    parser.add_argument("--contacts", action="store_true")
     parser.add_argument("project")
     parser.add_argument("output")
     args = parser.parse_args(argv)
@@ -119,6 +158,8 @@ def main(argv=None):
         row += 1
     sheet.freeze_panes(1, 0)
     sheet.autofilter(0, 0, max(row - 1, 0), len(COLUMNS) - 1)
+    if args.contacts:
+        write_contacts(workbook, project, header, text, date)
     workbook.close()
     return 0
 

@@ -851,6 +851,9 @@ def large_project(source_root, path, n):
     for i in range(n):
         partner = copy.deepcopy(base[i % len(base)])
         partner["id"] = str(uuid.UUID(int=i + 1))
+        # Ids are unique in a file: the copies' contacts get their own.
+        for j, contact in enumerate(partner.get("contacts", [])):
+            contact["id"] = str(uuid.UUID(int=((i + 1) << 64) + j + 1))
         partner["name"] += " %d" % (i + 1)
         project["partners"].append(partner)
     with open(path, "w", encoding="utf-8") as f:

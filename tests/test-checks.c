@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "copro-checks.h"
+#include "copro-contact.h"
 #include "copro-list.h"
 #include "copro-model.h"
 
@@ -1149,6 +1150,71 @@ test_readme_lists_every_check (void)
     }
 }
 
+/* Today is 26 November 2026. */
+static void
+test_follow_ups_overdue (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproList *partners = copro_record_get_list (project, "partners");
+  CoproRecord *asha = copro_list_get (partners, 0);
+  CoproRecord *ben = copro_list_add_new (partners);
+  CoproRecord *asha_call, *ben_email, *ben_meeting, *undated;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) due_today = NULL;
+  g_autoptr(GPtrArray) one_partner = NULL;
+  g_autoptr(GPtrArray) two_partners = NULL;
+  g_autoptr(GPtrArray) answered = NULL;
+
+  copro_record_set_string (ben, "name", "Ben Okoro");
+  copro_record_set_string (ben, "review_date", "2027-11-26");
+
+  /* Quiet: a follow-up still to come, and a contact without one. */
+  asha_call = copro_contact_log (asha, "2026-11-20", "phone", "Jo", "Asked about the venue", NULL);
+  copro_record_set_string (asha_call, "follow_up", "2026-12-01");
+  ben_email = copro_contact_log (ben, "2026-10-01", "email", "Jo", "Invitation sent", NULL);
+  none = run (project);
+  g_assert_null (find (none, "contact-follow-up-overdue"));
+
+  /* A follow-up due today is not yet late. */
+  copro_record_set_string (asha_call, "follow_up", "2026-11-26");
+  due_today = run (project);
+  g_assert_null (find (due_today, "contact-follow-up-overdue"));
+
+  /* Two past their date, for one partner: one finding with the count. */
+  copro_record_set_string (ben_email, "follow_up", "2026-10-15");
+  ben_meeting = copro_contact_log (ben, "2026-10-01", "meeting", "Jo", "Met at the centre", NULL);
+  copro_record_set_string (ben_meeting, "follow_up", "2026-10-20");
+  one_partner = run (project);
+  g_assert_cmpuint (count (one_partner, "contact-follow-up-overdue"), ==, 1);
+  assert_finding (one_partner, "contact-follow-up-overdue", COPRO_SEVERITY_ADVICE, ben,
+                  "contacts", "partners[1].contacts");
+  g_assert_cmpstr (find (one_partner, "contact-follow-up-overdue")->message, ==,
+                   "2 follow-ups with “Ben Okoro” are past their date.");
+
+  /* And one more for a second partner: still one finding, leading to both. */
+  copro_record_set_string (asha_call, "follow_up", "2026-11-25");
+  two_partners = run (project);
+  g_assert_cmpuint (count (two_partners, "contact-follow-up-overdue"), ==, 1);
+  assert_finding (two_partners, "contact-follow-up-overdue", COPRO_SEVERITY_ADVICE, asha,
+                  "contacts", "partners[0].contacts");
+  g_assert_true (has_records_exactly (find (two_partners, "contact-follow-up-overdue"), partners, 0, 2));
+  g_assert_cmpstr (find (two_partners, "contact-follow-up-overdue")->message, ==,
+                   "3 follow-ups with 2 partners are past their date.");
+
+  /* A contact on a later day answers them; one with no date answers
+   * nothing and, with a follow-up past, stays overdue itself. */
+  copro_contact_log (asha, "2026-11-24", "phone", "Jo", "Called back", NULL);
+  copro_contact_log (ben, "2026-10-02", "phone", "Jo", "Called back", NULL);
+  undated = copro_contact_log (ben, NULL, NULL, NULL, "Left a message", NULL);
+  copro_record_set_string (undated, "follow_up", "2026-11-01");
+  answered = run (project);
+  g_assert_cmpuint (count (answered, "contact-follow-up-overdue"), ==, 1);
+  g_assert_true (find (answered, "contact-follow-up-overdue")->record == ben);
+  g_assert_cmpuint (find (answered, "contact-follow-up-overdue")->records->len, ==, 1);
+  g_assert_cmpstr (find (answered, "contact-follow-up-overdue")->message, ==,
+                   "A follow-up with “Ben Okoro” is past its date.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1190,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/copro/checks/progress-review", test_progress_review);
   g_test_add_func ("/copro/checks/problems-come-first", test_problems_come_first);
   g_test_add_func ("/copro/checks/readme-lists-every-check", test_readme_lists_every_check);
+  g_test_add_func ("/copro/checks/follow-ups-overdue", test_follow_ups_overdue);
 
   return g_test_run ();
 }

@@ -548,6 +548,70 @@ test_unreadable (Fixture       *f,
   g_assert_cmpuint (n_partners (f), ==, 0);
 }
 
+/* Contacts (issue 14): the same preview, matched to the project's partners,
+ * each row that finds no partner listed with its number; one Undo. */
+static void
+test_contacts (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *csv = "Email,Name,Date,How,Summary\n"
+                    "asha@example.org,,2026-09-14,phone,Called about the venue\n"
+                    ",Ben Okoro,14/09/2026,meeting,Met at the centre\n"
+                    "nobody@example.org,,2026-09-15,email,Invitation sent\n";
+  g_autofree char *path = g_build_filename (f->dir, "contacts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  CoproList *partners = copro_record_get_list (f->project, "partners");
+  CoproRecord *asha = copro_list_add_new (partners);
+  CoproRecord *ben = copro_list_add_new (partners);
+  GListModel *problems;
+  CoproList *asha_log = copro_record_get_list (asha, "contacts");
+  CoproList *ben_log = copro_record_get_list (ben, "contacts");
+
+  copro_record_set_string (asha, "name", "Asha Patel");
+  copro_record_set_string (asha, "email", "asha@example.org");
+  copro_record_set_string (ben, "name", "Ben Okoro");
+  copro_history_clear (f->history);
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  spin_until (is_null, &f->dialog);
+  f->dialog = GTK_WIDGET (copro_csv_import_dialog_new_for_contacts (f->project, file));
+  g_object_add_weak_pointer (G_OBJECT (f->dialog), (gpointer *) &f->dialog);
+  g_signal_connect (f->dialog, "imported", G_CALLBACK (on_imported_cb), f);
+  adw_dialog_present (ADW_DIALOG (f->dialog), f->window);
+  spin_until (is_loaded, f->dialog);
+  spin_idle ();
+
+  g_assert_cmpstr (adw_dialog_get_title (ADW_DIALOG (f->dialog)), ==, "Import Contacts");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (get_named (f, "summary"))), ==,
+                   "2 contacts will be added to their partners’ logs. "
+                   "1 row cannot be imported and will be left out.");
+  assert_column (get_named (f, "columns"), 3, "How", "Imported as “How”");
+  assert_column (get_named (f, "columns"), 0, "Email", "Imported as “Email”");
+  g_assert_true (gtk_widget_is_visible (get_named (f, "problems")));
+  problems = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (get_named (f, "problems"))));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, 1);
+  {
+    g_autoptr(GtkStringObject) item = g_list_model_get_item (problems, 0);
+
+    g_assert_cmpstr (gtk_string_object_get_string (item), ==,
+                     "Row 4 cannot be imported: no partner has the email address “nobody@example.org”.");
+  }
+
+  click (f, "import");
+  spin_until (is_null, &f->dialog);
+  g_assert_cmpuint (f->imported, ==, 2);
+  g_assert_cmpuint (copro_list_get_n_items (asha_log), ==, 1);
+  g_assert_cmpuint (copro_list_get_n_items (ben_log), ==, 1);
+  g_assert_cmpstr (copro_record_get_string (copro_list_get (ben_log, 0), "date"), ==, "2026-09-14");
+  g_assert_cmpuint (n_partners (f), ==, 2);
+
+  /* One step: one Undo takes both back. */
+  g_assert_true (copro_history_undo (f->history));
+  g_assert_cmpuint (copro_list_get_n_items (asha_log), ==, 0);
+  g_assert_cmpuint (copro_list_get_n_items (ben_log), ==, 0);
+  g_assert_false (copro_history_get_can_undo (f->history));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -565,6 +629,7 @@ main (int   argc,
   ADD ("thousands-of-problems", test_thousands_of_problems);
   ADD ("cancel", test_cancel);
   ADD ("unreadable", test_unreadable);
+  ADD ("contacts", test_contacts);
 #undef ADD
 
   return g_test_run ();

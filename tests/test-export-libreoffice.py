@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.join(SRCDIR, "bench"))
 import generate  # noqa: E402
 
 SHEETS = ["Sign-off", "Plan", "Budget", "Partners", "Partner summary", "Terms of reference",
-          "Activities", "Feedback", "Risks", "Actions"]
+          "Activities", "Feedback", "Risks", "Actions", "Contacts"]
 MONEY_FORMAT = "£#,##0.00"
 DATE_FORMAT = "dd/mm/yyyy"
 # Comma, double quote, UTF-8, from line 1, values as shown, every sheet (-1).

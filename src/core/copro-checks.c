@@ -19,6 +19,7 @@
 #include "copro-activity.h"
 #include "copro-budget.h"
 #include "copro-checks.h"
+#include "copro-contact.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
@@ -64,6 +65,7 @@ enum {
   CHECK_EQUAL_VOICE_UNANSWERED,
   CHECK_PROGRESS_REVIEW_MISSING,
   CHECK_PRINCIPLE_RED_NO_ACTION,
+  CHECK_FOLLOW_UPS_OVERDUE,
   N_CHECKS
 };
 
@@ -185,6 +187,9 @@ static const CoproCheckInfo checks[N_CHECKS] = {
   [CHECK_PRINCIPLE_RED_NO_ACTION] = { "principle-red-no-action", PROBLEM,
     N_("A principle rated red says what will be done about it"),
     N_("The four principles: rating how far the project meets each one is only useful if a red rating leads to action.") },
+  [CHECK_FOLLOW_UPS_OVERDUE] = { "contact-follow-up-overdue", ADVICE,
+    N_("Follow-ups with partners are made by their date"),
+    N_("Step 3, Recruit the group, and Why co-production is important: positive working relationships are built and kept by getting back to people when you said you would.") },
 };
 
 /* Places on the spectrum and among the steps, by their index. */
@@ -389,6 +394,7 @@ typedef struct
 {
   CoproRecord *project;
   const GDate *today;
+  char         today_iso[11]; /* @today as "YYYY-MM-DD" */
   int          target;   /* level_index() of the target level, or -1 */
   int          step;     /* index of the current step, or -1 */
 } Context;
@@ -406,6 +412,8 @@ typedef struct
   Gathered not_mapped;
   Gathered access_needs;         /* with a need nothing provides for */
   const char *first_unmet_need;  /* ... the first of the first one's */
+  Gathered follow_ups_overdue;
+  guint    n_follow_ups_overdue;  /* overdue follow-ups, over all partners */
   guint    n_offered;            /* remuneration offered or accepted */
   guint    n_paid_for_time;      /* ... on a basis other than expenses only */
   gboolean has_service_user;     /* lived experience or carer, not withdrawn */
@@ -422,6 +430,7 @@ partner_scan_clear (PartnerScan *scan)
   gathered_clear (&scan->remuneration_no_rate);
   gathered_clear (&scan->not_mapped);
   gathered_clear (&scan->access_needs);
+  gathered_clear (&scan->follow_ups_overdue);
 }
 
 static guint
@@ -462,8 +471,6 @@ scan_partners (const Context *context,
 {
   CoproList *partners = copro_record_get_list (context->project, "partners");
   guint n = copro_list_get_n_items (partners);
-  guint lawful_basis = partner_field ("lawful_basis");
-  guint consent_date = partner_field ("consent_date");
   guint review_date = partner_field ("review_date");
   guint offer = partner_field ("remuneration_offer");
   guint basis = partner_field ("remuneration_basis");
@@ -478,16 +485,23 @@ scan_partners (const Context *context,
     {
       CoproRecord *partner = copro_list_get (partners, i);
       gboolean withdrawn = copro_partner_is_withdrawn (partner);
-      const char *lawful = copro_record_get_string_at (partner, lawful_basis);
       const char *offer_made = copro_record_get_string_at (partner, offer);
       gboolean offered = g_strcmp0 (offer_made, "offered") == 0 || g_strcmp0 (offer_made, "accepted") == 0;
 
-      if (lawful == NULL && copro_partner_has_contact_details (partner))
+      CoproLawfulBasisState basis_state = copro_partner_get_lawful_basis_state (partner);
+      guint overdue;
+
+      if (basis_state == COPRO_LAWFUL_BASIS_MISSING && copro_partner_has_contact_details (partner))
         gather (&scan->no_lawful_basis, partner, i);
       if (copro_partner_is_review_due_on (partner, context->today))
         gather (&scan->review_overdue, partner, i);
-      if (g_strcmp0 (lawful, "consent") == 0 && copro_record_get_string_at (partner, consent_date) == NULL)
+      if (basis_state == COPRO_LAWFUL_BASIS_CONSENT_UNDATED)
         gather (&scan->consent_no_date, partner, i);
+      if ((overdue = copro_partner_count_overdue_follow_ups (partner, context->today_iso)) > 0)
+        {
+          gather (&scan->follow_ups_overdue, partner, i);
+          scan->n_follow_ups_overdue += overdue;
+        }
       if (copro_record_get_string_at (partner, review_date) == NULL &&
           copro_partner_holds_personal_details (partner))
         gather (&scan->no_review_date, partner, i);
@@ -1051,6 +1065,30 @@ check_risks (GPtrArray     *findings,
     }
 }
 
+/* One finding for every overdue follow-up, leading to their partners. */
+static void
+check_follow_ups (GPtrArray   *findings,
+                  PartnerScan *scan)
+{
+  guint n_partners = gathered_count (&scan->follow_ups_overdue);
+  guint n = scan->n_follow_ups_overdue;
+  char *message;
+
+  if (n_partners == 0)
+    return;
+  if (n_partners == 1)
+    message = n == 1 ?
+      g_strdup_printf (_("A follow-up with “%s” is past its date."),
+                       copro_partner_get_title (gathered_first (&scan->follow_ups_overdue))) :
+      /* TRANSLATORS: %s is a count of follow-ups, the second %s a partner's name */
+      g_strdup_printf (_("%s follow-ups with “%s” are past their date."), COUNT (n),
+                       copro_partner_get_title (gathered_first (&scan->follow_ups_overdue)));
+  else
+    /* TRANSLATORS: the first %s counts follow-ups (always more than one), the second partners */
+    message = g_strdup_printf (_("%s follow-ups with %s partners are past their date."), COUNT (n), COUNT (n_partners));
+  add_gathered (findings, CHECK_FOLLOW_UPS_OVERDUE, &scan->follow_ups_overdue, "partners", "contacts", message);
+}
+
 static int
 compare_severity (gconstpointer a,
                   gconstpointer b)
@@ -1084,6 +1122,8 @@ copro_checks_run (CoproRecord *project,
     }
   context.project = project;
   context.today = today;
+  g_snprintf (context.today_iso, sizeof context.today_iso, "%04u-%02u-%02u",
+              (guint) g_date_get_year (today), (guint) g_date_get_month (today), (guint) g_date_get_day (today));
   context.target = level_index (copro_record_get_string (copro_record_get_record (project, "overview"), "target_level"));
   context.step = copro_enum_index (&copro_enum_step,
                                    copro_record_get_string (copro_record_get_record (project, "overview"), "current_step"));
@@ -1097,6 +1137,7 @@ copro_checks_run (CoproRecord *project,
   check_terms (findings, &context);
   check_activities (findings, &context);
   check_risks (findings, &context);
+  check_follow_ups (findings, &scan);
   partner_scan_clear (&scan);
 
   /* Stable: document order is kept within each severity. */

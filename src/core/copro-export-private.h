@@ -8,7 +8,8 @@
  * - copro-export-cells.c writes one cell, one row, one table at a time:
  *   text shown exactly as written, numbers, money, dates, a record's fields,
  *   and the frame of each sheet (heading, table header, filter, widths);
- * - copro-export-sheets.c writes the ten sheets, one function each;
+ * - copro-export-sheets.c writes the first ten sheets, one function each,
+ *   and copro-export-contacts.c the Contacts sheet;
  * - copro-export.c makes the workbook: formats, names, properties, the
  *   temporary file, closing, syncing and renaming, and the thread.
  *
@@ -53,6 +54,7 @@ enum {
   SHEET_FEEDBACK,
   SHEET_RISKS,
   SHEET_ACTIONS,
+  SHEET_CONTACTS,
   N_SHEETS
 };
 
@@ -223,5 +225,8 @@ gboolean  _copro_export_write_activities (Export *e);
 gboolean  _copro_export_write_feedback (Export *e);
 gboolean  _copro_export_write_risks (Export *e);
 gboolean  _copro_export_write_actions (Export *e);
+
+/* copro-export-contacts.c: the partners' contact logs (issue 14) */
+gboolean  _copro_export_write_contacts (Export *e);
 
 G_END_DECLS

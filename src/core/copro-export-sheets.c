@@ -193,7 +193,7 @@ _copro_export_write_sign_off (Export *e)
 
   label_row (&s, _("Personal details"));
   _copro_export_put_text (&s, 1, e->personal
-            ? _("Included: this workbook holds email addresses and phone numbers. Store and share it as personal data.")
+            ? _("Included: this workbook holds email addresses and phone numbers, and partners’ contact logs by name. Store and share it as personal data.")
             : _("Left out: this workbook holds no email addresses or phone numbers."), NULL);
   _copro_export_next_row (&s);
 

@@ -46,6 +46,7 @@ static const char * const sheet_names[N_SHEETS] = {
   NC_("sheet name", "Feedback"),
   NC_("sheet name", "Risks"),
   NC_("sheet name", "Actions"),
+  NC_("sheet name", "Contacts"),
 };
 
 /* The workbook */
@@ -254,7 +255,8 @@ count_work (Export *e)
 {
   CoproList *activities = copro_record_get_list (e->project, "activities");
 
-  e->work_total = copro_list_get_n_items (copro_record_get_list (e->project, "partners")) +
+  /* The partners twice: the Partners sheet, then the Contacts sheet. */
+  e->work_total = 2 * copro_list_get_n_items (copro_record_get_list (e->project, "partners")) +
                   e->findings->len + 2 * copro_list_get_n_items (activities) + 200;
   for (guint i = 0; i < copro_list_get_n_items (activities); i++)
     e->work_total += copro_list_get_n_items (copro_record_get_list (copro_list_get (activities, i), "feedback"));
@@ -446,6 +448,8 @@ write_workbook (Export      *e,
        _copro_export_write_risks (e) &&
        _copro_export_write_actions (e);
   _copro_export_log_time (e, "the other sheets");
+  ok = ok && _copro_export_write_contacts (e);
+  _copro_export_log_time (e, "the Contacts sheet");
 
   if (!ok || e->cancelled || e->failure != LXW_NO_ERROR)
     {

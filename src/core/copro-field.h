@@ -35,7 +35,7 @@ typedef enum
   COPRO_FIELD_ENUM,     /* one key of an enumeration, or unset */
   COPRO_FIELD_FLAGS,    /* a set of keys of an enumeration */
   COPRO_FIELD_BOOL,
-  COPRO_FIELD_REF,      /* the id of a partner, or unset */
+  COPRO_FIELD_REF,      /* the id of a partner (or a contact's activity), or unset */
   COPRO_FIELD_RECORD,   /* a nested record of a fixed type */
   COPRO_FIELD_LIST,     /* a list of records of one type, each with an id */
 } CoproFieldKind;

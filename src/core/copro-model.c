@@ -114,6 +114,17 @@ DEFINE_ENUM (copro_enum_contact_method, "contact-method",
   E ("in-person", N_("In person")),
   E ("other",     N_("Other")));
 
+/* How a logged contact was made (a partner's contact log), where
+ * copro_enum_contact_method is the way a partner prefers. */
+DEFINE_ENUM (copro_enum_contact_channel, "contact-channel",
+  E ("email",   N_("Email")),
+  E ("phone",   N_("Phone")),
+  E ("letter",  N_("Letter")),
+  E ("meeting", N_("Meeting")),
+  E ("event",   N_("Event")),
+  E ("visit",   N_("Visit")),
+  E ("other",   N_("Other")));
+
 DEFINE_ENUM (copro_enum_attitude, "attitude",
   E ("champion",  N_("Champion")),
   E ("supporter", N_("Supporter")),
@@ -313,6 +324,16 @@ DEFINE_RECORD (copro_desc_plan, "CoproPlan", N_("Plan"), FALSE,
   RECORD ("delivery",       N_("Delivery"), copro_desc_delivery),
   RECORD ("evaluation",     N_("Evaluation"), copro_desc_evaluation));
 
+/* One entry of a partner's contact log; "activity" is the id of an item of
+ * the top-level "activities" list (or of none left there). */
+DEFINE_RECORD (copro_desc_contact, "CoproContact", N_("Contact"), TRUE,
+  DATE ("date",      N_("Date")),
+  ENUM ("method",    N_("How"), copro_enum_contact_channel),
+  STR  ("made_by",   N_("Made by")),
+  TEXT ("summary",   N_("Summary")),
+  DATE ("follow_up", N_("Follow-up date")),
+  REF  ("activity",  N_("Activity")));
+
 DEFINE_RECORD (copro_desc_partner, "CoproPartner", N_("Partner"), TRUE,
   ENUM  ("kind",                  N_("Kind"), copro_enum_partner_kind),
   STR   ("name",                  N_("Name")),
@@ -338,7 +359,8 @@ DEFINE_RECORD (copro_desc_partner, "CoproPartner", N_("Partner"), TRUE,
   DATE  ("consent_date",          N_("Consent date")),
   BOOL  ("privacy_notice",        N_("Privacy notice given")),
   DATE  ("review_date",           N_("Review or deletion date")),
-  TEXT  ("notes",                 N_("Notes")));
+  TEXT  ("notes",                 N_("Notes")),
+  LIST  ("contacts",              N_("Contact log"), copro_desc_contact));
 
 DEFINE_RECORD (copro_desc_recruitment, "CoproRecruitment", N_("Recruitment checklist"), FALSE,
   TEXT ("affected",               N_("Who does the project affect?")),
@@ -452,6 +474,7 @@ static const CoproRecordDesc * const all_descs[] = {
   &copro_desc_evaluation, &copro_desc_partner, &copro_desc_recruitment,
   &copro_desc_terms, &copro_desc_member, &copro_desc_activity, &copro_desc_feedback,
   &copro_desc_reflection, &copro_desc_risk, &copro_desc_signoff, &copro_desc_approval, &copro_desc_history,
+  &copro_desc_contact,
 };
 
 const CoproRecordDesc * const *

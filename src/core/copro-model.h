@@ -20,6 +20,7 @@ extern const CoproEnum copro_enum_task_status;
 extern const CoproEnum copro_enum_partner_kind;
 extern const CoproEnum copro_enum_sector;
 extern const CoproEnum copro_enum_contact_method;
+extern const CoproEnum copro_enum_contact_channel;
 extern const CoproEnum copro_enum_attitude;
 extern const CoproEnum copro_enum_partner_status;
 extern const CoproEnum copro_enum_access_need;
@@ -59,6 +60,7 @@ extern const CoproRecordDesc copro_desc_risk;
 extern const CoproRecordDesc copro_desc_signoff;
 extern const CoproRecordDesc copro_desc_approval;
 extern const CoproRecordDesc copro_desc_history;
+extern const CoproRecordDesc copro_desc_contact;
 
 /* GTypes of the record descriptions above, registered on first use. */
 #define COPRO_TYPE_PROJECT   (copro_record_desc_get_type (&copro_desc_project))

@@ -7,6 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <string.h>
+
+#include "copro-contact.h"
+#include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
 
@@ -25,6 +29,10 @@ typedef struct
   guint interest;
   guint sector;
   guint status;
+  guint lawful_basis;
+  guint consent_date;
+  guint contacts;
+  guint contact_summary;
 } PartnerFields;
 
 static const PartnerFields *
@@ -49,6 +57,10 @@ partner_fields (void)
       fields.interest = copro_record_desc_field_index (desc, "interest");
       fields.sector = copro_record_desc_field_index (desc, "sector");
       fields.status = copro_record_desc_field_index (desc, "status");
+      fields.lawful_basis = copro_record_desc_field_index (desc, "lawful_basis");
+      fields.consent_date = copro_record_desc_field_index (desc, "consent_date");
+      fields.contacts = copro_record_desc_field_index (desc, "contacts");
+      fields.contact_summary = copro_record_desc_field_index (&copro_desc_contact, "summary");
       g_once_init_leave (&initialised, 1);
     }
   return &fields;
@@ -132,6 +144,18 @@ copro_partner_holds_personal_details (CoproRecord *partner)
       if (value != NULL && *value != '\0')
         return TRUE;
     }
+  {
+    CoproList *contacts = copro_record_get_list_at (partner, fields->contacts);
+    guint n = copro_list_get_n_items (contacts);
+
+    for (guint i = 0; i < n; i++)
+      {
+        const char *summary = copro_record_get_string_at (copro_list_get (contacts, i), fields->contact_summary);
+
+        if (summary != NULL && *summary != '\0')
+          return TRUE;
+      }
+  }
   return FALSE;
 }
 
@@ -227,4 +251,100 @@ copro_partner_is_withdrawn (CoproRecord *partner)
   CHECK_PARTNER (partner, FALSE);
 
   return g_strcmp0 (copro_record_get_string_at (partner, partner_fields ()->status), "withdrawn") == 0;
+}
+
+gboolean
+copro_email_looks_valid (const char *text)
+{
+  const char *at;
+
+  if (text == NULL)
+    return FALSE;
+  at = strchr (text, '@');
+  return at != NULL && at != text && at[1] != '\0' && strchr (at + 1, '@') == NULL &&
+         strchr (text, ' ') == NULL;
+}
+
+CoproLawfulBasisState
+copro_partner_get_lawful_basis_state (CoproRecord *partner)
+{
+  const PartnerFields *fields = partner_fields ();
+  const char *basis;
+
+  CHECK_PARTNER (partner, COPRO_LAWFUL_BASIS_MISSING);
+
+  basis = copro_record_get_string_at (partner, fields->lawful_basis);
+  if (basis == NULL)
+    return COPRO_LAWFUL_BASIS_MISSING;
+  if (strcmp (basis, "consent") == 0 && copro_record_get_string_at (partner, fields->consent_date) == NULL)
+    return COPRO_LAWFUL_BASIS_CONSENT_UNDATED;
+  return COPRO_LAWFUL_BASIS_RECORDED;
+}
+
+CoproList *
+copro_partner_get_contacts (CoproRecord *partner)
+{
+  CHECK_PARTNER (partner, NULL);
+
+  return copro_record_get_list_at (partner, partner_fields ()->contacts);
+}
+
+const char *
+copro_partner_get_last_contact_date (CoproRecord *partner)
+{
+  CoproList *contacts;
+  const char *last = NULL;
+  guint n;
+
+  CHECK_PARTNER (partner, NULL);
+
+  contacts = copro_record_get_list_at (partner, partner_fields ()->contacts);
+  n = copro_list_get_n_items (contacts);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *date = copro_contact_get_date (copro_list_get (contacts, i));
+
+      if (date != NULL && (last == NULL || strcmp (date, last) > 0))
+        last = date;
+    }
+  return last;
+}
+
+guint
+copro_partner_count_overdue_follow_ups (CoproRecord *partner,
+                                        const char  *today)
+{
+  CoproList *contacts;
+  const char *last;
+  guint n, overdue = 0;
+
+  CHECK_PARTNER (partner, 0);
+  g_return_val_if_fail (today != NULL, 0);
+
+  contacts = copro_record_get_list_at (partner, partner_fields ()->contacts);
+  n = copro_list_get_n_items (contacts);
+  if (n == 0)
+    return 0;
+  last = copro_partner_get_last_contact_date (partner);
+  for (guint i = 0; i < n; i++)
+    if (copro_contact_is_follow_up_overdue (copro_list_get (contacts, i), last, today))
+      overdue++;
+  return overdue;
+}
+
+void
+copro_partner_remove_personal_details (CoproRecord *partner)
+{
+  const PartnerFields *fields = partner_fields ();
+  CoproList *contacts;
+  guint n;
+
+  g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (partner, fields->type));
+
+  for (guint k = 0; k < G_N_ELEMENTS (copro_partner_personal_keys); k++)
+    copro_record_set_string (partner, copro_partner_personal_keys[k], "");
+  contacts = copro_record_get_list_at (partner, fields->contacts);
+  n = copro_list_get_n_items (contacts);
+  for (guint i = 0; i < n; i++)
+    copro_record_set_string (copro_list_get (contacts, i), "summary", "");
 }

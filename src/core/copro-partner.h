@@ -48,7 +48,8 @@ const char    *copro_partner_get_missing_title      (void);
 
 /* Whether the email or the phone is filled in. */
 gboolean       copro_partner_has_contact_details    (CoproRecord *partner);
-/* Whether any of copro_partner_personal_keys is filled in. */
+/* Whether any of copro_partner_personal_keys, or a contact's summary, is
+ * filled in. */
 gboolean       copro_partner_holds_personal_details (CoproRecord *partner);
 
 /* Whether the partner's review or deletion date is before @today. */
@@ -65,5 +66,36 @@ CoproQuadrant  copro_partner_get_quadrant           (CoproRecord *partner);
 gboolean       copro_partner_is_service_user        (CoproRecord *partner);
 /* Whether the partner has withdrawn. */
 gboolean       copro_partner_is_withdrawn           (CoproRecord *partner);
+
+/* Whether an address looks like one a mail client can send to: one "@",
+ * something either side of it, no space. The importer and the invitations
+ * use the same rule. */
+gboolean       copro_email_looks_valid              (const char  *text);
+
+/* Whether the partner's details are held on a lawful basis, as the data
+ * protection checks and the invitations both read it. */
+typedef enum
+{
+  COPRO_LAWFUL_BASIS_MISSING,          /* no lawful basis recorded */
+  COPRO_LAWFUL_BASIS_CONSENT_UNDATED,  /* consent, with no consent date */
+  COPRO_LAWFUL_BASIS_RECORDED,         /* a basis, and a date if it is consent */
+} CoproLawfulBasisState;
+
+CoproLawfulBasisState copro_partner_get_lawful_basis_state (CoproRecord *partner);
+
+/* The partner's contact log (copro-contact.h). */
+CoproList     *copro_partner_get_contacts           (CoproRecord *partner);
+/* The date of the partner's latest logged contact, "YYYY-MM-DD", or NULL
+ * when none has a date; owned by the contact. Sorts as text. */
+const char    *copro_partner_get_last_contact_date  (CoproRecord *partner);
+/* How many of the partner's follow-ups are overdue on @today ("YYYY-MM-DD"),
+ * see copro_contact_is_follow_up_overdue(). */
+guint          copro_partner_count_overdue_follow_ups (CoproRecord *partner,
+                                                       const char  *today);
+
+/* Clears what "Remove Personal Details" removes: copro_partner_personal_keys
+ * and the summary of every contact in the log (the dates, methods and links
+ * stay, as counts). */
+void           copro_partner_remove_personal_details (CoproRecord *partner);
 
 G_END_DECLS

@@ -1346,7 +1346,9 @@ read_field (CoproRecord      *self,
       if (is_null)
         return TRUE;
       if (!node_is_string (node) || !g_uuid_string_is_valid (json_node_get_string (node)))
-        return fail_member (error, path, node, _("the id of a partner, or null"));
+        return fail_member (error, path, node,
+                            g_str_equal (field->key, "activity") ? _("the id of an activity, or null") :
+                                                                   _("the id of a partner, or null"));
       value->s = g_strdup (json_node_get_string (node));
       return TRUE;
 

@@ -196,9 +196,15 @@ add_field (JsonBuilder      *builder,
       break;
 
     case COPRO_FIELD_REF:
-      add_string (builder, "description",
-                  "The id of an item of the top-level \"partners\" list, or null when not set. "
-                  "A file that names a partner who is not in the list is refused.");
+      /* A contact's activity may outlive the activity: it is not refused. */
+      if (g_str_equal (field->key, "activity"))
+        add_string (builder, "description",
+                    "The id of an item of the top-level \"activities\" list, or null when not set. "
+                    "An id no longer in the list is kept, and shown as an activity no longer in the log.");
+      else
+        add_string (builder, "description",
+                    "The id of an item of the top-level \"partners\" list, or null when not set. "
+                    "A file that names a partner who is not in the list is refused.");
       add_type (builder, "string", TRUE);
       add_string (builder, "format", "uuid");
       add_string (builder, "pattern", UUID_PATTERN);

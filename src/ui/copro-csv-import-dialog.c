@@ -26,6 +26,10 @@ struct _CoproCsvImportDialog
   GCancellable   *cancellable;
   CoproCsvImport *import;
   gboolean        loading;
+  /* Contacts for partners' logs rather than partners (issue 14): the
+   * partners and activities to match, taken on the main thread. */
+  gboolean        contacts;
+  CoproContactMatcher *matcher;
 
   /* Template widgets */
   AdwWindowTitle *title;
@@ -48,6 +52,7 @@ enum
   PROP_PROJECT,
   PROP_FILE,
   PROP_LOADING,
+  PROP_CONTACTS,
   N_PROPS
 };
 
@@ -69,6 +74,7 @@ read_csv_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
+  CoproCsvImportDialog *self = source_object;
   GFile *file = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GFileInfo) info = NULL;
@@ -89,7 +95,11 @@ read_csv_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  import = copro_csv_import_new_from_data (contents, length, &error);
+  /* The matcher is made before the thread starts and not changed after. */
+  if (self->matcher != NULL)
+    import = copro_csv_import_contacts_new_from_data (contents, length, self->matcher, &error);
+  else
+    import = copro_csv_import_new_from_data (contents, length, &error);
   if (import == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -143,11 +153,19 @@ static void
 show_preview (CoproCsvImportDialog *self)
 {
   CoproCsvImport *import = self->import;
-  guint n_rows = import->partners->len, n_problems = import->problems->len;
+  guint n_rows = self->contacts ? import->contacts->len : import->partners->len;
+  guint n_problems = import->problems->len;
   g_autoptr(GString) summary = g_string_new (NULL);
   g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
 
-  if (n_rows > 0)
+  if (n_rows > 0 && self->contacts)
+    g_string_append_printf (summary,
+                            g_dngettext (GETTEXT_PACKAGE,
+                                         "%u contact will be added to its partner’s log.",
+                                         "%u contacts will be added to their partners’ logs.",
+                                         n_rows),
+                            n_rows);
+  else if (n_rows > 0)
     g_string_append_printf (summary,
                             g_dngettext (GETTEXT_PACKAGE,
                                          "%u partner will be imported.",
@@ -183,12 +201,19 @@ show_preview (CoproCsvImportDialog *self)
         title = g_markup_escape_text (header, -1);
       if (key != NULL)
         {
-          const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, key);
+          const CoproField *field = NULL;
+
+          if (self->contacts)
+            field = copro_record_desc_find_field (&copro_desc_contact, key);
+          if (field == NULL)
+            field = copro_record_desc_find_field (&copro_desc_partner, key);
           g_autofree char *escaped = g_markup_escape_text (_(field->label), -1);
 
           /* TRANSLATORS: %s is the partner field a CSV column fills */
           subtitle = g_strdup_printf (_("Imported as “%s”"), escaped);
         }
+      else if (self->contacts)
+        subtitle = g_strdup (_("Not imported: no contact field has this name"));
       else
         subtitle = g_strdup (_("Not imported: no partner field has this name"));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -279,9 +304,11 @@ find_toast_overlay (GtkWidget *widget)
 static void
 announce_imported (GtkWidget    *parent,
                    guint         n,
+                   gboolean      contacts,
                    CoproHistory *history)
 {
-  g_autofree char *message =
+  g_autofree char *message = contacts ?
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact imported", "%u contacts imported", n), n) :
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner imported", "%u partners imported", n), n);
   AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (parent) : NULL;
 
@@ -304,7 +331,8 @@ on_import_clicked_cb (CoproCsvImportDialog *self)
   GtkRoot *root;
   guint n;
 
-  if (self->import == NULL || self->import->partners->len == 0)
+  if (self->import == NULL ||
+      (self->contacts ? self->import->contacts->len : self->import->partners->len) == 0)
     return;
 
   /* One step of the history: one Ctrl+Z takes the whole import back. */
@@ -324,7 +352,7 @@ on_import_clicked_cb (CoproCsvImportDialog *self)
     parent = g_object_ref (GTK_WIDGET (root));
   g_signal_emit (self, signals[IMPORTED], 0, n);
   adw_dialog_force_close (ADW_DIALOG (self));
-  announce_imported (parent, n, history);
+  announce_imported (parent, n, self->contacts, history);
 }
 
 static void
@@ -377,6 +405,12 @@ copro_csv_import_dialog_constructed (GObject *object)
 
   g_assert (COPRO_IS_RECORD (self->project));
   g_assert (G_IS_FILE (self->file));
+  if (self->contacts)
+    {
+      self->matcher = copro_contact_matcher_new (self->project);
+      adw_dialog_set_title (ADW_DIALOG (self), _("Import Contacts"));
+      adw_window_title_set_title (self->title, _("Import Contacts"));
+    }
   start_reading (self);
 }
 
@@ -391,6 +425,7 @@ copro_csv_import_dialog_dispose (GObject *object)
   g_clear_object (&self->project);
   g_clear_object (&self->file);
   g_clear_pointer (&self->import, copro_csv_import_free);
+  g_clear_pointer (&self->matcher, copro_contact_matcher_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_CSV_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (copro_csv_import_dialog_parent_class)->dispose (object);
@@ -415,6 +450,9 @@ copro_csv_import_dialog_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->loading);
       break;
+    case PROP_CONTACTS:
+      g_value_set_boolean (value, self->contacts);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -435,6 +473,9 @@ copro_csv_import_dialog_set_property (GObject      *object,
       break;
     case PROP_FILE:
       self->file = g_value_dup_object (value);
+      break;
+    case PROP_CONTACTS:
+      self->contacts = g_value_get_boolean (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -464,6 +505,10 @@ copro_csv_import_dialog_class_init (CoproCsvImportDialogClass *klass)
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Contacts for partners' logs rather than partners. */
+  properties[PROP_CONTACTS] =
+    g_param_spec_boolean ("contacts", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -522,10 +567,25 @@ copro_csv_import_dialog_is_loading (CoproCsvImportDialog *self)
   return self->loading;
 }
 
+AdwDialog *
+copro_csv_import_dialog_new_for_contacts (CoproRecord *project,
+                                          GFile       *file)
+{
+  g_return_val_if_fail (COPRO_IS_RECORD (project), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (COPRO_TYPE_CSV_IMPORT_DIALOG,
+                       "project", project,
+                       "file", file,
+                       "contacts", TRUE,
+                       NULL);
+}
+
 typedef struct
 {
   GtkWidget   *parent;
   CoproRecord *project;
+  gboolean     contacts;
 } ChooseCsv;
 
 static void
@@ -545,13 +605,16 @@ on_csv_chosen_cb (GObject      *source,
   g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
 
   if (file != NULL)
-    adw_dialog_present (copro_csv_import_dialog_new (choose->project, file), choose->parent);
+    adw_dialog_present (choose->contacts ? copro_csv_import_dialog_new_for_contacts (choose->project, file) :
+                                           copro_csv_import_dialog_new (choose->project, file),
+                        choose->parent);
   choose_csv_free (choose);
 }
 
-void
-copro_csv_import_dialog_run (GtkWindow   *parent,
-                             CoproRecord *project)
+static void
+run_import (GtkWindow   *parent,
+            CoproRecord *project,
+            gboolean     contacts)
 {
   g_autoptr(GtkFileDialog) file_dialog = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
@@ -567,7 +630,7 @@ copro_csv_import_dialog_run (GtkWindow   *parent,
   g_list_store_append (filters, filter);
 
   file_dialog = g_object_new (GTK_TYPE_FILE_DIALOG,
-                              "title", _("Import Partners from CSV"),
+                              "title", contacts ? _("Import Contacts from CSV") : _("Import Partners from CSV"),
                               "accept-label", _("_Open"),
                               "modal", TRUE,
                               "filters", filters,
@@ -576,9 +639,24 @@ copro_csv_import_dialog_run (GtkWindow   *parent,
   choose = g_new0 (ChooseCsv, 1);
   choose->parent = parent != NULL ? g_object_ref (GTK_WIDGET (parent)) : NULL;
   choose->project = g_object_ref (project);
+  choose->contacts = contacts;
   /* The file dialogue keeps itself alive until it answers; holding no
    * reference of our own lets it go as soon as it has. GTK 4.18 can answer a
    * screen reader's count of windows with a hidden chooser kept alive, and
    * crash (gtk/a11y/gtkatspiroot.c, GetChildAtIndex). */
   gtk_file_dialog_open (file_dialog, parent, NULL, on_csv_chosen_cb, choose);
+}
+
+void
+copro_csv_import_dialog_run (GtkWindow   *parent,
+                             CoproRecord *project)
+{
+  run_import (parent, project, FALSE);
+}
+
+void
+copro_csv_import_dialog_run_contacts (GtkWindow   *parent,
+                                      CoproRecord *project)
+{
+  run_import (parent, project, TRUE);
 }

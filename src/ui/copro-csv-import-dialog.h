@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * as the headless `coproduce --import-csv`. */
 void copro_csv_import_dialog_run (GtkWindow   *parent,
                                   CoproRecord *project);
+/* The same for contacts, added to the logs of the partners they match
+ * (copro_csv_import_contacts_new_from_data()); one undo step too. */
+void copro_csv_import_dialog_run_contacts (GtkWindow   *parent,
+                                           CoproRecord *project);
 
 /* The preview itself, once the file is chosen: an AdwDialog that reads its
  * #CoproCsvImportDialog:file off the main thread and then shows the columns
@@ -28,6 +32,9 @@ G_DECLARE_FINAL_TYPE (CoproCsvImportDialog, copro_csv_import_dialog, COPRO, CSV_
 
 AdwDialog *copro_csv_import_dialog_new        (CoproRecord          *project,
                                                GFile                *file);
+/* The preview of contacts ("contacts" TRUE); "imported" counts contacts. */
+AdwDialog *copro_csv_import_dialog_new_for_contacts (CoproRecord      *project,
+                                                     GFile            *file);
 gboolean   copro_csv_import_dialog_is_loading (CoproCsvImportDialog *self);
 
 G_END_DECLS

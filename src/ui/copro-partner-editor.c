@@ -9,13 +9,15 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-contact-log.h"
 #include "copro-model.h"
 #include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"
 #include "copro-record-form.h"
 
-/* The editor's groups: every field of a partner, each once. */
+/* The editor's groups: every field of a partner, each once, but for the
+ * contact log (copro-contact-log.c) after them. */
 typedef struct
 {
   const char *title;        /* N_() */
@@ -75,6 +77,9 @@ set_partner (CoproPartnerEditor *self,
   if (partner != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
       gtk_box_append (GTK_BOX (self->form_box), copro_record_form_new (partner, _(groups[i].title), groups[i].keys));
+  /* The contact log, the last field of a partner: a timeline, not a form. */
+  if (partner != NULL)
+    gtk_box_append (GTK_BOX (self->form_box), copro_contact_log_new (partner));
   gtk_stack_set_visible_child_name (self->stack, partner != NULL ? "editor" : "status");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);

@@ -10,7 +10,10 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-activity.h"
+#include "copro-contact.h"
 #include "copro-csv-import-dialog.h"
+#include "copro-invitation.h"
 #include "copro-history.h"
 #include "copro-list.h"
 #include "copro-model.h"
@@ -43,6 +46,11 @@ struct _CoproPartnersPage
   gboolean                   editable;
   /* The partners whose details "Remove Details?" asks about. */
   GPtrArray                 *details_targets;
+  /* The invitation "Email Selected Partners?" asks about, and the
+   * activity chosen for it (a drop-down, "None" first). */
+  CoproInvitation           *invitation;
+  GtkDropDown               *invitation_activity;
+  gboolean                   invitation_is_email;
   GWeakRef                   last_toast;
 };
 
@@ -148,6 +156,9 @@ update_actions (CoproPartnersPage *self)
   gtk_widget_action_set_enabled (widget, "partners.set-field", self->editable && any);
   gtk_widget_action_set_enabled (widget, "partners.remove-withdrawn-details", self->editable);
   gtk_widget_action_set_enabled (widget, "partners.import-csv", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.import-contacts-csv", self->editable);
+  gtk_widget_action_set_enabled (widget, "partners.email-selected", self->editable && any);
+  gtk_widget_action_set_enabled (widget, "partners.copy-emails", any);
   gtk_widget_action_set_enabled (widget, "partners.save-map",
                                  g_strcmp0 (copro_partner_register_get_view (self->register_), "map") == 0);
 }
@@ -301,12 +312,11 @@ remove_details (CoproPartnersPage *self,
   if (history != NULL)
     copro_history_begin_group (history);
   for (guint i = 0; i < targets->len; i++)
-    for (guint k = 0; k < G_N_ELEMENTS (copro_partner_personal_keys); k++)
-      copro_record_set_string (g_ptr_array_index (targets, i), copro_partner_personal_keys[k], "");
+    copro_partner_remove_personal_details (g_ptr_array_index (targets, i));
   if (history != NULL)
     copro_history_end_group (history);
 
-  /* TRANSLATORS: a notice after clearing email, phone and notes */
+  /* TRANSLATORS: a notice after clearing email, phone, notes and contact summaries */
   message = g_strdup_printf (ngettext ("Personal details of %u partner removed",
                                        "Personal details of %u partners removed", targets->len),
                              targets->len);
@@ -342,10 +352,10 @@ confirm_remove_details (CoproPartnersPage *self,
       return;
     }
 
-  /* TRANSLATORS: asks before clearing email, phone and notes */
-  body = g_strdup_printf (ngettext ("The email address, phone number and notes of %u partner will be cleared. "
+  /* TRANSLATORS: asks before clearing email, phone, notes and contact summaries */
+  body = g_strdup_printf (ngettext ("The email address, phone number, notes and contact summaries of %u partner will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
-                                    "The email addresses, phone numbers and notes of %u partners will be cleared. "
+                                    "The email addresses, phone numbers, notes and contact summaries of %u partners will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
                                     targets->len),
                           targets->len);
@@ -430,6 +440,246 @@ set_field_action_cb (GtkWidget  *widget,
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
 }
 
+/* Invitations: one message in the officer's own mail client, everyone in
+ * Bcc (copro-invitation.h holds the rules). */
+
+static void
+copy_addresses (CoproPartnersPage *self,
+                CoproInvitation   *invitation)
+{
+  g_autofree char *list = copro_invitation_dup_address_list (invitation);
+  g_autofree char *message = NULL;
+  guint n = invitation->addresses->len;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), list);
+  /* TRANSLATORS: a notice after copying email addresses to the clipboard */
+  message = g_strdup_printf (ngettext ("%u address copied", "%u addresses copied", n), n);
+  show_toast (self, adw_toast_new (message));
+}
+
+/* The id of the activity chosen in the dialogue, or NULL. */
+static const char *
+chosen_activity (CoproPartnersPage *self)
+{
+  CoproList *activities = copro_record_get_list (get_project (self), "activities");
+  guint selected;
+
+  if (self->invitation_activity == NULL)
+    return NULL;
+  selected = gtk_drop_down_get_selected (self->invitation_activity);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > copro_list_get_n_items (activities))
+    return NULL;
+  return copro_record_get_id (copro_list_get (activities, selected - 1));
+}
+
+static void
+log_invitation (CoproPartnersPage *self,
+                CoproInvitation   *invitation,
+                const char        *activity)
+{
+  CoproRecord *overview = copro_record_get_record (get_project (self), "overview");
+  g_autofree char *today = copro_contact_dup_today ();
+  g_autofree char *message = NULL;
+  guint n;
+
+  n = copro_invitation_log (invitation, today, copro_record_get_string (overview, "lead_name"),
+                            _("Invitation sent"), activity);
+  /* TRANSLATORS: a notice after an invitation was opened in the mail client */
+  message = g_strdup_printf (ngettext ("Invitation logged for %u partner",
+                                       "Invitation logged for %u partners", n), n);
+  show_undo_toast (self, message);
+}
+
+typedef struct
+{
+  CoproPartnersPage *self;
+  CoproInvitation   *invitation;
+  char              *activity;
+} LaunchData;
+
+static void
+launch_data_free (LaunchData *data)
+{
+  g_object_unref (data->self);
+  copro_invitation_free (data->invitation);
+  g_free (data->activity);
+  g_free (data);
+}
+
+static void
+on_mail_client_launched_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  LaunchData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error))
+    log_invitation (data->self, data->invitation, data->activity);
+  else if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_autoptr(AdwToast) toast = adw_toast_new (_("No mail client could be opened; copy the addresses instead"));
+
+      g_debug ("Opening the mail client: %s", error->message);
+      show_toast (data->self, g_steal_pointer (&toast));
+    }
+  launch_data_free (data);
+}
+
+static void
+on_invitation_response_cb (AdwAlertDialog    *dialog,
+                           const char        *response,
+                           CoproPartnersPage *self)
+{
+  g_autoptr(CoproInvitation) invitation = g_steal_pointer (&self->invitation);
+  const char *activity = chosen_activity (self);
+
+  self->invitation_activity = NULL;
+  if (invitation == NULL)
+    return;
+  if (g_str_equal (response, "copy"))
+    {
+      copy_addresses (self, invitation);
+      if (self->invitation_is_email && self->editable)
+        log_invitation (self, invitation, activity);
+    }
+  else if (g_str_equal (response, "email"))
+    {
+      g_autofree char *uri = copro_invitation_dup_mailto (invitation, NULL);
+      g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+      LaunchData *data = g_new0 (LaunchData, 1);
+
+      data->self = g_object_ref (self);
+      data->invitation = g_steal_pointer (&invitation);
+      data->activity = g_strdup (activity);
+      gtk_uri_launcher_launch (launcher, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL,
+                               on_mail_client_launched_cb, data);
+    }
+}
+
+/* A drop-down of the activities, for marking whom the invitation is for. */
+static GtkWidget *
+make_activity_chooser (CoproPartnersPage *self)
+{
+  CoproList *activities = copro_record_get_list (get_project (self), "activities");
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new_with_mnemonic (_("Invitation to _activity"));
+  GtkWidget *drop_down;
+
+  gtk_string_list_append (names, C_("activity", "None"));
+  for (guint i = 0; i < copro_list_get_n_items (activities); i++)
+    gtk_string_list_append (names, copro_activity_get_title (copro_list_get (activities, i)));
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&names)), NULL);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), drop_down);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  self->invitation_activity = GTK_DROP_DOWN (drop_down);
+  return box;
+}
+
+/* Says who is left out and why, before anything opens; @email: the
+ * dialogue can open the mail client (else it only copies). */
+static void
+ask_about_invitation (CoproPartnersPage *self,
+                      gboolean           email)
+{
+  g_autoptr(GPtrArray) selected = copro_partner_register_get_selected (self->register_);
+  g_autoptr(CoproInvitation) invitation = copro_invitation_new (selected);
+  g_autofree char *excluded = copro_invitation_dup_excluded_text (invitation);
+  g_autofree char *uri = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *heading = NULL;
+  guint n = invitation->included->len;
+  AdwDialog *dialog;
+
+  if (n == 0)
+    {
+      dialog = adw_alert_dialog_new (_("Nobody to Email"), NULL);
+      adw_alert_dialog_format_body (ADW_ALERT_DIALOG (dialog), "%s %s",
+                                    _("None of the selected partners may be emailed."), excluded != NULL ? excluded : "");
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "close", _("_Close"));
+      adw_dialog_present (dialog, GTK_WIDGET (self));
+      return;
+    }
+  if (!email && excluded == NULL)
+    {
+      copy_addresses (self, invitation);
+      return;
+    }
+
+  uri = copro_invitation_dup_mailto (invitation, NULL);
+  if (email)
+    /* TRANSLATORS: the heading of the dialogue before an invitation */
+    heading = g_strdup_printf (ngettext ("Email %u Partner?", "Email %u Partners?", n), n);
+  else
+    heading = g_strdup_printf (ngettext ("Copy %u Address?", "Copy %u Addresses?", invitation->addresses->len),
+                               invitation->addresses->len);
+  if (excluded != NULL)
+    g_string_append_printf (body, _("Left out: %s"), excluded);
+  if (email && copro_invitation_mailto_fits (uri))
+    {
+      if (body->len > 0)
+        g_string_append_c (body, ' ');
+      g_string_append (body, _("One message opens in your mail client with every address in Bcc, "
+                               "and the invitation is logged in each partner’s contact log."));
+    }
+  else if (email)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, ' ');
+      g_string_append_printf (body, _("The addresses are too many for a mail client link (over %d characters): "
+                                      "copy them and paste them into the Bcc field of a new message. "
+                                      "The invitation is logged in each partner’s contact log."),
+                              COPRO_MAILTO_MAX_LENGTH);
+    }
+
+  dialog = adw_alert_dialog_new (heading, body->str);
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "copy", _("C_opy Addresses"));
+  if (email && copro_invitation_mailto_fits (uri))
+    {
+      adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "email", _("_Open Mail Client"));
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "email", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "email");
+    }
+  else
+    {
+      adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "copy", ADW_RESPONSE_SUGGESTED);
+      adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "copy");
+    }
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  /* An invitation may say what it is for; copying alone logs nothing. */
+  self->invitation_activity = NULL;
+  self->invitation_is_email = email;
+  if (email)
+    adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), make_activity_chooser (self));
+  /* One question at a time: a newer one replaces what an older one asked. */
+  g_clear_pointer (&self->invitation, copro_invitation_free);
+  self->invitation = g_steal_pointer (&invitation);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_invitation_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
+email_selected_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ask_about_invitation (COPRO_PARTNERS_PAGE (widget), TRUE);
+}
+
+static void
+copy_emails_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ask_about_invitation (COPRO_PARTNERS_PAGE (widget), FALSE);
+}
+
 static void
 import_csv_action_cb (GtkWidget  *widget,
                       const char *action_name,
@@ -438,6 +688,16 @@ import_csv_action_cb (GtkWidget  *widget,
   CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
 
   copro_csv_import_dialog_run (GTK_WINDOW (gtk_widget_get_root (widget)), get_project (self));
+}
+
+static void
+import_contacts_csv_action_cb (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CoproPartnersPage *self = COPRO_PARTNERS_PAGE (widget);
+
+  copro_csv_import_dialog_run_contacts (GTK_WINDOW (gtk_widget_get_root (widget)), get_project (self));
 }
 
 static void
@@ -500,6 +760,7 @@ copro_partners_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_pointer (&self->details_targets, g_ptr_array_unref);
+  g_clear_pointer (&self->invitation, copro_invitation_free);
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (copro_partners_page_parent_class)->dispose (object);
@@ -624,6 +885,9 @@ copro_partners_page_class_init (CoproPartnersPageClass *klass)
                                    remove_withdrawn_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.import-csv", NULL, import_csv_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.set-field", NULL, set_field_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.import-contacts-csv", NULL, import_contacts_csv_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.email-selected", NULL, email_selected_action_cb);
+  gtk_widget_class_install_action (widget_class, "partners.copy-emails", NULL, copy_emails_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.save-map", NULL, save_map_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-details", NULL, show_details_action_cb);
   gtk_widget_class_install_action (widget_class, "partners.show-partner", "s", show_partner_action_cb);
