@@ -45,6 +45,8 @@ def make_project(source_root, path):
         partner["email"] = "resident%d@example.org" % (i + 1)
         partner["lawful_basis"] = None
         partner["consent_date"] = None
+        # Newly imported: no contact log yet (and ids are unique in a file).
+        partner["contacts"] = []
         project["partners"].append(partner)
     with open(path, "w", encoding="utf-8") as f:
         json.dump(project, f)
