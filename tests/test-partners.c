@@ -15,6 +15,7 @@
 #include "copro-application.h"
 #include "copro-history.h"
 #include "copro-cell-text.h"
+#include "copro-contact.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
@@ -252,6 +253,10 @@ compare_by (CoproRecord *a,
   const CoproField *f = copro_record_desc_find_field (&copro_desc_partner, key);
   GDate da, db;
 
+  /* Not a field: the latest date of the partner's contact log. */
+  if (g_str_equal (key, "last_contact"))
+    return (copro_date_parse (copro_partner_get_last_contact_date (a), &da) ? (int) g_date_get_julian (&da) : 0) -
+           (copro_date_parse (copro_partner_get_last_contact_date (b), &db) ? (int) g_date_get_julian (&db) : 0);
   switch (f->kind)
     {
     case COPRO_FIELD_STRING:
@@ -506,6 +511,7 @@ test_rows_threaded (void)
 {
   static const char * const keys[] = {
     "name", "organisation", "sector", "level", "status", "influence", "interest", "consent_date",
+    "last_contact",
   };
   g_autoptr(CoproDocument) document = copro_document_new ();
   CoproList *partners = copro_record_get_list (copro_document_get_project (document), "partners");
@@ -535,6 +541,14 @@ test_rows_threaded (void)
       copro_record_set_int (p, "interest", g_rand_int_range (rand, 0, 6));
       copro_record_set_string (p, "consent_date", i % 7 == 0 ? "" : date);
       copro_record_set_string (p, "notes", i % 11 == 0 ? "Needs a hearing loop" : "");
+      /* No contact, or one or two: the later one is the last contact. */
+      for (guint c = 0; c < i % 3; c++)
+        {
+          g_autofree char *when = g_strdup_printf ("2026-%02d-%02d", g_rand_int_range (rand, 1, 13),
+                                                   g_rand_int_range (rand, 1, 29));
+
+          copro_contact_log (p, when, "phone", "Jo", "Called", NULL);
+        }
       if (i % 11 == 0)
         expected++;
       g_ptr_array_add (made, p);
@@ -567,6 +581,17 @@ test_rows_threaded (void)
               }
           }
       }
+
+  /* A contact logged moves its partner to its place by last contact. */
+  copro_sorted_partners_sort (shown, "last_contact", FALSE);
+  {
+    g_autoptr(CoproRecord) first = g_list_model_get_item (G_LIST_MODEL (shown), 0);
+    g_autoptr(CoproRecord) last = NULL;
+
+    copro_contact_log (first, "2031-01-01", "email", "Jo", "Wrote back", NULL);
+    last = g_list_model_get_item (G_LIST_MODEL (shown), n - 1);
+    g_assert_true (last == first);
+  }
 
   /* The search texts, made in threads, find what a search should. */
   copro_sorted_partners_set_search (shown, "HEARING");

@@ -225,6 +225,19 @@ copro_partner_cell_get_key (CoproPartnerCell *self)
   return self->key;
 }
 
+/* A date as the register shows it; "" for none. */
+static char *
+format_date (const GDate *date)
+{
+  char buffer[64];
+
+  if (date == NULL)
+    return g_strdup ("");
+  /* TRANSLATORS: a date in the register, strftime format */
+  g_date_strftime (buffer, sizeof buffer, _("%e %b %Y"), date);
+  return g_strdup (g_strstrip (buffer));
+}
+
 char *
 copro_partner_cell_format (CoproRecord *partner,
                            const char  *key)
@@ -237,6 +250,8 @@ copro_partner_cell_format (CoproRecord *partner,
   /* The name column shows the organisation of a partner with no name. */
   if (g_str_equal (key, "name"))
     return g_strdup (copro_partner_get_title (partner));
+  if (g_str_equal (key, "last_contact"))
+    return format_date (copro_date_parse (copro_partner_get_last_contact_date (partner), &date) ? &date : NULL);
   field = copro_record_desc_find_field (copro_record_get_desc (partner), key);
   g_return_val_if_fail (field != NULL, NULL);
   switch (field->kind)
@@ -250,15 +265,7 @@ copro_partner_cell_format (CoproRecord *partner,
         return value > 0 ? g_strdup_printf ("%d", value) : g_strdup ("");
       }
     case COPRO_FIELD_DATE:
-      if (copro_record_get_date (partner, key, &date))
-        {
-          char buffer[64];
-
-          /* TRANSLATORS: a date in the register, strftime format */
-          g_date_strftime (buffer, sizeof buffer, _("%e %b %Y"), &date);
-          return g_strdup (g_strstrip (buffer));
-        }
-      return g_strdup ("");
+      return format_date (copro_record_get_date (partner, key, &date) ? &date : NULL);
     default:
       return g_strdup (copro_record_get_string (partner, key));
     }

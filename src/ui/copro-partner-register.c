@@ -40,6 +40,7 @@ static const Column columns[] = {
   { "influence",    N_("Influence"),    90 },
   { "interest",     N_("Interest"),     90 },
   { "consent_date", N_("Consent date"), 120 },
+  { "last_contact", N_("Last contact"), 120 },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 #define N_TEXT_COLUMNS 2

@@ -32,6 +32,7 @@ typedef enum
   KEY_ENUM,
   KEY_INT,
   KEY_DATE,
+  KEY_LAST_CONTACT,  /* not a field: the latest date of the contact log */
 } KeyKind;
 
 typedef struct
@@ -51,6 +52,7 @@ static const Column columns[] = {
   { "influence",    KEY_INT,  NULL },
   { "interest",     KEY_INT,  NULL },
   { "consent_date", KEY_DATE, NULL },
+  { "last_contact", KEY_LAST_CONTACT, NULL },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
 #define N_TEXT_COLUMNS 2
@@ -241,6 +243,10 @@ make_key (Entry      *entry,
     case KEY_DATE:
       /* No date sorts first. */
       entry->value[column] = copro_record_get_date (entry->partner, c->key, &date)
+                             ? (gint32) g_date_get_julian (&date) : 0;
+      break;
+    case KEY_LAST_CONTACT:
+      entry->value[column] = copro_date_parse (copro_partner_get_last_contact_date (entry->partner), &date)
                              ? (gint32) g_date_get_julian (&date) : 0;
       break;
     case KEY_TEXT:
