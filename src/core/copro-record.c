@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "copro-list-private.h"
+#include "copro-model.h"
 #include "copro-record.h"
 #include "copro-record-private.h"
 
@@ -1346,7 +1347,10 @@ read_field (CoproRecord      *self,
       if (is_null)
         return TRUE;
       if (!node_is_string (node) || !g_uuid_string_is_valid (json_node_get_string (node)))
-        return fail_member (error, path, node, _("the id of a partner, or null"));
+        return fail_member (error, path, node,
+                            field->record == &copro_desc_activity ? _("the id of an activity, or null") :
+                            field->record == &copro_desc_budget_line ? _("the id of a budget line, or null") :
+                            _("the id of a partner, or null"));
       value->s = g_strdup (json_node_get_string (node));
       return TRUE;
 
