@@ -5,9 +5,14 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-activity.h"
+#include "copro-budget.h"
 #include "copro-field-row-private.h"
+#include "copro-list.h"
+#include "copro-model.h"
 #include "copro-partner.h"
 #include "copro-partner-chooser.h"
+#include "copro-record-form.h"
 #include "copro-reference-row.h"
 
 struct _CoproReferenceRow
@@ -19,6 +24,115 @@ struct _CoproReferenceRow
 
 G_DEFINE_FINAL_TYPE (CoproReferenceRow, copro_reference_row, ADW_TYPE_ACTION_ROW)
 
+/* References to an activity or a budget line (CoproField.record set): the
+ * items they may name, and how each is called. */
+static CoproList *
+targets_for (CoproReferenceRow *self)
+{
+  CoproRecord *root = self->link.record;
+  CoproRecord *parent;
+
+  while ((parent = copro_record_get_parent (root)) != NULL)
+    root = parent;
+  if (copro_record_get_desc (root) != &copro_desc_project)
+    return NULL;
+  if (self->link.field->record == &copro_desc_activity)
+    return copro_record_get_list (root, "activities");
+  return copro_budget_get_lines (root);
+}
+
+static char *
+target_title (CoproRecord *item)
+{
+  const char *description;
+
+  if (copro_record_get_desc (item) == &copro_desc_activity)
+    return g_strdup (copro_activity_get_title (item));
+  description = copro_record_get_string (item, "description");
+  if (!copro_text_is_blank (description))
+    return g_strdup (description);
+  description = copro_enum_label (&copro_enum_cost_head, copro_record_get_string (item, "cost_head"));
+  return g_strdup (*description != '\0' ? description : _("A budget line with no description"));
+}
+
+static void
+target_row_sync (CoproReferenceRow *self)
+{
+  const char *id = copro_record_get_string (self->link.record, self->link.key);
+  CoproList *targets = targets_for (self);
+  CoproRecord *item = id != NULL && targets != NULL ? copro_list_find_by_id (targets, id) : NULL;
+  g_autofree char *title = item != NULL ? target_title (item) : NULL;
+
+  if (title != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), title);
+  else if (id != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self),
+                                 self->link.field->record == &copro_desc_activity
+                                 ? _("An activity no longer in the plan")
+                                 : _("A budget line no longer in the budget"));
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (self), _("None chosen: press to choose"));
+}
+
+static void
+on_target_response_cb (AdwAlertDialog    *dialog,
+                       const char        *response,
+                       CoproReferenceRow *self)
+{
+  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_alert_dialog_get_extra_child (dialog));
+  CoproList *targets;
+  guint selected;
+
+  if (!g_str_equal (response, "choose") || self->link.field == NULL || (targets = targets_for (self)) == NULL)
+    return;
+  selected = gtk_drop_down_get_selected (drop_down);
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > copro_list_get_n_items (targets))
+    copro_record_set_string (self->link.record, self->link.key, NULL);
+  else
+    copro_record_set_string (self->link.record, self->link.key,
+                             copro_record_get_id (copro_list_get (targets, selected - 1)));
+}
+
+/* A short list (activities, budget lines): a drop-down in an alert. */
+static void
+choose_target (CoproReferenceRow *self)
+{
+  CoproList *targets = targets_for (self);
+  const char *id = copro_record_get_string (self->link.record, self->link.key);
+  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
+  const char *label = copro_field_label (self->link.field);
+  AdwDialog *dialog;
+  GtkWidget *drop_down;
+  guint selected = 0;
+
+  if (targets == NULL)
+    return;
+  gtk_string_list_append (choices, _("None"));
+  for (guint i = 0; i < copro_list_get_n_items (targets); i++)
+    {
+      CoproRecord *item = copro_list_get (targets, i);
+      g_autofree char *title = target_title (item);
+
+      gtk_string_list_append (choices, title);
+      if (g_strcmp0 (copro_record_get_id (item), id) == 0)
+        selected = i + 1;
+    }
+  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  dialog = adw_alert_dialog_new (label, NULL);
+  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                  "cancel", _("_Cancel"),
+                                  "choose", _("_Choose"),
+                                  NULL);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "choose");
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), drop_down);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_target_response_cb), self, 0);
+  adw_dialog_present (dialog, GTK_WIDGET (self));
+}
+
 static void
 reference_row_sync (GtkWidget *row)
 {
@@ -27,6 +141,11 @@ reference_row_sync (GtkWidget *row)
   CoproList *partners = copro_partner_register_for (self->link.record);
   CoproRecord *partner = NULL;
 
+  if (self->link.field != NULL && self->link.field->record != NULL)
+    {
+      target_row_sync (self);
+      return;
+    }
   if (id != NULL && partners != NULL)
     partner = copro_list_find_by_id (partners, id);
   if (partner != NULL)
@@ -63,6 +182,11 @@ on_reference_row_activated_cb (CoproReferenceRow *self)
   CoproList *partners;
   CoproPartnerChooser *chooser;
 
+  if (self->link.field != NULL && self->link.field->record != NULL)
+    {
+      choose_target (self);
+      return;
+    }
   if (self->link.field == NULL || (partners = copro_partner_register_for (self->link.record)) == NULL)
     return;
   chooser = copro_partner_chooser_new (partners, copro_record_get_string (self->link.record, self->link.key));
