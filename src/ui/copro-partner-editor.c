@@ -13,6 +13,7 @@
 #include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"
+#include "copro-partner-attendance.h"
 #include "copro-record-form.h"
 
 /* The editor's groups: every field of a partner, each once. */
@@ -75,6 +76,8 @@ set_partner (CoproPartnerEditor *self,
   if (partner != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
       gtk_box_append (GTK_BOX (self->form_box), copro_record_form_new (partner, _(groups[i].title), groups[i].keys));
+  if (partner != NULL)
+    gtk_box_append (GTK_BOX (self->form_box), copro_partner_attendance_new (partner));  /* issue 14 */
   gtk_stack_set_visible_child_name (self->stack, partner != NULL ? "editor" : "status");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
