@@ -46,6 +46,8 @@ enum {
   SHEET_FEEDBACK,
   SHEET_RISKS,
   SHEET_ACTIONS,
+  SHEET_ATTENDANCE,
+  SHEET_PAYMENTS,
   N_SHEETS
 };
 
@@ -54,6 +56,8 @@ G_STATIC_ASSERT (N_SHEETS == COPRO_EXPORT_N_SHEETS);
 /* The Budget sheet: title, note, header, then the lines and the total. */
 #define BUDGET_FIRST_LINE_ROW 3
 #define BUDGET_AMOUNT_COLUMN 2
+/* After the fields up to the cost code: what was spent (issue 14). */
+#define BUDGET_SPENT_COLUMN 5
 
 typedef struct
 {
@@ -203,5 +207,11 @@ gboolean  _copro_export_write_activities (Export *e);
 gboolean  _copro_export_write_feedback (Export *e);
 gboolean  _copro_export_write_risks (Export *e);
 gboolean  _copro_export_write_actions (Export *e);
+
+/* copro-export-attendance.c: attendance and payments (issue 14) */
+gboolean  _copro_export_write_attendance (Export *e);
+gboolean  _copro_export_write_payments (Export *e);
+/* "Carer: 12; Council: 3", who took part over all activities, for Sign-off. */
+char     *_copro_export_took_part_by_sector (Export *e);
 
 G_END_DECLS

@@ -75,61 +75,79 @@ target_row_sync (CoproReferenceRow *self)
 }
 
 static void
-on_target_response_cb (AdwAlertDialog    *dialog,
-                       const char        *response,
-                       CoproReferenceRow *self)
+on_target_activated_cb (GtkListBox        *list_box,
+                        GtkListBoxRow     *row,
+                        CoproReferenceRow *self)
 {
-  GtkDropDown *drop_down = GTK_DROP_DOWN (adw_alert_dialog_get_extra_child (dialog));
-  CoproList *targets;
-  guint selected;
+  CoproRecord *item = g_object_get_data (G_OBJECT (row), "copro-item");
+  AdwDialog *dialog = ADW_DIALOG (gtk_widget_get_ancestor (GTK_WIDGET (list_box), ADW_TYPE_DIALOG));
 
-  if (!g_str_equal (response, "choose") || self->link.field == NULL || (targets = targets_for (self)) == NULL)
-    return;
-  selected = gtk_drop_down_get_selected (drop_down);
-  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION || selected > copro_list_get_n_items (targets))
-    copro_record_set_string (self->link.record, self->link.key, NULL);
-  else
-    copro_record_set_string (self->link.record, self->link.key,
-                             copro_record_get_id (copro_list_get (targets, selected - 1)));
+  if (self->link.field != NULL)
+    copro_record_set_string (self->link.record, self->link.key, item != NULL ? copro_record_get_id (item) : NULL);
+  if (dialog != NULL)
+    adw_dialog_close (dialog);
 }
 
-/* A short list (activities, budget lines): a drop-down in an alert. */
+static GtkWidget *
+target_row_new (const char  *title,
+                CoproRecord *item,
+                gboolean     current)
+{
+  GtkWidget *row = g_object_new (ADW_TYPE_ACTION_ROW,
+                                 "title", title,
+                                 "use-markup", FALSE,
+                                 "activatable", TRUE,
+                                 NULL);
+
+  g_object_set_data (G_OBJECT (row), "copro-item", item);
+  if (current)
+    {
+      GtkWidget *mark = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Chosen"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), mark);
+    }
+  return row;
+}
+
+/* A short list (activities, budget lines) in an alert: activating a row
+ * chooses it. */
 static void
 choose_target (CoproReferenceRow *self)
 {
   CoproList *targets = targets_for (self);
   const char *id = copro_record_get_string (self->link.record, self->link.key);
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
   const char *label = copro_field_label (self->link.field);
   AdwDialog *dialog;
-  GtkWidget *drop_down;
-  guint selected = 0;
+  GtkWidget *list_box, *scrolled;
 
   if (targets == NULL)
     return;
-  gtk_string_list_append (choices, _("None"));
+  list_box = gtk_list_box_new ();
+  gtk_widget_add_css_class (list_box, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_list_box_append (GTK_LIST_BOX (list_box), target_row_new (_("None"), NULL, id == NULL));
   for (guint i = 0; i < copro_list_get_n_items (targets); i++)
     {
       CoproRecord *item = copro_list_get (targets, i);
       g_autofree char *title = target_title (item);
 
-      gtk_string_list_append (choices, title);
-      if (g_strcmp0 (copro_record_get_id (item), id) == 0)
-        selected = i + 1;
+      gtk_list_box_append (GTK_LIST_BOX (list_box),
+                           target_row_new (title, item, g_strcmp0 (copro_record_get_id (item), id) == 0));
     }
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  dialog = adw_alert_dialog_new (label, NULL);
-  adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                  "cancel", _("_Cancel"),
-                                  "choose", _("_Choose"),
-                                  NULL);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "choose", ADW_RESPONSE_SUGGESTED);
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "choose");
+  g_signal_connect_object (list_box, "row-activated", G_CALLBACK (on_target_activated_cb), self, 0);
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 360,
+                           "child", list_box,
+                           NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  dialog = adw_alert_dialog_new (label, _("Choose one, or None."));
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), "cancel", _("_Cancel"));
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), drop_down);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_target_response_cb), self, 0);
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), scrolled);
   adw_dialog_present (dialog, GTK_WIDGET (self));
 }
 
