@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -52,6 +53,30 @@ def click(node):
     extents = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 2, extents.y + extents.height // 2,
                                         pyatspi.MOUSE_B1C)
+
+
+def focus_by_tab(node, what, keysym="Tab"):
+    """Presses @keysym until @node has the focus."""
+    for _ in range(30):
+        if node.getState().contains(pyatspi.STATE_FOCUSED):
+            return
+        key(keysym)
+        try:
+            wait_for("the focus on " + what, lambda: node.getState().contains(pyatspi.STATE_FOCUSED), timeout=1)
+        except Failure:
+            continue
+    if not node.getState().contains(pyatspi.STATE_FOCUSED):
+        raise Failure("%s never reached %s" % (keysym, what))
+
+
+def settled(node):
+    """Waits until @node stops moving (a dialogue slides in as it opens)."""
+    def still():
+        before = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        time.sleep(0.3)
+        after = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return (before.x, before.y, before.width) == (after.x, after.y, after.width) and after.width > 0
+    wait_for("the dialogue to settle", still, timeout=15)
 
 
 def main():
@@ -129,13 +154,27 @@ def run(app, path, before):
     payments = find(resources, "list", "Payments and expenses")
     do_action(find(resources, "push button", "Add to “Payments and expenses”"))
     set_text(find(payments, "text", "Amount"), "£40.00")
-    click(find(payments, "list item", "Budget line", what="the budget line row"))
-    lines = find(window, "list", "Budget line", predicate=lambda n: n is not payments, what="the budget lines to choose from")
-    click(find(lines, "list item", line["description"], what="the line %r" % line["description"]))
+    # The row may be below the fold: reach it with Tab, as a keyboard user
+    # would, from the first field that Add put the focus in.
+    line_row = find(payments, "list item", "Budget line", what="the budget line row")
+    focus_by_tab(line_row, "the budget line row")
+    key("Return")
+    dialog = find(window, "alert", "Budget line", what="the budget lines to choose from")
+    lines = find(dialog, "list", "Budget line")
+    choice = find(lines, "list item", line["description"], what="the line %r" % line["description"])
+    settled(choice)
+    # Tab into the list (its first row, None), then Down to the line.
+    focus_by_tab(find(lines, "list item", "None"), "the first choice")
+    focus_by_tab(choice, "the line %r" % line["description"], "Down")
+    key("Return")
     planned = sum(item["amount"] for item in before["plan"]["resources"]["budget_lines"])
     total = "Total: %s in %d lines. Spent: %s." % (money(planned), len(before["plan"]["resources"]["budget_lines"]),
                                                   money(4000))
-    wait_for("the budget to say what was spent", lambda: label_with(resources, total) is not None)
+    try:
+        wait_for("the budget to say what was spent", lambda: label_with(resources, total) is not None, timeout=20)
+    except Failure:
+        shown = [n.name for n in find_all(resources, "label", predicate=lambda n: "Total:" in (n.name or ""))]
+        raise Failure("the budget says %r, not %r" % (shown, total))
     budget = find(resources, "list", "Budget lines")
     wait_for("the line to say what was spent from it",
              lambda: any(find_all(budget, predicate=lambda n: "£40.00 spent" in (n.description or "")
