@@ -121,7 +121,7 @@ def run(app, path, before):
         search = find(chooser, name="Search the partners",
                       predicate=lambda n: n.getRoleName() in ("text", "entry"))
         set_text(search, name)
-        check = find(chooser, "check box", name, what="the check box of %s" % name)
+        find(chooser, "check box", name, what="the check box of %s" % name)
         # Enter in the search ticks the first match: wait until it is the one.
         wait_for("the search to show %s first" % name,
                  lambda: [n.name for n in find_all(chooser, "check box") if showing(n)][:1] == [name], timeout=15)
