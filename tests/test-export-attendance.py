@@ -122,6 +122,16 @@ class AttendanceExport(unittest.TestCase):
             if p.get("name"):
                 self.assertNotIn(p["name"], text)
 
+    def test_participants_follow_attendance(self):
+        ws = self.book["Activities"]
+        header = header_row(ws, "Title")
+        column = [c.value for c in ws[header]].index("People taking part") + 1
+        for i, activity in enumerate(self.project["activities"]):
+            attendance = activity.get("attendance")
+            wanted = (sum(1 for a in attendance if a["status"] == "took-part") if attendance
+                      else activity["participants"])
+            self.assertEqual(ws.cell(header + 1 + i, column).value, wanted, activity["title"])
+
     def test_payment_sums_without_names(self):
         payments = self.project["plan"]["resources"]["payments"]
         rows = table(self.book["Payments"], "Budget line")

@@ -893,7 +893,11 @@ _copro_export_write_activities (Export *e)
       CoproList *feedback = copro_record_get_list (activity, "feedback");
 
       for (guint col = 0; col < G_N_ELEMENTS (keys); col++)
-        _copro_export_put_field (&s, col, activity, copro_record_desc_find_field (&copro_desc_activity, keys[col]));
+        if (g_str_equal (keys[col], "participants"))
+          /* From the attendance where it is recorded (issue 14). */
+          _copro_export_put_number (&s, col, copro_activity_get_participants (activity), NULL);
+        else
+          _copro_export_put_field (&s, col, activity, copro_record_desc_find_field (&copro_desc_activity, keys[col]));
       _copro_export_put_number (&s, G_N_ELEMENTS (keys), copro_list_get_n_items (feedback), NULL);
       _copro_export_put_number (&s, G_N_ELEMENTS (keys) + 1, copro_activity_count_open_feedback (activity), NULL);
       _copro_export_table_row_done (&s);
