@@ -343,6 +343,33 @@ def bench_core(args, table, workdir, projects):
                     table.miss(figure, f"check_ms {error}")
 
 
+def bench_attendance(args, table, workdir):
+    """Issue 14: open, save and the checks on a project with 10,000 partners,
+    500 activities, 20,000 attendance records and 5,000 payments."""
+    path = os.path.join(workdir, "attendance.coprod")
+    if not os.path.exists(path):
+        print("generating 20,000 attendance records and 5,000 payments…", file=sys.stderr)
+        subprocess.run([PYTHON, os.path.join(HERE, "generate.py"), "--partners", "1000" if args.quick else "10000",
+                        "--activities", "500", "--attendance", "20000", "--payments", "5000",
+                        "--seed", "14", path + ".part"], check=True)
+        os.replace(path + ".part", path)
+    name = "500 activities, 20,000 attendance, 5,000 payments"
+    try:
+        if not os.path.exists(args.core_bench):
+            raise Missing(f"{args.core_bench} is not built")
+        ours, _ = run_json([args.core_bench, path, "--runs", str(args.runs)])
+    except Missing as error:
+        for what in ("Open", "Save", "Checks"):
+            table.miss(f"{what}: {name}", str(error))
+        return
+    for what, key, limit in (("Open", "load_ms", 150), ("Save", "save_ms", 150), ("Checks", "check_ms", 100)):
+        try:
+            value = median(ours.get(key))
+            table.add(f"{what}: {name}", ms(value), f"limit {limit} ms", f"≤ {limit} ms", value <= limit)
+        except Missing as error:
+            table.miss(f"{what}: {name}", f"{key} {error}")
+
+
 def bench_export(args, table, workdir, projects):
     runs = max(1, min(args.runs, 3))
     for n, path in sorted(projects.items()):
@@ -559,7 +586,7 @@ def main(argv=None):
     parser.add_argument("--workdir", help="where to put projects and outputs (default: a temporary folder); "
                                           "generated projects found there are reused")
     parser.add_argument("--only", help="some of the parts, comma-separated: startup, core, export, register, "
-                                       "pdf, contacts")
+                                       "pdf, contacts, attendance")
     parser.add_argument("--coproduce", help="default: BUILD/src/coproduce")
     parser.add_argument("--floor", help="default: BUILD/bench/adw-floor")
     parser.add_argument("--core-bench", help="default: BUILD/bench/copro-bench-core")
@@ -580,7 +607,7 @@ def main(argv=None):
                                           os.path.join(args.build, "bench", "copro-bench-contacts"))
     if args.quick:
         args.runs = 1
-    only = (args.only or "startup,core,export,register,pdf" + ("" if args.quick else ",contacts")).split(",")
+    only = (args.only or "startup,core,export,register,pdf,attendance" + ("" if args.quick else ",contacts")).split(",")
     sizes = [1000] if args.quick else [1000, 10000, 100000]
     for program in (args.coproduce, args.floor):
         if not os.access(program, os.X_OK):
@@ -612,6 +639,7 @@ def main(argv=None):
             "register": ("partner register", lambda: bench_register(args, table, workdir, projects)),
             "pdf": ("the plan as PDF", lambda: bench_pdf(args, table, workdir, projects)),
             "contacts": ("contact log", lambda: bench_contacts(args, table, workdir)),
+            "attendance": ("attendance and payments", lambda: bench_attendance(args, table, workdir)),
         }
         for name, (what, bench) in parts.items():
             if name in only:

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Generate Coproduce projects of any size for benchmarks and tests.
 
-    generate.py [--partners N] [--activities N] [--contacts N] [--seed S] OUT.coprod
+    generate.py [--partners N] [--activities N] [--contacts N] [--attendance N]
+                [--payments N] [--seed S] OUT.coprod
 
 writes a valid project (format 1) with a full plan, N partners, N activities
 each with feedback, risks, approvals and history; --contacts N spreads N
@@ -278,6 +279,46 @@ def make_project(n_partners=100, n_activities=100, n_feedback=3, seed=1, title=N
     return project
 
 
+ATTENDANCE = ["invited", "took-part", "apologies"]
+PAYMENT_METHODS = ["bank-transfer", "voucher", "cash", "other"]
+
+
+def add_attendance_and_payments(project, n_attendance, n_payments, seed=1):
+    """Adds n_attendance attendance records, spread over the activities, and
+    n_payments payments (issue 14). A random generator of its own keeps the
+    rest of the project as it was for the same seed."""
+    m = Maker(f"attendance-{seed}")
+    partners = project["partners"]
+    activities = project["activities"]
+    lines = project["plan"]["resources"]["budget_lines"]
+    if n_attendance and activities and partners:
+        # Each activity gets its share of distinct partners.
+        per = -(-n_attendance // len(activities))
+        left = n_attendance
+        for activity in activities:
+            k = min(per, left, len(partners))
+            left -= k
+            activity["attendance"] = [{"id": m.uuid(), "partner": p["id"],
+                                       "status": m.choice(ATTENDANCE + ["took-part"])}
+                                      for p in m.rng.sample(partners, k)]
+        for activity in activities:
+            for item in activity.get("feedback", []):
+                item["sent_date"] = m.maybe(m.date(), 0.5)
+    if n_payments and partners:
+        project["plan"]["resources"]["payments"] = [{
+            "id": m.uuid(),
+            "partner": m.choice(partners)["id"],
+            "activity": m.choice(activities)["id"] if activities else None,
+            "kind": m.choice(["time", "expenses"]),
+            "amount": m.rng.randrange(500, 10000),
+            "paid": m.maybe(m.date(), 0.9),
+            "method": m.maybe(m.choice(PAYMENT_METHODS), 0.9),
+            "budget_line": m.choice(lines)["id"] if lines and m.rng.random() < 0.98 else None,
+            "note": m.sentence(6) if m.rng.random() < 0.2 else "",
+        } for _ in range(n_payments)]
+    return project
+
+
 def write_project(path, project):
     with open(path, "w", encoding="utf-8") as f:
         json.dump(project, f, ensure_ascii=False, indent=1)
@@ -291,11 +332,16 @@ def main(argv=None):
     parser.add_argument("--feedback", type=int, default=3, help="feedback items per activity (default 3)")
     parser.add_argument("--contacts", type=int, default=0,
                         help="logged contacts, spread over the partners (default 0)")
+    parser.add_argument("--attendance", type=int, default=0,
+                        help="attendance records, spread over the activities (default 0)")
+    parser.add_argument("--payments", type=int, default=0, help="payments and expenses (default 0)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("output", help="the .coprod file to write")
     args = parser.parse_args(argv)
-    write_project(args.output, make_project(args.partners, args.activities, args.feedback, args.seed,
-                                            n_contacts=args.contacts))
+    project = make_project(args.partners, args.activities, args.feedback, args.seed,
+                           n_contacts=args.contacts)
+    add_attendance_and_payments(project, args.attendance, args.payments, args.seed)
+    write_project(args.output, project)
     return 0
 
 

@@ -1215,6 +1215,64 @@ test_follow_ups_overdue (void)
                    "A follow-up with “Ben Okoro” is past its date.");
 }
 
+/* Issue 14: a payment names its budget line, and no line pays out more than
+ * it plans; both ways, one finding with a count for many. */
+static void
+test_payments_and_budget (void)
+{
+  g_autoptr(CoproRecord) project = make_good_project ();
+  CoproRecord *resources = copro_record_lookup (project, "plan.resources");
+  CoproList *lines = copro_record_get_list (resources, "budget_lines");
+  CoproList *payments = copro_record_get_list (resources, "payments");
+  CoproRecord *partner = copro_list_get (copro_record_get_list (project, "partners"), 0);
+  CoproRecord *line, *first, *second;
+  g_autoptr(GPtrArray) unassigned = NULL;
+  g_autoptr(GPtrArray) two_unassigned = NULL;
+  g_autoptr(GPtrArray) over = NULL;
+  g_autoptr(GPtrArray) within = NULL;
+  CoproFinding *finding;
+
+  copro_record_set_string (resources, "budget_holder", "Head of Commissioning");
+  line = copro_list_add_new (lines);
+  copro_record_set_string (line, "cost_head", "payment-for-time");
+  copro_record_set_string (line, "description", "Carers’ time");
+  copro_record_set_money (line, "amount", 5000);
+  first = copro_list_add_new (payments);
+  copro_record_set_string (first, "partner", copro_record_get_id (partner));
+  copro_record_set_money (first, "amount", 2500);
+
+  unassigned = run (project);
+  assert_finding (unassigned, "payment-no-budget-line", COPRO_SEVERITY_PROBLEM, first,
+                  "budget_line", "plan.resources.payments[0].budget_line");
+  g_assert_cmpstr (find (unassigned, "payment-no-budget-line")->message, ==,
+                   "The payment “£25.00 to Asha Patel” does not say which budget line it comes from.");
+  g_assert_null (find (unassigned, "budget-line-overspent"));
+
+  second = copro_list_add_new (payments);
+  copro_record_set_money (second, "amount", 3000);
+  two_unassigned = run (project);
+  finding = find (two_unassigned, "payment-no-budget-line");
+  g_assert_cmpuint (count (two_unassigned, "payment-no-budget-line"), ==, 1);
+  g_assert_cmpuint (finding->records->len, ==, 2);
+  g_assert_cmpstr (finding->message, ==, "2 payments do not say which budget line they come from.");
+
+  /* On the line, they add up to £55.00 against £50.00 planned. */
+  copro_record_set_string (first, "budget_line", copro_record_get_id (line));
+  copro_record_set_string (second, "budget_line", copro_record_get_id (line));
+  over = run (project);
+  g_assert_null (find (over, "payment-no-budget-line"));
+  assert_finding (over, "budget-line-overspent", COPRO_SEVERITY_PROBLEM, line,
+                  "amount", "plan.resources.budget_lines[0].amount");
+  g_assert_cmpstr (find (over, "budget-line-overspent")->message, ==,
+                   "The budget line “Carers’ time” has paid out £55.00 against £50.00 planned.");
+
+  /* Spending exactly what was planned is within it. */
+  copro_record_set_money (second, "amount", 2500);
+  within = run (project);
+  g_assert_null (find (within, "budget-line-overspent"));
+  g_assert_null (find (within, "payment-no-budget-line"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1257,6 +1315,7 @@ main (int   argc,
   g_test_add_func ("/copro/checks/problems-come-first", test_problems_come_first);
   g_test_add_func ("/copro/checks/readme-lists-every-check", test_readme_lists_every_check);
   g_test_add_func ("/copro/checks/follow-ups-overdue", test_follow_ups_overdue);
+  g_test_add_func ("/copro/checks/payments-and-budget", test_payments_and_budget);
 
   return g_test_run ();
 }

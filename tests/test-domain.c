@@ -9,6 +9,7 @@
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
+#include "copro-payment.h"
 #include "copro-risk.h"
 #include "copro-signoff.h"
 
@@ -302,6 +303,65 @@ test_signoff_sought (void)
   g_assert_true (copro_signoff_is_sought (project));
 }
 
+static CoproRecord *
+add_payment (CoproRecord *project,
+             CoproRecord *line,
+             gint64       pence)
+{
+  CoproRecord *payment = copro_list_add_new (copro_payments_get (project));
+
+  copro_record_set_money (payment, "amount", pence);
+  if (line != NULL)
+    copro_record_set_string (payment, "budget_line", copro_record_get_id (line));
+  return payment;
+}
+
+/* Planned against spent: each payment counts on the line it names; one on
+ * no line, or on a line since removed, counts as unassigned. */
+static void
+test_budget_spent (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  CoproList *lines = copro_budget_get_lines (project);
+  CoproRecord *venue = copro_list_add_new (lines);
+  CoproRecord *time = copro_list_add_new (lines);
+  g_autoptr(CoproBudgetSpending) empty = copro_budget_spending_new (project);
+  g_autoptr(CoproBudgetSpending) spending = NULL;
+  CoproRecord *gone;
+  g_autofree char *big = NULL;
+  g_autofree char *small = NULL;
+
+  copro_record_set_money (venue, "amount", 10000);
+  copro_record_set_money (time, "amount", 5000);
+  g_assert_cmpuint (empty->n_lines, ==, 2);
+  g_assert_cmpint (empty->spent[0], ==, 0);
+  g_assert_cmpint (empty->total_spent, ==, 0);
+
+  add_payment (project, time, 2500);
+  add_payment (project, time, 3000);
+  add_payment (project, venue, 1234);
+  add_payment (project, NULL, 700);
+  gone = copro_list_add_new (lines);
+  add_payment (project, gone, 50);
+  copro_list_remove (lines, 2);
+
+  spending = copro_budget_spending_new (project);
+  g_assert_cmpuint (spending->n_lines, ==, 2);
+  g_assert_cmpint (spending->planned, ==, 15000);
+  g_assert_cmpint (spending->spent[0], ==, 1234);
+  g_assert_cmpint (spending->spent[1], ==, 5500);
+  g_assert_cmpint (spending->unassigned, ==, 750);
+  g_assert_cmpuint (spending->n_unassigned, ==, 2);
+  g_assert_cmpint (spending->total_spent, ==, 1234 + 5500 + 750);
+  g_assert_cmpint (copro_budget_line_get_spent (project, time), ==, 5500);
+  g_assert_cmpint (copro_budget_line_get_spent (project, venue), ==, 1234);
+
+  big = copro_money_format (123456789);
+  small = copro_money_format (5);
+  g_assert_cmpstr (big, ==, "£1,234,567.89");
+  g_assert_cmpstr (small, ==, "£0.05");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -319,6 +379,7 @@ main (int   argc,
   g_test_add_func ("/copro/domain/activity", test_activity);
   g_test_add_func ("/copro/domain/access-needs-met", test_access_needs_met);
   g_test_add_func ("/copro/domain/signoff-sought", test_signoff_sought);
+  g_test_add_func ("/copro/domain/budget-spent", test_budget_spent);
 
   return g_test_run ();
 }

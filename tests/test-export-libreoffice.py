@@ -32,7 +32,7 @@ sys.path.insert(0, os.path.join(SRCDIR, "bench"))
 import generate  # noqa: E402
 
 SHEETS = ["Sign-off", "Plan", "Budget", "Partners", "Partner summary", "Terms of reference",
-          "Activities", "Feedback", "Risks", "Actions", "Contacts"]
+          "Activities", "Feedback", "Risks", "Actions", "Contacts", "Attendance", "Payments"]
 MONEY_FORMAT = "£#,##0.00"
 DATE_FORMAT = "dd/mm/yyyy"
 # Comma, double quote, UTF-8, from line 1, values as shown, every sheet (-1).
@@ -147,6 +147,16 @@ class LibreOffice(unittest.TestCase):
         project = os.path.join(self.dir, "generated.coprod")
         generate.write_project(project, generate.make_project(n_partners=300, n_activities=20, seed=11))
         self.compare(project, "generated")
+
+
+    def test_attendance_and_payments(self):
+        """Issue 14: the budget's spent total, recalculated by LibreOffice,
+        is the cached one, and the new sheets read the same."""
+        project = os.path.join(self.dir, "attendance.coprod")
+        data = generate.make_project(n_partners=60, n_activities=8, seed=14)
+        generate.add_attendance_and_payments(data, 80, 50, seed=14)
+        generate.write_project(project, data)
+        self.compare(project, "attendance")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ import copro_headless  # noqa: E402
 from copro_headless import digest, load  # noqa: E402
 
 SHEETS = ["Sign-off", "Plan", "Budget", "Partners", "Partner summary", "Terms of reference",
-          "Activities", "Feedback", "Risks", "Actions", "Contacts"]
+          "Activities", "Feedback", "Risks", "Actions", "Contacts", "Attendance", "Payments"]
 DATE_FORMAT = "dd/mm/yyyy"
 MONEY_FORMAT = "£#,##0.00"
 DECISIONS = '"Approved,Approved with conditions,Deferred,Rejected"'
@@ -680,7 +680,8 @@ def check_formulas(test, book):
                     found.add((ws.title, kind))
     test.assertEqual(found, CODE_FORMULAS)
     n = sum(len(re.findall(rb"<f>", data)) for name, data in book.parts.items() if name.startswith("xl/worksheets/"))
-    test.assertEqual(n, 2)
+    # The budget's two totals (planned, spent) and Sign-off's two references to them.
+    test.assertEqual(n, 4)
 
 
 class MaximalExport(unittest.TestCase):
@@ -733,7 +734,9 @@ class MaximalExport(unittest.TestCase):
         # Everything else is the same as without them (the Contacts sheet
         # lists contacts instead of counting them: test-export-contacts.py).
         for name in SHEETS:
-            if name in ("Sign-off", "Partners", "Contacts"):
+            # Contacts, Attendance and Payments name people only with personal
+            # details (tests/test-export-contacts.py, test-export-attendance.py).
+            if name in ("Sign-off", "Partners", "Contacts", "Attendance", "Payments"):
                 continue
             self.assertEqual(sheet_values(book, name), sheet_values(self.book, name), name)
 
@@ -933,6 +936,8 @@ class EmptyExport(unittest.TestCase):
             "Feedback": "No feedback has been recorded yet.",
             "Risks": "No risks have been recorded yet.",
             "Actions": "No actions have been planned yet.",
+            "Attendance": "No attendance has been recorded yet.",
+            "Payments": "No payments or expenses have been recorded yet.",
         }
         for name, message in messages.items():
             with self.subTest(sheet=name):

@@ -189,6 +189,7 @@ test_generated (void)
     {
       g_autofree char *out = g_build_filename (dir, "generated.coprod", NULL);
       const char *argv[] = { "/usr/bin/python3", script, "--partners", "60", "--activities", "10",
+                             "--attendance", "120", "--payments", "40",
                              "--seed", seeds[i], out, NULL };
       g_autoptr(GError) error = NULL;
       g_autofree char *data = NULL;

@@ -1897,8 +1897,11 @@ static void
 test_reference_row (Fixture       *f,
                     gconstpointer  data)
 {
-  const CoproField *field = NULL;
-  CoproRecord *member = find_record_with_kind (f->project, COPRO_FIELD_REF, &field);
+  /* A member of the group: its reference is to a partner (a contact's or a
+   * payment's may be to an activity or a budget line). */
+  CoproRecord *terms = copro_record_get_record (f->project, "terms_of_reference");
+  CoproRecord *member = copro_list_get (copro_record_get_list (terms, "members"), 0);
+  const CoproField *field = copro_record_desc_find_field (&copro_desc_member, "partner");
   CoproList *partners = copro_partner_register_for (member);
   CoproRecord *first = copro_list_get (partners, 0);
   CoproRecord *second = copro_list_get (partners, 1);

@@ -23,6 +23,7 @@
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
+#include "copro-payment.h"
 #include "copro-risk.h"
 #include "copro-signoff.h"
 
@@ -66,6 +67,8 @@ enum {
   CHECK_PROGRESS_REVIEW_MISSING,
   CHECK_PRINCIPLE_RED_NO_ACTION,
   CHECK_FOLLOW_UPS_OVERDUE,
+  CHECK_PAYMENT_NO_BUDGET_LINE,
+  CHECK_BUDGET_LINE_OVERSPENT,
   N_CHECKS
 };
 
@@ -190,6 +193,12 @@ static const CoproCheckInfo checks[N_CHECKS] = {
   [CHECK_FOLLOW_UPS_OVERDUE] = { "contact-follow-up-overdue", ADVICE,
     N_("Follow-ups with partners are made by their date"),
     N_("Step 3, Recruit the group, and Why co-production is important: positive working relationships are built and kept by getting back to people when you said you would.") },
+  [CHECK_PAYMENT_NO_BUDGET_LINE] = { "payment-no-budget-line", PROBLEM,
+    N_("Each payment or expense comes from a budget line"),
+    N_("Step 2, Resources: know which budget covers refreshments, expenses and fees, and who is responsible for it.") },
+  [CHECK_BUDGET_LINE_OVERSPENT] = { "budget-line-overspent", PROBLEM,
+    N_("No budget line has spent more than planned"),
+    N_("Challenges of co-production, Resources: make sure there is enough budget to facilitate co-production, so that paying people for their time and expenses does not run out.") },
 };
 
 /* Places on the spectrum and among the steps, by their index. */
@@ -1089,6 +1098,80 @@ check_follow_ups (GPtrArray   *findings,
   add_gathered (findings, CHECK_FOLLOW_UPS_OVERDUE, &scan->follow_ups_overdue, "partners", "contacts", message);
 }
 
+/* Payments, walked once (5,000 in the benchmark), and what each budget line
+ * has spent (copro_budget_spending_new(), one walk more). */
+static void
+check_payments (GPtrArray     *findings,
+                const Context *context)
+{
+  CoproList *payments = copro_payments_get (context->project);
+  CoproList *lines = copro_budget_get_lines (context->project);
+  guint line_field = copro_record_desc_field_index (&copro_desc_payment, "budget_line");
+  g_autoptr(CoproBudgetSpending) spending = NULL;
+  Gathered no_line = { NULL, 0 }, overspent = { NULL, 0 };
+  guint n = copro_list_get_n_items (payments);
+  guint first_over = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CoproRecord *payment = copro_list_get (payments, i);
+      const char *id = copro_record_get_string_at (payment, line_field);
+
+      if (id == NULL || copro_list_find_by_id (lines, id) == NULL)
+        gather (&no_line, payment, i);
+    }
+  if ((n = gathered_count (&no_line)) == 1)
+    {
+      g_autofree char *title = copro_payment_dup_title (gathered_first (&no_line),
+                                                        copro_record_get_list (context->project, "partners"));
+
+      add_gathered (findings, CHECK_PAYMENT_NO_BUDGET_LINE, &no_line, "plan.resources.payments", "budget_line",
+                    /* TRANSLATORS: %s is a payment, such as “£25.00 to Asha Patel” */
+                    g_strdup_printf (_("The payment “%s” does not say which budget line it comes from."), title));
+    }
+  else if (n > 1)
+    add_gathered (findings, CHECK_PAYMENT_NO_BUDGET_LINE, &no_line, "plan.resources.payments", "budget_line",
+                  MANY (n,
+                        "%s payment does not say which budget line it comes from.",
+                        "%s payments do not say which budget line they come from."));
+
+  if (copro_list_get_n_items (payments) == 0)
+    return;
+  spending = copro_budget_spending_new (context->project);
+  for (guint i = 0; i < spending->n_lines; i++)
+    {
+      CoproRecord *line = copro_list_get (lines, i);
+
+      if (spending->spent[i] > copro_budget_line_get_total (line))
+        {
+          if (overspent.records == NULL)
+            first_over = i;
+          gather (&overspent, line, i);
+        }
+    }
+  if ((n = gathered_count (&overspent)) == 1)
+    {
+      CoproRecord *line = gathered_first (&overspent);
+      const char *description = copro_record_get_string (line, "description");
+      g_autofree char *spent = copro_money_format (spending->spent[first_over]);
+      g_autofree char *planned = copro_money_format (copro_budget_line_get_total (line));
+
+      if (copro_text_is_blank (description))
+        description = copro_enum_label (&copro_enum_cost_head, copro_record_get_string (line, "cost_head"));
+      if (copro_text_is_blank (description))
+        description = _("A budget line with no description");
+      add_gathered (findings, CHECK_BUDGET_LINE_OVERSPENT, &overspent, "plan.resources.budget_lines", "amount",
+                    /* TRANSLATORS: a budget line, what has been paid from it and what was planned */
+                    g_strdup_printf (_("The budget line “%s” has paid out %s against %s planned."),
+                                     description, spent, planned));
+    }
+  else if (n > 1)
+    add_gathered (findings, CHECK_BUDGET_LINE_OVERSPENT, &overspent, "plan.resources.budget_lines", "amount",
+                  MANY (n,
+                        "%s budget line has paid out more than was planned.",
+                        "%s budget lines have paid out more than was planned."));
+}
+
 static int
 compare_severity (gconstpointer a,
                   gconstpointer b)
@@ -1138,6 +1221,7 @@ copro_checks_run (CoproRecord *project,
   check_activities (findings, &context);
   check_risks (findings, &context);
   check_follow_ups (findings, &scan);
+  check_payments (findings, &context);
   partner_scan_clear (&scan);
 
   /* Stable: document order is kept within each severity. */

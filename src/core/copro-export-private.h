@@ -55,6 +55,8 @@ enum {
   SHEET_RISKS,
   SHEET_ACTIONS,
   SHEET_CONTACTS,
+  SHEET_ATTENDANCE,
+  SHEET_PAYMENTS,
   N_SHEETS
 };
 
@@ -63,6 +65,8 @@ G_STATIC_ASSERT (N_SHEETS == COPRO_EXPORT_N_SHEETS);
 /* The Budget sheet: title, note, header, then the lines and the total. */
 #define BUDGET_FIRST_LINE_ROW 3
 #define BUDGET_AMOUNT_COLUMN 2
+/* After the fields up to the cost code: what was spent (issue 14). */
+#define BUDGET_SPENT_COLUMN 5
 
 typedef struct
 {
@@ -228,5 +232,10 @@ gboolean  _copro_export_write_actions (Export *e);
 
 /* copro-export-contacts.c: the partners' contact logs (issue 14) */
 gboolean  _copro_export_write_contacts (Export *e);
+/* copro-export-attendance.c: attendance and payments (issue 14) */
+gboolean  _copro_export_write_attendance (Export *e);
+gboolean  _copro_export_write_payments (Export *e);
+/* "Carer: 12; Council: 3", who took part over all activities, for Sign-off. */
+char     *_copro_export_took_part_by_sector (Export *e);
 
 G_END_DECLS

@@ -191,6 +191,22 @@ _copro_export_write_sign_off (Export *e)
                                          (double) budget_total (e->project) / 100.0));
   _copro_export_next_row (&s);
 
+  /* Issue 14: what has been spent, and who took part by sector. */
+  {
+    g_autofree char *spent_cell = sheet_reference (e, SHEET_BUDGET, budget_total_row (e->project), BUDGET_SPENT_COLUMN);
+    g_autofree char *spent_formula = g_strdup_printf ("=%s", spent_cell);
+    g_autofree char *took_part = _copro_export_took_part_by_sector (e);
+    g_autoptr(CoproBudgetSpending) spending = copro_budget_spending_new (e->project);
+
+    label_row (&s, _("Budget spent on its lines"));
+    _copro_export_check (e, worksheet_write_formula_num (s.ws, s.row, 1, spent_formula, e->f_money,
+                                                         (double) (spending->total_spent - spending->unassigned) / 100.0));
+    _copro_export_next_row (&s);
+    label_row (&s, _("Who took part, by sector"));
+    _copro_export_put_text (&s, 1, took_part, NULL);
+    _copro_export_next_row (&s);
+  }
+
   label_row (&s, _("Personal details"));
   _copro_export_put_text (&s, 1, e->personal
             ? _("Included: this workbook holds email addresses and phone numbers, and partners’ contact logs by name. Store and share it as personal data.")
@@ -496,7 +512,10 @@ _copro_export_write_budget (Export *e)
     { _copro_export_field_label (&copro_desc_budget_line, "amount"), 20 },
     { _copro_export_field_label (&copro_desc_budget_line, "funding_source"), 40 },
     { _copro_export_field_label (&copro_desc_budget_line, "cost_code"), 20 },
+    /* Issue 14: planned against spent, from the payments. */
+    { _("Spent"), 20 },
   };
+  g_autoptr(CoproBudgetSpending) spending = copro_budget_spending_new (e->project);
   Sheet s;
 
   _copro_export_begin_sheet (e, &s, SHEET_BUDGET, heading);
@@ -514,8 +533,9 @@ _copro_export_write_budget (Export *e)
     {
       CoproRecord *line = copro_list_get (lines, i);
 
-      for (guint col = 0; col < G_N_ELEMENTS (columns); col++)
+      for (guint col = 0; col < BUDGET_SPENT_COLUMN; col++)
         _copro_export_put_field (&s, col, line, &copro_desc_budget_line.fields[col]);
+      _copro_export_put_money (&s, BUDGET_SPENT_COLUMN, spending->spent[i], NULL);
       _copro_export_table_row_done (&s);
     }
   _copro_export_table_end (&s, _("There are no budget lines yet."), TRUE);
@@ -530,7 +550,29 @@ _copro_export_write_budget (Export *e)
   _copro_export_note_width (&s, BUDGET_AMOUNT_COLUMN, _copro_export_money_width (budget_total (e->project)));
   _copro_export_check (e, worksheet_write_formula_num (s.ws, s.row, BUDGET_AMOUNT_COLUMN, formula, e->f_total_money,
                                          (double) budget_total (e->project) / 100.0));
+  {
+    g_autofree char *sum = NULL;
+
+    lxw_rowcol_to_cell (first, BUDGET_FIRST_LINE_ROW, BUDGET_SPENT_COLUMN);
+    lxw_rowcol_to_cell (last, s.row - 1, BUDGET_SPENT_COLUMN);
+    sum = g_strdup_printf ("=SUM(%s:%s)", first, last);
+    _copro_export_note_width (&s, BUDGET_SPENT_COLUMN, _copro_export_money_width (spending->total_spent));
+    _copro_export_check (e, worksheet_write_formula_num (s.ws, s.row, BUDGET_SPENT_COLUMN, sum, e->f_total_money,
+                                                         (double) (spending->total_spent - spending->unassigned) / 100.0));
+  }
   _copro_export_next_row (&s);
+  if (spending->n_unassigned > 0)
+    {
+      g_autofree char *amount = copro_money_format (spending->unassigned);
+      /* TRANSLATORS: under the budget; %s is an amount such as £25.00 */
+      g_autofree char *text = g_strdup_printf (ngettext ("A further %s was paid in %u payment that names no budget line (see the checks).",
+                                                         "A further %s was paid in %u payments that name no budget line (see the checks).",
+                                                         spending->n_unassigned),
+                                               amount, spending->n_unassigned);
+
+      _copro_export_put_note (&s, text, e->f_note);
+      _copro_export_next_row (&s);
+    }
   _copro_export_end_sheet (&s);
   return _copro_export_tick (e, n + 1);
 }
@@ -875,6 +917,7 @@ _copro_export_write_activities (Export *e)
   };
   Column columns[G_N_ELEMENTS (keys) + 2];
   const CoproField *fields[G_N_ELEMENTS (keys)];
+  const CoproField *participants = copro_record_desc_find_field (&copro_desc_activity, "participants");
   Sheet s;
 
   /* Each column's field found once, not once a row. */
@@ -901,7 +944,11 @@ _copro_export_write_activities (Export *e)
       CoproList *feedback = copro_record_get_list (activity, "feedback");
 
       for (guint col = 0; col < G_N_ELEMENTS (keys); col++)
-        _copro_export_put_field (&s, col, activity, fields[col]);
+        if (fields[col] == participants)
+          /* From the attendance where it is recorded (issue 14). */
+          _copro_export_put_number (&s, col, copro_activity_get_participants (activity), NULL);
+        else
+          _copro_export_put_field (&s, col, activity, fields[col]);
       _copro_export_put_number (&s, G_N_ELEMENTS (keys), copro_list_get_n_items (feedback), NULL);
       _copro_export_put_number (&s, G_N_ELEMENTS (keys) + 1, copro_activity_count_open_feedback (activity), NULL);
       _copro_export_table_row_done (&s);

@@ -47,6 +47,8 @@ static const char * const sheet_names[N_SHEETS] = {
   NC_("sheet name", "Risks"),
   NC_("sheet name", "Actions"),
   NC_("sheet name", "Contacts"),
+  NC_("sheet name", "Attendance"),
+  NC_("sheet name", "Payments"),
 };
 
 /* The workbook */
@@ -259,7 +261,11 @@ count_work (Export *e)
   e->work_total = 2 * copro_list_get_n_items (copro_record_get_list (e->project, "partners")) +
                   e->findings->len + 2 * copro_list_get_n_items (activities) + 200;
   for (guint i = 0; i < copro_list_get_n_items (activities); i++)
-    e->work_total += copro_list_get_n_items (copro_record_get_list (copro_list_get (activities, i), "feedback"));
+    e->work_total += copro_list_get_n_items (copro_record_get_list (copro_list_get (activities, i), "feedback")) +
+                     copro_list_get_n_items (copro_record_get_list (copro_list_get (activities, i), "attendance"));
+  /* The Payments sheet: a row per payment, or per budget line. */
+  e->work_total += copro_list_get_n_items (copro_record_get_list (copro_record_lookup (e->project, "plan.resources"), "payments")) +
+                   copro_list_get_n_items (copro_record_get_list (copro_record_lookup (e->project, "plan.resources"), "budget_lines")) + 1;
 }
 
 /* After a failure or a cancel: frees the workbook without writing it,
@@ -446,7 +452,9 @@ write_workbook (Export      *e,
        _copro_export_write_activities (e) &&
        _copro_export_write_feedback (e) &&
        _copro_export_write_risks (e) &&
-       _copro_export_write_actions (e);
+       _copro_export_write_actions (e) &&
+       _copro_export_write_attendance (e) &&
+       _copro_export_write_payments (e);
   _copro_export_log_time (e, "the other sheets");
   ok = ok && _copro_export_write_contacts (e);
   _copro_export_log_time (e, "the Contacts sheet");

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  */
 
 /* The sheets, in order; their names are the English ones below. */
-#define COPRO_EXPORT_N_SHEETS 11
+#define COPRO_EXPORT_N_SHEETS 13
 
 /* Called now and then with the share of the work done, from 0 to 1, in the
  * thread that runs the export. */

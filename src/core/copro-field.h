@@ -35,7 +35,7 @@ typedef enum
   COPRO_FIELD_ENUM,     /* one key of an enumeration, or unset */
   COPRO_FIELD_FLAGS,    /* a set of keys of an enumeration */
   COPRO_FIELD_BOOL,
-  COPRO_FIELD_REF,      /* the id of a partner (or a contact's activity), or unset */
+  COPRO_FIELD_REF,      /* the id of a partner (or of the record's target), or unset */
   COPRO_FIELD_RECORD,   /* a nested record of a fixed type */
   COPRO_FIELD_LIST,     /* a list of records of one type, each with an id */
 } CoproFieldKind;
@@ -48,7 +48,9 @@ typedef struct
   CoproFieldKind kind;
   const char *label;            /* N_() */
   const CoproEnum *enumeration; /* ENUM and FLAGS */
-  const CoproRecordDesc *record;/* RECORD and LIST */
+  const CoproRecordDesc *record;/* RECORD and LIST; for REF, the kind of item
+                                 * referred to: NULL for a partner, else an
+                                 * activity or a budget line */
   int min;                      /* INT */
   int max;                      /* INT */
 } CoproField;

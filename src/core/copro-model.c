@@ -186,6 +186,21 @@ DEFINE_ENUM (copro_enum_decision, "decision",
   E ("deferred",                 N_("Deferred")),
   E ("rejected",                 N_("Rejected")));
 
+DEFINE_ENUM (copro_enum_attendance, "attendance-status",
+  E ("invited",   N_("Invited")),
+  E ("took-part", N_("Took part")),
+  E ("apologies", N_("Sent apologies")));
+
+DEFINE_ENUM (copro_enum_payment_kind, "payment-kind",
+  E ("time",     N_("Payment for time")),
+  E ("expenses", N_("Expenses claimed")));
+
+DEFINE_ENUM (copro_enum_payment_method, "payment-method",
+  E ("bank-transfer", N_("Bank transfer")),
+  E ("voucher",       N_("Voucher")),
+  E ("cash",          N_("Cash")),
+  E ("other",         N_("Other")));
+
 const char * const copro_principle_keys[4] = { "equality", "diversity", "accessibility", "reciprocity" };
 
 /* Field constructors */
@@ -199,6 +214,8 @@ const char * const copro_principle_keys[4] = { "equality", "diversity", "accessi
 #define FLAGS(k, l, e) { k, COPRO_FIELD_FLAGS, l, &e, NULL, 0, 0 }
 #define BOOL(k, l)     { k, COPRO_FIELD_BOOL, l, NULL, NULL, 0, 0 }
 #define REF(k, l)      { k, COPRO_FIELD_REF, l, NULL, NULL, 0, 0 }
+/* A reference to an item of another list than the partners: see CoproField. */
+#define REF_TO(k, l, d) { k, COPRO_FIELD_REF, l, NULL, &d, 0, 0 }
 #define RECORD(k, l, d) { k, COPRO_FIELD_RECORD, l, NULL, &d, 0, 0 }
 #define LIST(k, l, d)  { k, COPRO_FIELD_LIST, l, NULL, &d, 0, 0 }
 
@@ -250,6 +267,18 @@ DEFINE_RECORD (copro_desc_budget_line, "CoproBudgetLine", N_("Budget line"), TRU
   STR   ("cost_code",      N_("Cost code")),
   FLAGS ("access_needs",   N_("Access needs it pays for"), copro_enum_access_need));
 
+/* Payments for time and expenses claimed, by partner and activity, from a
+ * budget line: personal data (see copro-payment.h). */
+DEFINE_RECORD (copro_desc_payment, "CoproPayment", N_("Payment"), TRUE,
+  REF    ("partner",     N_("Partner")),
+  REF_TO ("activity",    N_("Activity"), copro_desc_activity),
+  ENUM   ("kind",        N_("Payment or expenses"), copro_enum_payment_kind),
+  MONEY  ("amount",      N_("Amount")),
+  DATE   ("paid",        N_("Date paid")),
+  ENUM   ("method",      N_("Method"), copro_enum_payment_method),
+  REF_TO ("budget_line", N_("Budget line"), copro_desc_budget_line),
+  TEXT   ("note",        N_("Note")));
+
 DEFINE_RECORD (copro_desc_compliance_item, "CoproComplianceItem", N_("Compliance item"), FALSE,
   ENUM ("status",   N_("Status"), copro_enum_compliance),
   TEXT ("evidence", N_("Evidence or notes")));
@@ -280,7 +309,8 @@ DEFINE_RECORD (copro_desc_resources, "CoproResources", N_("Resources and complia
   TEXT   ("other_resources", N_("Other resources")),
   RECORD ("compliance",      N_("Compliance checklist"), copro_desc_compliance),
   RECORD ("data_protection", N_("Data protection"), copro_desc_data_protection),
-  RECORD ("equality",        N_("Equality"), copro_desc_equality));
+  RECORD ("equality",        N_("Equality"), copro_desc_equality),
+  LIST   ("payments",        N_("Payments and expenses"), copro_desc_payment));
 
 DEFINE_RECORD (copro_desc_principle, "CoproPrinciple", N_("Principle"), FALSE,
   TEXT ("how",    N_("How the project will meet it")),
@@ -332,7 +362,7 @@ DEFINE_RECORD (copro_desc_contact, "CoproContact", N_("Contact"), TRUE,
   STR  ("made_by",   N_("Made by")),
   TEXT ("summary",   N_("Summary")),
   DATE ("follow_up", N_("Follow-up date")),
-  REF  ("activity",  N_("Activity")));
+  REF_TO ("activity", N_("Activity"), copro_desc_activity));
 
 DEFINE_RECORD (copro_desc_partner, "CoproPartner", N_("Partner"), TRUE,
   ENUM  ("kind",                  N_("Kind"), copro_enum_partner_kind),
@@ -400,7 +430,12 @@ DEFINE_RECORD (copro_desc_feedback, "CoproFeedback", N_("Feedback"), TRUE,
   TEXT ("you_said", N_("You said")),
   TEXT ("we_did",   N_("We did")),
   ENUM ("status",   N_("Status"), copro_enum_feedback_status),
-  TEXT ("reason",   N_("Why it was not possible")));
+  TEXT ("reason",   N_("Why it was not possible")),
+  DATE ("sent_date", N_("Sent to the people who took part on")));
+
+DEFINE_RECORD (copro_desc_attendance, "CoproAttendance", N_("Attendance"), TRUE,
+  REF  ("partner", N_("Partner")),
+  ENUM ("status",  N_("Attendance"), copro_enum_attendance));
 
 DEFINE_RECORD (copro_desc_activity, "CoproActivity", N_("Activity"), TRUE,
   STR   ("title",          N_("Title")),
@@ -418,7 +453,8 @@ DEFINE_RECORD (copro_desc_activity, "CoproActivity", N_("Activity"), TRUE,
   TEXT  ("what_worked",    N_("What worked")),
   TEXT  ("what_to_change", N_("What to change")),
   TEXT  ("lessons",        N_("Lessons learned")),
-  LIST  ("feedback",       N_("We asked, you said, we did"), copro_desc_feedback));
+  LIST  ("feedback",       N_("We asked, you said, we did"), copro_desc_feedback),
+  LIST  ("attendance",     N_("Attendance"), copro_desc_attendance));
 
 DEFINE_RECORD (copro_desc_reflection, "CoproReflection", N_("Reflection"), FALSE,
   ENUM ("equality",      N_("Equality"), copro_enum_rag),
@@ -474,7 +510,7 @@ static const CoproRecordDesc * const all_descs[] = {
   &copro_desc_evaluation, &copro_desc_partner, &copro_desc_recruitment,
   &copro_desc_terms, &copro_desc_member, &copro_desc_activity, &copro_desc_feedback,
   &copro_desc_reflection, &copro_desc_risk, &copro_desc_signoff, &copro_desc_approval, &copro_desc_history,
-  &copro_desc_contact,
+  &copro_desc_contact, &copro_desc_attendance, &copro_desc_payment,
 };
 
 const CoproRecordDesc * const *

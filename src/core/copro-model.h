@@ -30,6 +30,9 @@ extern const CoproEnum copro_enum_member_role;
 extern const CoproEnum copro_enum_feedback_status;
 extern const CoproEnum copro_enum_risk_status;
 extern const CoproEnum copro_enum_decision;
+extern const CoproEnum copro_enum_attendance;
+extern const CoproEnum copro_enum_payment_kind;
+extern const CoproEnum copro_enum_payment_method;
 
 /* Record types: one description each, see copro-model.c. */
 extern const CoproRecordDesc copro_desc_project;
@@ -61,6 +64,8 @@ extern const CoproRecordDesc copro_desc_signoff;
 extern const CoproRecordDesc copro_desc_approval;
 extern const CoproRecordDesc copro_desc_history;
 extern const CoproRecordDesc copro_desc_contact;
+extern const CoproRecordDesc copro_desc_attendance;
+extern const CoproRecordDesc copro_desc_payment;
 
 /* GTypes of the record descriptions above, registered on first use. */
 #define COPRO_TYPE_PROJECT   (copro_record_desc_get_type (&copro_desc_project))

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "copro-list-private.h"
+#include "copro-model.h"
 #include "copro-record.h"
 #include "copro-record-private.h"
 
@@ -1347,8 +1348,9 @@ read_field (CoproRecord      *self,
         return TRUE;
       if (!node_is_string (node) || !g_uuid_string_is_valid (json_node_get_string (node)))
         return fail_member (error, path, node,
-                            g_str_equal (field->key, "activity") ? _("the id of an activity, or null") :
-                                                                   _("the id of a partner, or null"));
+                            field->record == &copro_desc_activity ? _("the id of an activity, or null") :
+                            field->record == &copro_desc_budget_line ? _("the id of a budget line, or null") :
+                            _("the id of a partner, or null"));
       value->s = g_strdup (json_node_get_string (node));
       return TRUE;
 

@@ -196,15 +196,22 @@ add_field (JsonBuilder      *builder,
       break;
 
     case COPRO_FIELD_REF:
-      /* A contact's activity may outlive the activity: it is not refused. */
-      if (g_str_equal (field->key, "activity"))
+      if (field->record == &copro_desc_activity)
         add_string (builder, "description",
                     "The id of an item of the top-level \"activities\" list, or null when not set. "
                     "An id no longer in the list is kept, and shown as an activity no longer in the log.");
-      else
+      else if (field->record == &copro_desc_budget_line)
+        add_string (builder, "description",
+                    "The id of an item of the list \"plan.resources.budget_lines\", or null when not set. "
+                    "An id no longer in the list is kept, and counts as no budget line.");
+      else if (field == copro_record_desc_find_field (&copro_desc_member, "partner"))
         add_string (builder, "description",
                     "The id of an item of the top-level \"partners\" list, or null when not set. "
                     "A file that names a partner who is not in the list is refused.");
+      else
+        add_string (builder, "description",
+                    "The id of an item of the top-level \"partners\" list, or null when not set. "
+                    "An id no longer in the list is kept, and shown as a partner no longer in the register.");
       add_type (builder, "string", TRUE);
       add_string (builder, "format", "uuid");
       add_string (builder, "pattern", UUID_PATTERN);

@@ -21,6 +21,7 @@
 #include "copro-partner-chooser.h"
 #include "copro-record-form.h"
 #include "copro-budget.h"
+#include "copro-payment.h"
 #include "copro-risk.h"
 #include "copro-undo-toast.h"
 
@@ -116,11 +117,23 @@ append_date (GString     *out,
   append_part (out, date);
 }
 
+/* The project @record belongs to, or NULL. */
+static CoproRecord *
+project_of (CoproRecord *record)
+{
+  CoproRecord *parent;
+
+  while ((parent = copro_record_get_parent (record)) != NULL)
+    record = parent;
+  return copro_record_get_desc (record) == &copro_desc_project ? record : NULL;
+}
+
 static void
 describe_budget_line (CoproRecord *item,
                       GString     *title,
                       GString     *subtitle)
 {
+  CoproRecord *project;
   g_autofree char *amount = copro_format_money (copro_record_get_money (item, "amount"));
 
   append_first_line (title, copro_record_get_string (item, "description"));
@@ -130,6 +143,15 @@ describe_budget_line (CoproRecord *item,
     append_enum (subtitle, item, "cost_head", &copro_enum_cost_head);
   append_part (subtitle, amount);
   append_part (subtitle, copro_record_get_string (item, "funding_source"));
+  if ((project = project_of (item)) != NULL &&
+      copro_list_get_n_items (copro_payments_get (project)) > 0)
+    {
+      g_autofree char *spent = copro_format_money (copro_budget_line_get_spent (project, item));
+      /* TRANSLATORS: what has been paid out of a budget line, e.g. "£120.00 spent" */
+      g_autofree char *text = g_strdup_printf (_("%s spent"), spent);
+
+      append_part (subtitle, text);
+    }
 }
 
 static char *
@@ -137,8 +159,61 @@ summarise_budget (CoproList *list)
 {
   guint n = copro_list_get_n_items (list);
   g_autofree char *amount = copro_format_money (copro_budget_get_planned (list));
+  CoproRecord *project = project_of (copro_list_get_owner (list));
   /* TRANSLATORS: under the budget; %s is an amount such as £1,250.00 */
-  return g_strdup_printf (ngettext ("Total: %s in %u line", "Total: %s in %u lines", n), amount, n);
+  g_autofree char *total = g_strdup_printf (ngettext ("Total: %s in %u line", "Total: %s in %u lines", n), amount, n);
+  g_autoptr(CoproBudgetSpending) spending = NULL;
+  g_autofree char *spent = NULL;
+  g_autofree char *left = NULL;
+
+  if (project == NULL || copro_list_get_n_items (copro_payments_get (project)) == 0)
+    return g_steal_pointer (&total);
+  spending = copro_budget_spending_new (project);
+  spent = copro_format_money (spending->total_spent);
+  left = copro_format_money (spending->unassigned);
+  if (spending->unassigned > 0)
+    /* TRANSLATORS: after "Total: £1,250.00 in 3 lines": what was spent, and how much of it is on no line */
+    return g_strdup_printf (_("%s. Spent: %s, of which %s is on no budget line."), total, spent, left);
+  /* TRANSLATORS: after "Total: £1,250.00 in 3 lines": what has been spent */
+  return g_strdup_printf (_("%s. Spent: %s."), total, spent);
+}
+
+static void
+describe_attendance (CoproRecord *item,
+                     GString     *title,
+                     GString     *subtitle)
+{
+  const char *id = copro_record_get_string (item, "partner");
+  CoproList *partners = copro_partner_register_for (item);
+  CoproRecord *partner = id != NULL && partners != NULL ? copro_list_find_by_id (partners, id) : NULL;
+
+  if (partner != NULL)
+    g_string_append (title, copro_partner_get_title (partner));
+  else if (id != NULL)
+    g_string_append (title, copro_partner_get_missing_title ());
+  append_enum (subtitle, item, "status", &copro_enum_attendance);
+}
+
+static void
+describe_payment (CoproRecord *item,
+                  GString     *title,
+                  GString     *subtitle)
+{
+  CoproRecord *project = project_of (item);
+  g_autofree char *text = copro_payment_dup_title (item, copro_partner_register_for (item));
+  const char *line_id = copro_record_get_string (item, "budget_line");
+  CoproRecord *line = NULL;
+
+  g_string_append (title, text);
+  append_enum (subtitle, item, "kind", &copro_enum_payment_kind);
+  append_date (subtitle, item, "paid");
+  append_enum (subtitle, item, "method", &copro_enum_payment_method);
+  if (project != NULL && line_id != NULL)
+    line = copro_list_find_by_id (copro_budget_get_lines (project), line_id);
+  if (line != NULL)
+    append_part (subtitle, copro_record_get_string (line, "description"));
+  else
+    append_part (subtitle, _("No budget line"));
 }
 
 static void
@@ -330,6 +405,8 @@ find_style (const CoproRecordDesc *desc)
     { &copro_desc_approval, describe_approval, NULL },
     { &copro_desc_history, describe_history, NULL },
     { &copro_desc_partner, describe_partner, NULL },
+    { &copro_desc_attendance, describe_attendance, NULL },
+    { &copro_desc_payment, describe_payment, NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
@@ -525,6 +602,16 @@ on_owner_changed_cb (CoproRecord     *owner,
                      CoproListEditor *self)
 {
   update_summary (self);
+  /* A budget line's row says what was spent from it. */
+  if (self->item_desc == &copro_desc_budget_line &&
+      (g_strcmp0 (key, "payments") == 0 || copro_record_get_desc (origin) == &copro_desc_payment))
+    for (guint i = 0; i < copro_list_get_n_items (self->list); i++)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, (int) i);
+
+        if (row != NULL)
+          update_row (self, GTK_WIDGET (row));
+      }
 }
 
 static void

@@ -5,8 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "copro-activity-attendance.h"
 #include "copro-list-editor.h"
 #include "copro-list-row.h"
+#include "copro-model.h"
 #include "copro-record-form.h"
 
 struct _CoproListRow
@@ -270,6 +272,7 @@ copro_list_row_populate (CoproListRow *self)
 {
   const CoproRecordDesc *desc;
   g_autoptr(GtkWidget) actions_row = NULL;
+  GtkWidget *attendance = NULL, *participants = NULL;
 
   g_return_if_fail (COPRO_IS_LIST_ROW (self));
 
@@ -285,6 +288,12 @@ copro_list_row_populate (CoproListRow *self)
     {
       const CoproField *field = &desc->fields[i];
 
+      if (field->kind == COPRO_FIELD_LIST && desc == &copro_desc_activity && g_str_equal (field->key, "attendance"))
+        {
+          /* Who took part, at a glance, then the list (issue 14). */
+          attendance = copro_activity_attendance_new (self->item);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (self), attendance);
+        }
       if (field->kind == COPRO_FIELD_LIST)
         {
           GtkWidget *holder = gtk_list_box_row_new ();
@@ -300,9 +309,15 @@ copro_list_row_populate (CoproListRow *self)
         }
       else if (field->kind != COPRO_FIELD_RECORD)
         {
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (self), copro_field_row_new (self->item, field));
+          GtkWidget *row = copro_field_row_new (self->item, field);
+
+          if (desc == &copro_desc_activity && g_str_equal (field->key, "participants"))
+            participants = row;
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
         }
     }
+  if (attendance != NULL && participants != NULL)
+    copro_activity_attendance_set_participants_row (COPRO_ACTIVITY_ATTENDANCE (attendance), participants);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), actions_row);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POPULATED]);
 }

@@ -15,7 +15,10 @@ G_BEGIN_DECLS
  * partner", then closes.
  *
  * Properties (construct-only): "partners", the register; "selected-id", the
- * partner chosen so far, or NULL. */
+ * partner chosen so far, or NULL; "multiple", see copro_partner_chooser_new_multiple().
+ *
+ * Drop-downs above the list filter it by sector, intended level and status,
+ * with the search. */
 #define COPRO_TYPE_PARTNER_CHOOSER (copro_partner_chooser_get_type ())
 G_DECLARE_FINAL_TYPE (CoproPartnerChooser, copro_partner_chooser, COPRO, PARTNER_CHOOSER, AdwDialog)
 
@@ -33,6 +36,26 @@ CoproRecord         *copro_partner_chooser_get_shown  (CoproPartnerChooser *self
 /* Chooses the partner shown at @position, as activating its row does. */
 void                 copro_partner_chooser_choose     (CoproPartnerChooser *self,
                                                        guint                position);
+
+/* Picking several partners at once (for attendance): each row has a check
+ * box (Space or activating the row ticks it), and @action_label's button
+ * emits "picked" with the ids ticked, in the register's order, then closes.
+ * Partners in @exclude_ids (may be NULL) are not offered. */
+CoproPartnerChooser *copro_partner_chooser_new_multiple (CoproList          *partners,
+                                                         const char         *action_label,
+                                                         const char * const *exclude_ids);
+/* Shows only partners whose @key ("sector", "level" or "status") is @value
+ * (NULL: any), as the filters above the list do. */
+void                 copro_partner_chooser_set_filter (CoproPartnerChooser *self,
+                                                       const char          *key,
+                                                       const char          *value);
+/* In the multiple mode: ticks or unticks the partner shown at @position. */
+void                 copro_partner_chooser_toggle     (CoproPartnerChooser *self,
+                                                       guint                position);
+/* How many partners are ticked. */
+guint                copro_partner_chooser_get_n_picked (CoproPartnerChooser *self);
+/* Emits "picked" with the ticked partners and closes, as the button does. */
+void                 copro_partner_chooser_pick       (CoproPartnerChooser *self);
 
 /* The register of the project @record belongs to, or NULL. */
 CoproList           *copro_partner_register_for       (CoproRecord *record);

@@ -14,6 +14,7 @@
 #include "copro-partner.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-editor.h"
+#include "copro-partner-attendance.h"
 #include "copro-record-form.h"
 
 /* The editor's groups: every field of a partner, each once, but for the
@@ -77,9 +78,13 @@ set_partner (CoproPartnerEditor *self,
   if (partner != NULL)
     for (guint i = 0; i < G_N_ELEMENTS (groups); i++)
       gtk_box_append (GTK_BOX (self->form_box), copro_record_form_new (partner, _(groups[i].title), groups[i].keys));
-  /* The contact log, the last field of a partner: a timeline, not a form. */
+  /* The activities and payments of the partner, then the contact log, the
+   * last field of a partner: a timeline, not a form (issue 14). */
   if (partner != NULL)
-    gtk_box_append (GTK_BOX (self->form_box), copro_contact_log_new (partner));
+    {
+      gtk_box_append (GTK_BOX (self->form_box), copro_partner_attendance_new (partner));
+      gtk_box_append (GTK_BOX (self->form_box), copro_contact_log_new (partner));
+    }
   gtk_stack_set_visible_child_name (self->stack, partner != NULL ? "editor" : "status");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);

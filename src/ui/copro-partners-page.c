@@ -24,6 +24,7 @@
 #include "copro-partner-map-page.h"
 #include "copro-partner-register.h"
 #include "copro-partners-page.h"
+#include "copro-payment.h"
 #include "copro-recruitment-checklist.h"
 #include "copro-record-form.h"
 #include "copro-set-field-dialog.h"
@@ -313,6 +314,10 @@ remove_details (CoproPartnersPage *self,
     copro_history_begin_group (history);
   for (guint i = 0; i < targets->len; i++)
     copro_partner_remove_personal_details (g_ptr_array_index (targets, i));
+  /* And the notes of their payments (see copro-payment.h for what stays). */
+  for (guint i = 0; i < targets->len; i++)
+    copro_payments_clear_personal (copro_payments_get (get_project (self)),
+                                   copro_record_get_id (g_ptr_array_index (targets, i)));
   if (history != NULL)
     copro_history_end_group (history);
 

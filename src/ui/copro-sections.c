@@ -245,6 +245,7 @@ build_resources (GtkWidget   *panel,
 
   add_form (panel, resources, _("Budget"), KEYS ("budget_holder"));
   add_list (panel, resources, "budget_lines", _("Budget lines"));
+  add_list (panel, resources, "payments", _("Payments and expenses"));
   add_form (panel, resources, _("Time and other resources"), KEYS ("staff_time", "other_resources"));
   add_form (panel, resources, NULL, KEYS ("compliance", "data_protection", "equality"));
 }
