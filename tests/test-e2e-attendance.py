@@ -62,7 +62,7 @@ def focus_by_tab(node, what, keysym="Tab"):
             return
         key(keysym)
         try:
-            wait_for("the focus on " + what, lambda: node.getState().contains(pyatspi.STATE_FOCUSED), timeout=1)
+            wait_for("the focus on " + what, lambda: node.getState().contains(pyatspi.STATE_FOCUSED), timeout=2)
         except Failure:
             continue
     if not node.getState().contains(pyatspi.STATE_FOCUSED):
