@@ -505,14 +505,19 @@ CONTACTS_TOTAL = 100000
 
 
 def bench_contacts(args, table, workdir):
-    path = os.path.join(workdir, f"contacts-{CONTACTS_PARTNERS}.coprod")
+    """Issue 14's project: 10,000 partners with 100,000 contacts, 500
+    activities, 20,000 attendance records and 5,000 payments."""
+    path = os.path.join(workdir, f"over-time-{CONTACTS_PARTNERS}.coprod")
     if not os.path.exists(path):
-        print(f"generating {CONTACTS_PARTNERS:,} partners with {CONTACTS_TOTAL:,} contacts…", file=sys.stderr)
+        print(f"generating {CONTACTS_PARTNERS:,} partners with {CONTACTS_TOTAL:,} contacts, 500 activities, "
+              "20,000 attendance records and 5,000 payments…", file=sys.stderr)
         subprocess.run([PYTHON, os.path.join(HERE, "generate.py"), "--partners", str(CONTACTS_PARTNERS),
-                        "--contacts", str(CONTACTS_TOTAL), "--activities", "100", "--seed", "14",
+                        "--contacts", str(CONTACTS_TOTAL), "--activities", "500",
+                        "--attendance", "20000", "--payments", "5000", "--seed", "14",
                         path + ".part"], check=True)
         os.replace(path + ".part", path)
-    what = f"{CONTACTS_PARTNERS:,} partners, {CONTACTS_TOTAL:,} contacts"
+    what = (f"{CONTACTS_PARTNERS:,} partners, {CONTACTS_TOTAL:,} contacts, 500 activities, "
+            "20,000 attendance, 5,000 payments")
     runs = max(1, min(args.runs, 5))
     try:
         if not os.path.exists(args.core_bench):
@@ -638,7 +643,7 @@ def main(argv=None):
             "export": ("export", lambda: bench_export(args, table, workdir, projects)),
             "register": ("partner register", lambda: bench_register(args, table, workdir, projects)),
             "pdf": ("the plan as PDF", lambda: bench_pdf(args, table, workdir, projects)),
-            "contacts": ("contact log", lambda: bench_contacts(args, table, workdir)),
+            "contacts": ("partners over time (issue 14)", lambda: bench_contacts(args, table, workdir)),
             "attendance": ("attendance and payments", lambda: bench_attendance(args, table, workdir)),
         }
         for name, (what, bench) in parts.items():
