@@ -125,9 +125,22 @@ def run(app, path, before):
         # Enter in the search ticks the first match: wait until it is the one.
         wait_for("the search to show %s first" % name,
                  lambda: [n.name for n in find_all(chooser, "check box") if showing(n)][:1] == [name], timeout=15)
-        click(search)
-        wait_for("the focus in the search", lambda: search.getState().contains(pyatspi.STATE_FOCUSED), timeout=15)
-        key("Return")
+        box = [n for n in find_all(chooser, "check box") if showing(n)][0]
+        # A click can land before the dialogue settles on a loaded machine:
+        # try again while the box is not ticked (never twice once it is).
+        for _ in range(3):
+            click(search)
+            try:
+                wait_for("the focus in the search", lambda: search.getState().contains(pyatspi.STATE_FOCUSED),
+                         timeout=5)
+            except Failure:
+                continue
+            key("Return")
+            try:
+                wait_for("%s to be ticked" % name, lambda: box.getState().contains(pyatspi.STATE_CHECKED), timeout=5)
+                break
+            except Failure:
+                continue
         n = 1 if name == first else 2
         wait_for("%s to be ticked" % name,
                  lambda: any(find_all(chooser, "push button", "Took Part (%d)" % n)), timeout=15)
