@@ -178,10 +178,11 @@ summarise_budget (CoproList *list)
   return g_strdup_printf (_("%s. Spent: %s."), total, spent);
 }
 
+/* The partner that @item's "partner" names, by title; a partner no longer
+ * in the register says so. */
 static void
-describe_attendance (CoproRecord *item,
-                     GString     *title,
-                     GString     *subtitle)
+append_partner (GString     *title,
+                CoproRecord *item)
 {
   const char *id = copro_record_get_string (item, "partner");
   CoproList *partners = copro_partner_register_for (item);
@@ -191,6 +192,14 @@ describe_attendance (CoproRecord *item,
     g_string_append (title, copro_partner_get_title (partner));
   else if (id != NULL)
     g_string_append (title, copro_partner_get_missing_title ());
+}
+
+static void
+describe_attendance (CoproRecord *item,
+                     GString     *title,
+                     GString     *subtitle)
+{
+  append_partner (title, item);
   append_enum (subtitle, item, "status", &copro_enum_attendance);
 }
 
@@ -244,14 +253,7 @@ describe_member (CoproRecord *item,
                  GString     *title,
                  GString     *subtitle)
 {
-  const char *id = copro_record_get_string (item, "partner");
-  CoproList *partners = copro_partner_register_for (item);
-  CoproRecord *partner = id != NULL && partners != NULL ? copro_list_find_by_id (partners, id) : NULL;
-
-  if (partner != NULL)
-    g_string_append (title, copro_partner_get_title (partner));
-  else if (id != NULL)
-    g_string_append (title, copro_partner_get_missing_title ());
+  append_partner (title, item);
   append_enum (subtitle, item, "role", &copro_enum_member_role);
 }
 
