@@ -122,13 +122,21 @@ def run(app, path, before):
                       predicate=lambda n: n.getRoleName() in ("text", "entry"))
         set_text(search, name)
         find(chooser, "check box", name, what="the check box of %s" % name)
-        # Enter in the search ticks the first match: wait until it is the one.
-        wait_for("the search to show %s first" % name,
-                 lambda: [n.name for n in find_all(chooser, "check box") if showing(n)][:1] == [name], timeout=15)
-        box = [n for n in find_all(chooser, "check box") if showing(n)][0]
+        # Enter in the search ticks the first match: wait until the search
+        # has run (the list filters after a short delay, in slices) and
+        # shows only matches, this one first. The rows are rebound as the
+        # filter runs, so the box is looked up afresh on every try.
+        def first_match():
+            shown = [n for n in find_all(chooser, "check box") if showing(n)]
+            if shown and shown[0].name == name and all(name in (n.name or "") for n in shown):
+                return shown[0]
+            return None
         # A click can land before the dialogue settles on a loaded machine:
         # try again while the box is not ticked (never twice once it is).
-        for _ in range(3):
+        for _ in range(4):
+            box = wait_for("the search to show %s first" % name, first_match, timeout=15)
+            if box.getState().contains(pyatspi.STATE_CHECKED):
+                break
             click(search)
             try:
                 wait_for("the focus in the search", lambda: search.getState().contains(pyatspi.STATE_FOCUSED),
@@ -137,7 +145,8 @@ def run(app, path, before):
                 continue
             key("Return")
             try:
-                wait_for("%s to be ticked" % name, lambda: box.getState().contains(pyatspi.STATE_CHECKED), timeout=5)
+                wait_for("%s to be ticked" % name,
+                         lambda: (first_match() or box).getState().contains(pyatspi.STATE_CHECKED), timeout=5)
                 break
             except Failure:
                 continue
