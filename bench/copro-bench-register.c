@@ -23,7 +23,7 @@
  *
  * COPRO_BENCH_VERBOSE=1 also prints, on standard error, each run's wall and
  * CPU time (on a busy machine the two differ), the search filter's time
- * alone without the view, and how many rows the column view made.
+ * alone without the view, and how many rows the register made.
  * COPRO_BENCH_SHOT=FILE.png saves a picture of the register scrolled down.
  *
  * Not user-facing, so its words are not translated.
@@ -185,21 +185,17 @@ main (int   argc,
 
   if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
     {
-      GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (COPRO_PARTNERS_PAGE (panel)));
-      guint rows = 0;
+      CoproRegisterView *view = copro_partners_page_get_rows (COPRO_PARTNERS_PAGE (panel));
+      guint rows = copro_register_view_get_n_rows_made (view);
 
-      for (GtkWidget *child = gtk_widget_get_first_child (view); child != NULL; child = gtk_widget_get_next_sibling (child))
-        if (GTK_IS_LIST_VIEW (child))
-          for (GtkWidget *row = gtk_widget_get_first_child (child); row != NULL; row = gtk_widget_get_next_sibling (row))
-            rows++;
-      g_printerr ("rows made by the column view: %u\n", rows);
+      g_printerr ("rows made by the register: %u\n", rows);
     }
 
   /* COPRO_BENCH_SHOT=FILE.png: a picture of the register scrolled half way,
    * to check by eye that rows scrolled into sight are drawn. */
   if (g_getenv ("COPRO_BENCH_SHOT") != NULL)
     {
-      GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (COPRO_PARTNERS_PAGE (panel)));
+      GtkWidget *view = GTK_WIDGET (copro_partners_page_get_rows (COPRO_PARTNERS_PAGE (panel)));
       GtkWidget *scrolled = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
       g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);

@@ -89,8 +89,8 @@ def search(partners, text, n_shown, n_total):
 
 def shown_cell(partners, name):
     """The register's cell showing @name (not the editor's heading)."""
-    return find(partners, predicate=lambda n: n.name == name and n.getRoleName() in ("table cell", "label")
-                and n.parent is not None and n.parent.getRoleName() in ("table cell", "table row", "list item"),
+    return find(partners, predicate=lambda n: n.name == name and n.getRoleName() == "table cell"
+                and n.parent is not None and n.parent.getRoleName() == "table row",
                 what="the register's cell for " + name)
 
 

@@ -383,13 +383,13 @@ row_cell_text (GtkWidget   *view,
   GtkWidget *cell;
 
   g_assert_nonnull (name);
-  /* The name cell → GTK's cell widget → the row. */
-  cell = gtk_widget_get_first_child (gtk_widget_get_parent (gtk_widget_get_parent (GTK_WIDGET (name))));
+  /* The name cell → the row → its cells. */
+  cell = gtk_widget_get_first_child (gtk_widget_get_parent (GTK_WIDGET (name)));
   for (guint i = 0; i < column; i++)
     cell = gtk_widget_get_next_sibling (cell);
   g_assert_nonnull (cell);
-  g_assert_true (COPRO_IS_CELL_TEXT (gtk_widget_get_first_child (cell)));
-  return copro_cell_text_get_text (COPRO_CELL_TEXT (gtk_widget_get_first_child (cell)));
+  g_assert_true (COPRO_IS_CELL_TEXT (cell));
+  return copro_cell_text_get_text (COPRO_CELL_TEXT (cell));
 }
 
 /* Editing a partner sorts and filters the register again at once, in one
@@ -399,7 +399,7 @@ test_edit_resorts (Fixture       *f,
                    gconstpointer  data)
 {
   GListModel *model = G_LIST_MODEL (copro_partners_page_get_selection (f->panel));
-  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_rows (f->panel));
   CoproPartnerCell *cell;
   guint changes = 0;
   gulong id;
@@ -485,7 +485,7 @@ static void
 test_search_keeps_rows (Fixture       *f,
                         gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_rows (f->panel));
   CoproPartnerCell *cell;
 
   spin_idle ();
@@ -1067,7 +1067,7 @@ count_visible_marks (GtkWidget *root)
 
   if (GTK_IS_IMAGE (root) && gtk_widget_get_visible (root) &&
       g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), "dialog-warning-symbolic") == 0 &&
-      gtk_widget_get_ancestor (root, GTK_TYPE_COLUMN_VIEW) != NULL)
+      gtk_widget_get_ancestor (root, COPRO_TYPE_REGISTER_VIEW) != NULL)
     n++;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
@@ -1080,7 +1080,7 @@ static void
 test_review_mark (Fixture       *f,
                   gconstpointer  data)
 {
-  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  GtkWidget *view = GTK_WIDGET (copro_partners_page_get_rows (f->panel));
 
   spin_idle ();
   g_assert_cmpuint (count_visible_marks (view), ==, 0);
@@ -1347,13 +1347,13 @@ test_narrow (Fixture       *f,
   /* Nothing wider than the window. */
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->panel)), <=, 360);
   g_assert_false (adw_navigation_split_view_get_show_content (split));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (copro_partners_page_get_column_view (f->panel))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (copro_partners_page_get_rows (f->panel))));
   g_assert_false (gtk_widget_get_mapped (editor));
   save_screenshot (f, "360-register");
 
   /* The editor: a row activated (or a partner revealed) pushes it. */
   select_shown (f, 2, -1);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (copro_partners_page_get_column_view (f->panel)),
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (copro_partners_page_get_rows (f->panel)),
                                              "partners.show-details", NULL));
   g_assert_true (adw_navigation_split_view_get_show_content (split));
   spin_until (is_mapped, editor);
@@ -1478,7 +1478,7 @@ test_set_field_many (Fixture       *f,
   CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
   GtkSelectionModel *selection = copro_partners_page_get_selection (f->panel);
   CoproHistory *history = copro_history_get_for_record (f->project);
-  GtkWidget *column_view = GTK_WIDGET (copro_partners_page_get_column_view (f->panel));
+  GtkWidget *register_rows = GTK_WIDGET (copro_partners_page_get_rows (f->panel));
   CoproSetFieldDialog *dialog;
   guint position, n_changes = 0;
 
@@ -1505,7 +1505,7 @@ test_set_field_many (Fixture       *f,
     g_assert_null (copro_record_get_string (copro_partners_page_get_shown (f->panel, i), "lawful_basis"));
 
   /* Ctrl+A in the rows selects them all; Set Field sets every one at once. */
-  g_assert_true (gtk_widget_activate_action (find_type (column_view, GTK_TYPE_LIST_VIEW), "list.select-all", NULL));
+  g_assert_true (gtk_widget_activate_action (register_rows, "rows.select-all", NULL));
   {
     g_autoptr(GtkBitset) bitset = gtk_selection_model_get_selection (selection);
 

@@ -248,6 +248,17 @@ copro_cell_text_set_text (CoproCellText *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+GtkWidget *
+copro_cell_text_new_cell (float xalign)
+{
+  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT,
+                                      "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                                      NULL);
+
+  self->xalign = xalign;
+  return GTK_WIDGET (self);
+}
+
 const char *
 copro_cell_text_get_text (CoproCellText *self)
 {

@@ -20,6 +20,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CoproCellText, copro_cell_text, COPRO, CELL_TEXT, GtkWidget)
 
 GtkWidget  *copro_cell_text_new      (float          xalign);
+/* A cell of its own in a grid (a "grid cell" to assistive technology),
+ * not the text inside one. */
+GtkWidget  *copro_cell_text_new_cell (float          xalign);
 void        copro_cell_text_set_text (CoproCellText *self,
                                       const char    *text);
 const char *copro_cell_text_get_text (CoproCellText *self);

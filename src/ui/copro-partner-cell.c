@@ -68,15 +68,6 @@ update (CoproPartnerCell *self)
     }
   if (self->mark != NULL)
     gtk_widget_set_visible (self->mark, copro_partner_is_review_due (partner));
-
-  /* Name the row GTK puts around the cells (what takes the focus) after
-   * the partner, as screen readers announce it. */
-  for (GtkWidget *row = GTK_WIDGET (self); row != NULL; row = gtk_widget_get_parent (row))
-    if (GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
-      {
-        gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
-        break;
-      }
 }
 
 static void

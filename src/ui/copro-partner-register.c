@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * The partner register: a column view over the partners (sorted, then
- * searched and filtered, then selected), its search bar and filters, the
- * count, and the map of the same partners in its place.
+ * The partner register: its rows (CoproRegisterView) over the partners
+ * (sorted, then searched and filtered, then selected), its search bar and
+ * filters, the count, and the map of the same partners in its place.
  *
  * The models are partners → CoproSortedPartners (search, filters and sort
  * in one pass, one items-changed a change, see copro-sorted-partners.c) →
- * GtkMultiSelection. The cells are bound once per row shown: an edit to a
- * partner updates the cells showing it, and the model moves its row only if
- * its place changed, so that rows left in place are not bound again.
+ * GtkMultiSelection. The view makes rows only for the partners in sight
+ * and a row keeps its partner while it stays in sight: an edit to a
+ * partner updates the row showing it, and the model moves its row only if
+ * its place changed.
  */
 
 #include "config.h"
@@ -22,28 +23,21 @@
 #include "copro-partner-cell.h"
 #include "copro-partner-chooser.h"
 #include "copro-partner-register.h"
+#include "copro-register-view.h"
 #include "copro-sorted-partners.h"
 
-typedef struct
-{
-  const char      *key;
-  const char      *title;  /* N_() */
-  int              width;   /* pixels: the cells do not measure their text */
-} Column;
-
-static const Column columns[] = {
-  { "name",         N_("Name"),         200 },
-  { "organisation", N_("Organisation"), 180 },
-  { "sector",       N_("Sector"),       160 },
-  { "level",        N_("Level"),        110 },
-  { "status",       N_("Status"),       110 },
-  { "influence",    N_("Influence"),    90 },
-  { "interest",     N_("Interest"),     90 },
-  { "consent_date", N_("Consent date"), 120 },
-  { "last_contact", N_("Last contact"), 120 },
+static const CoproRegisterColumn columns[] = {
+  { "name",         N_("Name"),         200, TRUE },
+  { "organisation", N_("Organisation"), 180, TRUE },
+  { "sector",       N_("Sector"),       160, FALSE },
+  { "level",        N_("Level"),        110, FALSE },
+  { "status",       N_("Status"),       110, FALSE },
+  { "influence",    N_("Influence"),    90, FALSE },
+  { "interest",     N_("Interest"),     90, FALSE },
+  { "consent_date", N_("Consent date"), 120, FALSE },
+  { "last_contact", N_("Last contact"), 120, FALSE },
 };
 #define N_COLUMNS G_N_ELEMENTS (columns)
-#define N_TEXT_COLUMNS 2
 
 /* The drop-down filters, in the order they are shown. */
 typedef struct
@@ -72,29 +66,19 @@ struct _CoproPartnerRegister
   AdwBanner            *only_banner;
   GtkLabel             *count_label;
   AdwViewStack         *view_stack;
-  GtkColumnView        *column_view;
+  CoproRegisterView    *rows;
   CoproPartnerMapPage  *map_page;
 
   GtkDropDown          *drop_downs[N_FILTERS];
-  GtkColumnViewColumn  *view_columns[N_COLUMNS];
 
   CoproList            *partners;
   CoproSortedPartners  *sorted;
-  int                   probe_column;
   GtkMultiSelection    *selection;
   GSignalGroup         *project_signals;
   GSignalGroup         *partners_signals;
-  /* GtkColumnViewCell: every cell the column view made, to update those
-   * showing a partner that changed. */
-  GPtrArray            *cells;
-  /* The history whose batch of changes the cells wait for (weak). */
+  /* The history whose batch of changes the rows wait for (weak). */
   CoproHistory         *history;
   gboolean              cells_stale;
-
-  struct SortColumn {
-    CoproPartnerRegister *self;
-    guint                 index;
-  }                     sort_columns[N_COLUMNS];
 };
 
 G_DEFINE_FINAL_TYPE (CoproPartnerRegister, copro_partner_register, COPRO_TYPE_PARTNERS_SECTION)
@@ -114,43 +98,24 @@ static GParamSpec *properties[N_PROPS];
 
 /* Sorting */
 
-/* The columns' sorters only tell which column the column view sorts by
- * (GTK has no API for it): CoproSortedPartners does the sorting. */
-static int
-probe_partners (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const struct SortColumn *sort_column = user_data;
-
-  if (sort_column->self->probe_column < 0)
-    sort_column->self->probe_column = (int) sort_column->index;
-  return GTK_ORDERING_SMALLER;
-}
-
 static void
 sort (CoproPartnerRegister *self)
 {
-  GtkSorter *sorter = gtk_column_view_get_sorter (self->column_view);
-  GtkOrdering order;
+  int column = copro_register_view_get_sort_column (self->rows);
 
   if (self->sorted == NULL)
     return;
-  self->probe_column = -1;
-  order = gtk_sorter_compare (sorter, G_OBJECT (self), G_OBJECT (self->selection));
-  if (self->probe_column < 0 || order == GTK_ORDERING_EQUAL)
+  if (column < 0)
     copro_sorted_partners_sort (self->sorted, NULL, FALSE);
   else
-    copro_sorted_partners_sort (self->sorted, columns[self->probe_column].key, order == GTK_ORDERING_LARGER);
+    copro_sorted_partners_sort (self->sorted, columns[column].key, copro_register_view_get_sort_descending (self->rows));
 }
 
 static void
-on_sorter_changed_cb (CoproPartnerRegister *self)
+on_sort_changed_cb (CoproPartnerRegister *self)
 {
   sort (self);
 }
-
-static void show_cell (GtkListItem *item);
 
 /* A partner changed: the cells showing it show it again (their rows stay
  * bound; the model moves the row if its place changed). */
@@ -161,8 +126,7 @@ on_batch_finished_cb (CoproHistory         *history,
   if (!self->cells_stale)
     return;
   self->cells_stale = FALSE;
-  for (guint i = 0; i < self->cells->len; i++)
-    show_cell (g_ptr_array_index (self->cells, i));
+  copro_register_view_update (self->rows, NULL);
 }
 
 static void
@@ -191,9 +155,7 @@ on_project_changed_cb (CoproRecord          *project,
       self->cells_stale = TRUE;
       return;
     }
-  for (guint i = 0; i < self->cells->len; i++)
-    if (gtk_list_item_get_item (g_ptr_array_index (self->cells, i)) == (gpointer) source)
-      show_cell (g_ptr_array_index (self->cells, i));
+  copro_register_view_update (self->rows, source);
 }
 
 static void update_count (CoproPartnerRegister *self);
@@ -205,17 +167,6 @@ on_partners_changed_cb (CoproPartnerRegister *self)
 }
 
 /* Helpers */
-
-static GtkWidget *
-get_inner_list_view (CoproPartnerRegister *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-  return NULL;
-}
 
 static gboolean
 find_shown (CoproPartnerRegister *self,
@@ -239,121 +190,6 @@ update_count (CoproPartnerRegister *self)
     /* TRANSLATORS: how many partners the project has */
     text = g_strdup_printf (ngettext ("%u partner", "%u partners", total), total);
   gtk_label_set_text (self->count_label, text);
-}
-
-/* Cells */
-
-/* A name cell is a CoproPartnerCell (the name, and a mark when the review
- * date has passed); the others are a CoproCellText alone: a search that
- * brings other partners into view makes GTK make their rows anew (see
- * copro_partner_register_class_init), so each cell is as few widgets as can be. */
-static void
-on_cell_setup_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  const Column             *column)
-{
-  CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
-  const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, column->key);
-  GtkWidget *cell;
-
-  if (g_str_equal (column->key, "name"))
-    cell = g_object_new (COPRO_TYPE_PARTNER_CELL, "key", column->key, NULL);
-  else
-    {
-      cell = copro_cell_text_new (field != NULL && field->kind == COPRO_FIELD_INT ? 1 : 0);
-      gtk_widget_set_hexpand (cell, TRUE);
-    }
-  g_object_set_data (G_OBJECT (item), "copro-column", (gpointer) column);
-  g_ptr_array_add (self->cells, item);
-  gtk_list_item_set_child (item, cell);
-}
-
-/* Shows the item's partner in its cell: its text, and nothing else. */
-static void
-show_cell (GtkListItem *item)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-  CoproRecord *partner = gtk_list_item_get_item (item);
-  const Column *column = g_object_get_data (G_OBJECT (item), "copro-column");
-  g_autofree char *text = NULL;
-
-  if (COPRO_IS_PARTNER_CELL (cell))
-    {
-      if (copro_partner_cell_get_partner (COPRO_PARTNER_CELL (cell)) == partner)
-        copro_partner_cell_update (COPRO_PARTNER_CELL (cell));
-      else
-        copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), partner);
-      return;
-    }
-  if (partner == NULL)
-    return;
-  text = copro_partner_cell_format (partner, column->key);
-  copro_cell_text_set_text (COPRO_CELL_TEXT (cell), text);
-}
-
-static void
-on_cell_bind_cb (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 const Column             *column)
-{
-  show_cell (item);
-}
-
-static void
-on_cell_unbind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *item,
-                   const Column             *column)
-{
-  GtkWidget *cell = gtk_list_item_get_child (item);
-
-  if (COPRO_IS_PARTNER_CELL (cell))
-    copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), NULL);
-}
-
-static void
-on_cell_teardown_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *item,
-                     const Column             *column)
-{
-  CoproPartnerRegister *self = g_object_get_data (G_OBJECT (factory), "register");
-
-  if (self->cells != NULL)
-    g_ptr_array_remove_fast (self->cells, item);
-}
-
-static void
-add_columns (CoproPartnerRegister *self)
-{
-  for (guint i = 0; i < N_COLUMNS; i++)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      /* The factory lives no longer than the register's column view. */
-      g_object_set_data (G_OBJECT (factory), "register", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), (gpointer) &columns[i]);
-      g_signal_connect (factory, "teardown", G_CALLBACK (on_cell_teardown_cb), (gpointer) &columns[i]);
-      column = gtk_column_view_column_new (_(columns[i].title), g_object_ref (factory));
-      self->sort_columns[i].self = self;
-      self->sort_columns[i].index = i;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_partners, &self->sort_columns[i], NULL));
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, columns[i].width);
-      gtk_column_view_column_set_expand (column, i < N_TEXT_COLUMNS);
-      gtk_column_view_append_column (self->column_view, column);
-      self->view_columns[i] = column;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    GTK_IS_LIST_VIEW (child) ? _("Rows of partners") : _("Column headings"),
-                                    -1);
 }
 
 /* Filters */
@@ -467,7 +303,7 @@ on_search_mode_cb (CoproPartnerRegister *self)
 }
 
 static void
-on_row_activated_cb (GtkColumnView        *view,
+on_row_activated_cb (CoproRegisterView    *view,
                      guint                 position,
                      CoproPartnerRegister *self)
 {
@@ -540,7 +376,6 @@ copro_partner_register_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->sorted);
   g_clear_object (&self->partners);
-  g_clear_pointer (&self->cells, g_ptr_array_unref);
 }
 
 static void
@@ -624,6 +459,7 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COPRO_TYPE_PARTNER_MAP_PAGE);
+  g_type_ensure (COPRO_TYPE_REGISTER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/coproduce/Coproduce/copro-partner-register.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_bar);
@@ -632,19 +468,19 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, rows);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, map_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed_cb);
 }
 
 static void
 copro_partner_register_init (CoproPartnerRegister *self)
 {
-  self->cells = g_ptr_array_new ();
   self->selection = gtk_multi_selection_new (NULL);
 
   self->project_signals = g_signal_group_new (COPRO_TYPE_RECORD);
@@ -654,12 +490,10 @@ copro_partner_register_init (CoproPartnerRegister *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  add_columns (self);
+  copro_register_view_set_columns (self->rows, columns, N_COLUMNS);
   add_drop_downs (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
-                           G_CALLBACK (on_sorter_changed_cb), self, G_CONNECT_SWAPPED);
+  copro_register_view_set_model (self->rows, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
   on_view_changed_cb (self);
   update_count (self);
@@ -683,12 +517,12 @@ copro_partner_register_get_selection (CoproPartnerRegister *self)
   return GTK_SELECTION_MODEL (self->selection);
 }
 
-GtkColumnView *
-copro_partner_register_get_column_view (CoproPartnerRegister *self)
+CoproRegisterView *
+copro_partner_register_get_rows (CoproPartnerRegister *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
 
-  return self->column_view;
+  return self->rows;
 }
 
 AdwViewStack *
@@ -857,13 +691,13 @@ copro_partner_register_sort_by (CoproPartnerRegister *self,
 
   if (key == NULL)
     {
-      gtk_column_view_sort_by_column (self->column_view, NULL, direction);
+      copro_register_view_set_sort (self->rows, -1, FALSE);
       return;
     }
   for (guint i = 0; i < N_COLUMNS; i++)
     if (g_str_equal (columns[i].key, key))
       {
-        gtk_column_view_sort_by_column (self->column_view, self->view_columns[i], direction);
+        copro_register_view_set_sort (self->rows, (int) i, direction == GTK_SORT_DESCENDING);
         return;
       }
   g_return_if_reached ();
@@ -892,14 +726,10 @@ void
 copro_partner_register_select_shown (CoproPartnerRegister *self,
                                      guint                 position)
 {
-  GtkWidget *list_view;
-
   g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
-  list_view = get_inner_list_view (self);
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+  copro_register_view_scroll_to (self->rows, position);
 }
 
 gboolean

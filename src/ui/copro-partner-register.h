@@ -5,11 +5,12 @@
 
 #include "copro-partner-map-page.h"
 #include "copro-partners-section.h"
+#include "copro-register-view.h"
 
 G_BEGIN_DECLS
 
 /*
- * CoproPartnerRegister: the project's partners in a column view (sortable
+ * CoproPartnerRegister: the project's partners in a grid (sortable
  * columns, several rows selectable) with a search bar, filters by sector,
  * level and status and the count of partners shown; or, in its place, the
  * map of the same partners. Only the visible rows get widgets, so 100,000
@@ -25,7 +26,7 @@ G_DECLARE_FINAL_TYPE (CoproPartnerRegister, copro_partner_register, COPRO, PARTN
 
 GListModel          *copro_partner_register_get_model       (CoproPartnerRegister *self);
 GtkSelectionModel   *copro_partner_register_get_selection   (CoproPartnerRegister *self);
-GtkColumnView       *copro_partner_register_get_column_view (CoproPartnerRegister *self);
+CoproRegisterView   *copro_partner_register_get_rows        (CoproPartnerRegister *self);
 AdwViewStack        *copro_partner_register_get_view_stack  (CoproPartnerRegister *self);
 CoproPartnerMapPage *copro_partner_register_get_map_page    (CoproPartnerRegister *self);
 const char          *copro_partner_register_get_view        (CoproPartnerRegister *self);

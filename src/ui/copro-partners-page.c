@@ -275,7 +275,7 @@ delete_action_cb (GtkWidget  *widget,
   if (n > 0)
     copro_partner_register_select_shown (self->register_, MIN (shown_first, n - 1));
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
-  gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_column_view (self->register_)));
+  gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_rows (self->register_)));
 }
 
 static void
@@ -975,7 +975,7 @@ copro_partners_page_show_only (CoproPartnersPage *self,
   /* The register, not an editor, with the keyboard in its rows (Ctrl+A). */
   adw_navigation_split_view_set_show_content (self->split_view, FALSE);
   if (g_list_model_get_n_items (copro_partner_register_get_model (self->register_)) > 0)
-    gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_column_view (self->register_)));
+    gtk_widget_grab_focus (GTK_WIDGET (copro_partner_register_get_rows (self->register_)));
 }
 
 gboolean
@@ -1036,12 +1036,12 @@ copro_partners_page_sort_by (CoproPartnersPage *self,
   copro_partner_register_sort_by (self->register_, key, direction);
 }
 
-GtkColumnView *
-copro_partners_page_get_column_view (CoproPartnersPage *self)
+CoproRegisterView *
+copro_partners_page_get_rows (CoproPartnersPage *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNERS_PAGE (self), NULL);
 
-  return copro_partner_register_get_column_view (self->register_);
+  return copro_partner_register_get_rows (self->register_);
 }
 
 GtkSelectionModel *

@@ -59,7 +59,7 @@ void         copro_partners_page_set_filter      (CoproPartnersPage *self,
 void         copro_partners_page_sort_by         (CoproPartnersPage *self,
                                                   const char        *key,
                                                   GtkSortType        direction);
-GtkColumnView     *copro_partners_page_get_column_view (CoproPartnersPage *self);
+CoproRegisterView *copro_partners_page_get_rows        (CoproPartnersPage *self);
 GtkSelectionModel *copro_partners_page_get_selection   (CoproPartnersPage *self);
 /* The partner whose editor is open (exactly one row selected), or NULL. */
 CoproRecord *copro_partners_page_get_editing     (CoproPartnersPage *self);
