@@ -24,6 +24,7 @@
  * COPRO_BENCH_VERBOSE=1 also prints, on standard error, each run's wall and
  * CPU time (on a busy machine the two differ), the search filter's time
  * alone without the view, and how many rows the register made.
+ * COPRO_BENCH_OPEN_ONLY=1 stops after opening, to profile it alone.
  * COPRO_BENCH_SHOT=FILE.png saves a picture of the register scrolled down.
  *
  * Not user-facing, so its words are not translated.
@@ -189,6 +190,15 @@ main (int   argc,
       guint rows = copro_register_view_get_n_rows_made (view);
 
       g_printerr ("rows made by the register: %u\n", rows);
+    }
+
+  /* COPRO_BENCH_OPEN_ONLY=1: stop here (to profile opening alone). */
+  if (g_getenv ("COPRO_BENCH_OPEN_ONLY") != NULL)
+    {
+      g_print ("{\"partners\":%u,\"runs\":%d,\"open_ms\":%.1f}\n",
+               copro_list_get_n_items (partners), runs, copro_bench_median (open_times));
+      gtk_window_destroy (GTK_WINDOW (window));
+      return 0;
     }
 
   /* COPRO_BENCH_SHOT=FILE.png: a picture of the register scrolled half way,

@@ -27,6 +27,7 @@
 #include "copro-recruitment-checklist.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-register-view.h"
 #include "copro-set-field-dialog.h"
 #include "copro-sorted-partners.h"
 #include "copro-checks-panel.h"
@@ -1619,6 +1620,217 @@ test_set_field_sorted (Fixture       *f,
   (void) selection;
 }
 
+
+/* Does what pressing @keyval with @modifiers does in the register's rows:
+ * runs their shortcut for it. Returns whether the key was used. */
+static gboolean
+press_key (CoproRegisterView *grid,
+           guint              keyval,
+           GdkModifierType    modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (grid),
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
+/* Waits for @n frames drawn (the rows in sight are made as the window is
+ * laid out, before it is drawn). */
+static void
+wait_frames (Fixture *f,
+             guint    n)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (GTK_WIDGET (f->window), copro_gui_test_count_frame_cb, &frames, NULL);
+
+  while (frames < n)
+    g_main_context_iteration (NULL, TRUE);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (f->window), id);
+}
+
+/* The row with the keyboard focus, and its position. */
+static guint
+focused_position (Fixture           *f,
+                  CoproRegisterView *grid)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  for (guint i = 0; i < n_shown (f); i++)
+    if (focus != NULL && copro_register_view_get_row (grid, i) == focus)
+      return i;
+  return G_MAXUINT;
+}
+
+static GtkWidget *
+find_heading (CoproRegisterView *grid,
+              const char        *title)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_buttons (GTK_WIDGET (grid), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), title) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* The register at 21,000 partners: grid made only for those in sight, a
+ * grid to assistive technology, the keyboard, and the headings' sort. */
+static void
+test_register_rows (Fixture       *f,
+                    gconstpointer  data)
+{
+  CoproRegisterView *grid = copro_partners_page_get_rows (f->panel);
+  GtkSelectionModel *selection = copro_partners_page_get_selection (f->panel);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (grid), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  guint n = n_shown (f), in_sight, last;
+  GtkWidget *row, *heading;
+
+  wait_frames (f, 2);
+  g_assert_cmpuint (n, ==, N_BULK_BLANK + N_BULK_SET);
+  row = copro_register_view_get_row (grid, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpint (gtk_widget_get_height (row), >, 0);
+  in_sight = (guint) (gtk_adjustment_get_page_size (vadjustment) / gtk_widget_get_height (row)) + 1;
+  g_assert_cmpuint (in_sight, >, 5);
+  /* A screenful of grid, not one a partner (nor GTK's 200). */
+  g_assert_cmpuint (copro_register_view_get_n_rows_made (grid), >=, in_sight);
+  g_assert_cmpuint (copro_register_view_get_n_rows_made (grid), <=, in_sight + 8);
+
+  /* To assistive technology: a grid of n + 1 grid (the headings are one)
+   * and 9 columns; each row named after its partner, with its index and
+   * whether it is selected; its cells are grid cells. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (grid)), ==, GTK_ACCESSIBLE_ROLE_GRID);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) n + 1);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_RELATION_COL_COUNT, 9);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (row)), ==, GTK_ACCESSIBLE_ROLE_ROW);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, "Resident 00000");
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_ROW_INDEX, 2);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (gtk_widget_get_last_child (row))), ==,
+                   GTK_ACCESSIBLE_ROLE_GRID_CELL);
+  heading = find_heading (grid, "Name");
+  g_assert_nonnull (heading);
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (heading)), ==,
+                   GTK_ACCESSIBLE_ROLE_COLUMN_HEADER);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_NONE);
+
+  /* The keyboard comes to the first row; End goes to the last partner,
+   * scrolling there, with the same few grid made. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (grid)));
+  g_assert_cmpuint (focused_position (f, grid), ==, 0);
+  g_assert_true (press_key (grid, GDK_KEY_End, 0));
+  wait_frames (f, 2);
+  last = n - 1;
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), >, 0);
+  g_assert_cmpuint (focused_position (f, grid), ==, last);
+  row = copro_register_view_get_row (grid, last);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       copro_partner_get_title (copro_partners_page_get_shown (f->panel, last)));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) last + 2);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, TRUE);
+  g_assert_true (gtk_selection_model_is_selected (selection, last));
+  g_assert_cmpuint (copro_register_view_get_n_rows_made (grid), <=, in_sight + 8);
+
+  /* Shift+Up twice selects as it goes: three partners. */
+  g_assert_true (press_key (grid, GDK_KEY_Up, GDK_SHIFT_MASK));
+  g_assert_true (press_key (grid, GDK_KEY_Up, GDK_SHIFT_MASK));
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 3);
+    g_assert_cmpuint (gtk_bitset_get_minimum (selected), ==, last - 2);
+  }
+  g_assert_cmpuint (focused_position (f, grid), ==, last - 2);
+
+  /* Home, then Page Down: a screenful on, that partner alone selected. */
+  g_assert_true (press_key (grid, GDK_KEY_Home, 0));
+  spin_idle ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), ==, 0);
+  g_assert_true (press_key (grid, GDK_KEY_Page_Down, 0));
+  spin_idle ();
+  g_assert_cmpuint (focused_position (f, grid), >, in_sight / 2);
+  g_assert_cmpuint (focused_position (f, grid), <, in_sight);
+  {
+    g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+    g_assert_cmpuint (gtk_bitset_get_size (selected), ==, 1);
+    g_assert_true (gtk_bitset_contains (selected, focused_position (f, grid)));
+  }
+  /* Ctrl+Down moves without selecting; Ctrl+Space adds that partner. */
+  g_assert_true (press_key (grid, GDK_KEY_Down, GDK_CONTROL_MASK));
+  g_assert_false (gtk_selection_model_is_selected (selection, focused_position (f, grid)));
+  g_assert_true (press_key (grid, GDK_KEY_space, GDK_CONTROL_MASK));
+  g_assert_true (gtk_selection_model_is_selected (selection, focused_position (f, grid)));
+  g_assert_true (gtk_selection_model_is_selected (selection, focused_position (f, grid) - 1));
+
+  /* Scrolled away with the scroll bar, the row with the focus stays made
+   * (and focused); Down goes on from it. */
+  {
+    guint at = focused_position (f, grid);
+
+    gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_upper (vadjustment) / 2);
+    spin_idle ();
+    g_assert_cmpuint (focused_position (f, grid), ==, at);
+    g_assert_true (press_key (grid, GDK_KEY_Down, 0));
+    spin_idle ();
+    g_assert_cmpuint (focused_position (f, grid), ==, at + 1);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, gtk_adjustment_get_upper (vadjustment) / 4);
+  }
+
+  /* Enter opens the partner at the cursor. */
+  g_assert_true (press_key (grid, GDK_KEY_Return, 0));
+  g_assert_true (copro_partners_page_get_editing (f->panel) ==
+                 copro_partners_page_get_shown (f->panel, focused_position (f, grid)));
+
+  /* A heading sorts by its column, then the other way round. */
+  g_signal_emit_by_name (heading, "clicked");
+  spin_idle ();
+  g_assert_cmpstr (copro_partner_get_title (copro_partners_page_get_shown (f->panel, 0)), ==, "Resident 00000");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_ASCENDING);
+  g_signal_emit_by_name (heading, "clicked");
+  spin_idle ();
+  g_assert_cmpstr (copro_partner_get_title (copro_partners_page_get_shown (f->panel, 0)), ==, "Resident 20999");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_SORT,
+                                       GTK_ACCESSIBLE_SORT_DESCENDING);
+  /* The grid in sight show the new order. */
+  g_assert_true (press_key (grid, GDK_KEY_Home, 0));
+  wait_frames (f, 2);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (copro_register_view_get_row (grid, 0)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Resident 20999");
+  /* A search narrows the grid to a few: only those few are shown. */
+  search (f, "Resident 0000");
+  spin_idle ();
+  g_assert_cmpuint (n_shown (f), ==, 10);
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 11);
+  wait_frames (f, 2);
+  for (guint i = 0; i < 10; i++)
+    g_assert_nonnull (copro_register_view_get_row (grid, i));
+  g_assert_null (copro_register_view_get_row (grid, 10));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1652,6 +1864,8 @@ main (int   argc,
   ADD ("keyboard", test_keyboard);
   ADD ("set-field-sorted", test_set_field_sorted);
   g_test_add ("/copro/partners/set-field-many", Fixture, NULL, fixture_set_up_bulk, test_set_field_many,
+              fixture_tear_down);
+  g_test_add ("/copro/partners/register-rows", Fixture, NULL, fixture_set_up_bulk, test_register_rows,
               fixture_tear_down);
 #undef ADD
   status = g_test_run ();

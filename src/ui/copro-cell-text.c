@@ -212,7 +212,9 @@ copro_cell_text_class_init (CoproCellTextClass *klass)
   widget_class->snapshot = copro_cell_text_snapshot;
   widget_class->system_setting_changed = copro_cell_text_system_setting_changed;
   widget_class->unroot = copro_cell_text_unroot;
-  gtk_widget_class_set_css_name (widget_class, "label");
+  /* Its own name: no rule of the theme for labels applies to it, and
+   * matching them for each of a register's cells cost time. */
+  gtk_widget_class_set_css_name (widget_class, "celltext");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 

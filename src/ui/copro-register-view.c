@@ -14,7 +14,9 @@
  * the partner moves.
  *
  * Widgets, and what assistive technology is told:
- *   CoproRegisterView   "grid": its row count and column count
+ *   CoproRegisterView   "grid": its row count and column count (CSS names
+ *                       registerview, gridheader, gridrows, gridrow: the
+ *                       theme has many rules for "row" and "label" to match)
  *   ├ CoproRegisterHeader   "row", "Column headings": a button per column
  *   │                       ("column header", with its sort order)
  *   └ CoproRegisterRows     "row group", "Rows of partners": clips the rows
@@ -345,7 +347,7 @@ copro_register_row_class_init (CoproRegisterRowClass *klass)
   object_class->dispose = copro_register_row_dispose;
   widget_class->measure = copro_register_row_measure;
   widget_class->size_allocate = copro_register_row_size_allocate;
-  gtk_widget_class_set_css_name (widget_class, "row");
+  gtk_widget_class_set_css_name (widget_class, "gridrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
 }
 
@@ -443,7 +445,7 @@ copro_register_header_class_init (CoproRegisterHeaderClass *klass)
   object_class->dispose = copro_register_header_dispose;
   widget_class->measure = copro_register_header_measure;
   widget_class->size_allocate = copro_register_header_size_allocate;
-  gtk_widget_class_set_css_name (widget_class, "header");
+  gtk_widget_class_set_css_name (widget_class, "gridheader");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
 }
 
@@ -506,7 +508,7 @@ copro_register_rows_class_init (CoproRegisterRowsClass *klass)
   object_class->dispose = copro_register_rows_dispose;
   widget_class->measure = copro_register_rows_measure;
   widget_class->size_allocate = copro_register_rows_size_allocate;
-  gtk_widget_class_set_css_name (widget_class, "rows");
+  gtk_widget_class_set_css_name (widget_class, "gridrows");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW_GROUP);
 }
 
