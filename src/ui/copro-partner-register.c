@@ -703,6 +703,25 @@ copro_partner_register_sort_by (CoproPartnerRegister *self,
   g_return_if_reached ();
 }
 
+const char *
+copro_partner_register_get_sort_key (CoproPartnerRegister *self)
+{
+  int column;
+
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), "");
+
+  column = copro_register_view_get_sort_column (self->rows);
+  return column >= 0 ? columns[column].key : "";
+}
+
+gboolean
+copro_partner_register_get_sort_descending (CoproPartnerRegister *self)
+{
+  g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), FALSE);
+
+  return copro_register_view_get_sort_descending (self->rows);
+}
+
 GPtrArray *
 copro_partner_register_get_selected (CoproPartnerRegister *self)
 {

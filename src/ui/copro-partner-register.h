@@ -53,6 +53,10 @@ gboolean             copro_partner_register_get_showing_only (CoproPartnerRegist
 void                 copro_partner_register_sort_by         (CoproPartnerRegister *self,
                                                              const char           *key,
                                                              GtkSortType           direction);
+/* The key of the column sorted by ("" for the list's order), and whether
+ * in descending order. */
+const char          *copro_partner_register_get_sort_key    (CoproPartnerRegister *self);
+gboolean             copro_partner_register_get_sort_descending (CoproPartnerRegister *self);
 /* The partners selected, in the order shown (a new array of references). */
 GPtrArray           *copro_partner_register_get_selected    (CoproPartnerRegister *self);
 /* Selects @partner alone and scrolls to it; FALSE if it is not shown. */

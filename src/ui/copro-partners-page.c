@@ -65,6 +65,8 @@ enum
   PROP_GUIDANCE,
   PROP_PROJECT,
   PROP_EDITABLE,
+  PROP_SORT_KEY,
+  PROP_SORT_DESCENDING,
   N_PROPS
 };
 
@@ -738,6 +740,13 @@ show_partner_action_cb (GtkWidget  *widget,
 /* The object */
 
 static void
+on_sort_changed_cb (CoproPartnersPage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_KEY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_DESCENDING]);
+}
+
+static void
 copro_partners_page_constructed (GObject *object)
 {
   CoproPartnersPage *self = COPRO_PARTNERS_PAGE (object);
@@ -751,6 +760,8 @@ copro_partners_page_constructed (GObject *object)
   g_signal_connect_object (copro_partner_register_get_selection (self->register_), "selection-changed",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->register_, "notify::view", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (copro_partner_register_get_rows (self->register_), "sort-changed",
+                           G_CALLBACK (on_sort_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (object, properties[PROP_PROJECT]);
   on_read_only_changed_cb (self);
 }
@@ -808,6 +819,12 @@ copro_partners_page_get_property (GObject    *object,
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
+    case PROP_SORT_KEY:
+      g_value_set_string (value, copro_partner_register_get_sort_key (self->register_));
+      break;
+    case PROP_SORT_DESCENDING:
+      g_value_set_boolean (value, copro_partner_register_get_sort_descending (self->register_));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -831,6 +848,25 @@ copro_partners_page_set_property (GObject      *object,
       break;
     case PROP_GUIDANCE:
       self->guidance = g_value_dup_string (value);
+      break;
+    case PROP_SORT_KEY:
+      {
+        const char *key = g_value_get_string (value);
+
+        copro_partner_register_sort_by (self->register_, key != NULL && *key != '\0' ? key : NULL,
+                                        copro_partner_register_get_sort_descending (self->register_) ?
+                                        GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      }
+      break;
+    case PROP_SORT_DESCENDING:
+      {
+        const char *key = copro_partner_register_get_sort_key (self->register_);
+
+        /* In list order there is no other way round. */
+        if (*key != '\0')
+          copro_partner_register_sort_by (self->register_, key,
+                                          g_value_get_boolean (value) ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -864,7 +900,17 @@ copro_partners_page_class_init (CoproPartnersPageClass *klass)
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  /* The register's sort, for its menu (the keyboard's way to sort: the
+   * column headings take no focus, as GTK's do not). "" is list order. */
+  properties[PROP_SORT_KEY] =
+    g_param_spec_string ("sort-key", NULL, NULL, "",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SORT_DESCENDING] =
+    g_param_spec_boolean ("sort-descending", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "partners.sort-by", "sort-key");
+  gtk_widget_class_install_property_action (widget_class, "partners.sort-descending", "sort-descending");
 
   g_type_ensure (COPRO_TYPE_RECRUITMENT_CHECKLIST);
   g_type_ensure (COPRO_TYPE_PARTNER_REGISTER);
