@@ -143,6 +143,15 @@ main (int   argc,
     }
 
   adw_init ();
+  {
+    /* The application's style sheet, which AdwApplication loads from its
+     * resources: the register's rows are padded by it. */
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/coproduce/Coproduce/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
   file = g_file_new_for_commandline_arg (path);
   document = copro_document_new_from_file (file, NULL, &error);
   if (document == NULL)

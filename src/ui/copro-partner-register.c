@@ -247,10 +247,14 @@ filter_factory_new (void)
   return factory;
 }
 
-/* The drop-downs are made from the model's enumerations. */
+/* The drop-downs are made from the model's enumerations, when the search
+ * bar first opens: each GtkDropDown makes its popover and list at once,
+ * which is most of what the register costs to build but its rows. */
 static void
-add_drop_downs (CoproPartnerRegister *self)
+ensure_drop_downs (CoproPartnerRegister *self)
 {
+  if (self->drop_downs[0] != NULL)
+    return;
   for (guint i = 0; i < N_FILTERS; i++)
     {
       const Filter *filter = &filters[i];
@@ -299,6 +303,8 @@ on_show_all_cb (CoproPartnerRegister *self)
 static void
 on_search_mode_cb (CoproPartnerRegister *self)
 {
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    ensure_drop_downs (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_MODE]);
 }
 
@@ -340,7 +346,7 @@ copro_partner_register_project_set (CoproPartnersSection *section,
       /* The search, the filters and the sort carry over to the new rows. */
       self->sorted = copro_sorted_partners_new (self->partners);
       copro_sorted_partners_set_search (self->sorted, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-      for (guint i = 0; i < N_FILTERS; i++)
+      for (guint i = 0; i < N_FILTERS && self->drop_downs[i] != NULL; i++)
         {
           guint selected = gtk_drop_down_get_selected (self->drop_downs[i]);
 
@@ -491,7 +497,6 @@ copro_partner_register_init (CoproPartnerRegister *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   copro_register_view_set_columns (self->rows, columns, N_COLUMNS);
-  add_drop_downs (self);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   copro_register_view_set_model (self->rows, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "items-changed", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
@@ -623,6 +628,7 @@ copro_partner_register_set_filter (CoproPartnerRegister *self,
       {
         int index = value != NULL ? copro_enum_index (filters[i].enumeration, value) : -1;
 
+        ensure_drop_downs (self);
         gtk_drop_down_set_selected (self->drop_downs[i], (guint) (index + 1));
         return;
       }
@@ -635,7 +641,7 @@ copro_partner_register_clear_search (CoproPartnerRegister *self)
   g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
 
   copro_partner_register_set_search (self, "");
-  for (guint i = 0; i < N_FILTERS; i++)
+  for (guint i = 0; i < N_FILTERS && self->drop_downs[i] != NULL; i++)
     gtk_drop_down_set_selected (self->drop_downs[i], 0);
   copro_partner_register_show_only (self, NULL);
 }
@@ -660,7 +666,7 @@ copro_partner_register_show_only (CoproPartnerRegister *self,
     return;
   /* Exactly those partners: no search or filter hides some of them. */
   copro_partner_register_set_search (self, "");
-  for (guint i = 0; i < N_FILTERS; i++)
+  for (guint i = 0; i < N_FILTERS && self->drop_downs[i] != NULL; i++)
     gtk_drop_down_set_selected (self->drop_downs[i], 0);
   copro_sorted_partners_set_only (self->sorted, (CoproRecord **) partners->pdata, partners->len);
   /* TRANSLATORS: a banner above the register after choosing a finding of
