@@ -21,6 +21,12 @@
  * Prints one JSON object on standard output. bench/generate.py makes
  * projects of any size: generate.py --partners 100000 big.coprod.
  *
+ * Each figure is wall time to the frame drawn, so it cannot be below the
+ * frame clock's pace ("frame_ms": a frame to the next with nothing
+ * changed, about 16.7 ms); "open_cpu_ms", "search_cpu_ms", "sort_cpu_ms"
+ * and "sort_first_cpu_ms" give the CPU time this thread spent on the same
+ * runs (the work to be done within a frame), as medians.
+ *
  * COPRO_BENCH_VERBOSE=1 also prints, on standard error, each run's wall and
  * CPU time (on a busy machine the two differ), the search filter's time
  * alone without the view, and how many rows the register made.
@@ -114,6 +120,9 @@ main (int   argc,
   g_autoptr(CoproDocument) document = NULL;
   g_autoptr(GArray) open_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) search_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) open_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GString) json = g_string_new (NULL);
   g_autofree char *term = NULL;
   g_autofree char *escaped = NULL;
@@ -191,6 +200,7 @@ main (int   argc,
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("open: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (open_times, (double) { copro_bench_ms_since (start) });
+      g_array_append_val (open_cpu, (double) { cpu_ms () - cpu });
     }
 
   if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
@@ -199,6 +209,32 @@ main (int   argc,
       guint rows = copro_register_view_get_n_rows_made (view);
 
       g_printerr ("rows made by the register: %u\n", rows);
+      {
+        g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+        GPtrArray *stack = g_ptr_array_new ();
+        GHashTableIter iter;
+        gpointer key, value;
+        guint total = 0;
+
+        g_ptr_array_add (stack, panel);
+        while (stack->len > 0)
+          {
+            GtkWidget *w = g_ptr_array_steal_index (stack, stack->len - 1);
+            const char *type = G_OBJECT_TYPE_NAME (w);
+
+            g_hash_table_insert (counts, (gpointer) type,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, type)) + 1));
+            total++;
+            for (GtkWidget *c = gtk_widget_get_first_child (w); c != NULL; c = gtk_widget_get_next_sibling (c))
+              g_ptr_array_add (stack, c);
+          }
+        g_ptr_array_unref (stack);
+        g_printerr ("widgets in the page: %u\n", total);
+        g_hash_table_iter_init (&iter, counts);
+        while (g_hash_table_iter_next (&iter, &key, &value))
+          if (GPOINTER_TO_UINT (value) >= 5)
+            g_printerr ("  %s: %u\n", (const char *) key, GPOINTER_TO_UINT (value));
+      }
     }
 
   /* COPRO_BENCH_OPEN_ONLY=1: stop here (to profile opening alone). */
@@ -268,48 +304,72 @@ main (int   argc,
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("search: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (search_times, (double) { copro_bench_ms_since (start) });
+      g_array_append_val (search_cpu, (double) { cpu_ms () - cpu });
       shown = copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel));
     }
   copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), "");
   wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+
+  /* The floor of these figures: from a frame drawn to the next, with
+   * nothing changed (the frame clock's pace). */
+  for (int run = 0; run < runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      wait_for_frame (window, NULL);
+      g_array_append_val (frame_times, (double) { copro_bench_ms_since (start) });
+    }
 
   escaped = g_strescape (term, NULL);
   g_string_append_printf (json, "{\"partners\":%u,\"runs\":%d,\"open_ms\":%.1f,"
                           "\"search_term\":\"%s\",\"search_shown\":%u,\"search_ms\":%.1f,",
                           copro_list_get_n_items (partners), runs, copro_bench_median (open_times),
                           escaped, shown, copro_bench_median (search_times));
+  g_string_append_printf (json, "\"open_cpu_ms\":%.1f,\"search_cpu_ms\":%.1f,\"frame_ms\":%.1f,",
+                          copro_bench_median (open_cpu), copro_bench_median (search_cpu),
+                          copro_bench_median (frame_times));
 
   /* Sorting by each column, from unsorted. */
   {
     g_autoptr(GString) sort_json = g_string_new ("\"sort_ms\":{");
     g_autoptr(GString) first_json = g_string_new ("\"sort_first_ms\":{");
+    g_autoptr(GString) cpu_json = g_string_new ("\"sort_cpu_ms\":{");
+    g_autoptr(GString) first_cpu_json = g_string_new ("\"sort_first_cpu_ms\":{");
 
     for (guint c = 0; c < G_N_ELEMENTS (sort_keys); c++)
       {
         g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-        double first = 0;
+        g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (double));
+        double first = 0, first_cpu = 0;
 
         for (int run = 0; run < runs; run++)
           {
             gint64 start;
-            double ms;
+            double ms, cpu;
 
             copro_partners_page_sort_by (COPRO_PARTNERS_PAGE (panel), NULL, GTK_SORT_ASCENDING);
             wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
             start = g_get_monotonic_time ();
+            cpu = cpu_ms ();
             copro_partners_page_sort_by (COPRO_PARTNERS_PAGE (panel), sort_keys[c], GTK_SORT_ASCENDING);
             if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
               g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], copro_bench_ms_since (start));
             wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
             ms = copro_bench_ms_since (start);
+            cpu = cpu_ms () - cpu;
             if (run == 0)
-              first = ms;
+              first = ms, first_cpu = cpu;
             g_array_append_val (times, ms);
+            g_array_append_val (cpu_times, cpu);
           }
+        g_string_append_printf (cpu_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c],
+                                copro_bench_median (cpu_times));
+        g_string_append_printf (first_cpu_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], first_cpu);
         g_string_append_printf (sort_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], copro_bench_median (times));
         g_string_append_printf (first_json, "%s\"%s\":%.1f", c > 0 ? "," : "", sort_keys[c], first);
       }
-    g_string_append_printf (json, "%s},%s},", sort_json->str, first_json->str);
+    g_string_append_printf (json, "%s},%s},%s},%s},", sort_json->str, first_json->str, cpu_json->str,
+                            first_cpu_json->str);
   }
 
   /* Bulk changes, as Set Field and Delete do, and their undo. */
