@@ -217,6 +217,7 @@ test_generated (void)
 #define HEAD "{\"format\": \"coproduce-project\", \"format_version\": 1"
 #define ID1 "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 #define ID2 "7b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
+#define ID1_UPPER "6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"
 
 /* Edge cases, each with whether the fast path must take it. */
 static void
@@ -234,6 +235,13 @@ test_edge_cases (void)
     { TRUE, HEAD ", \"partners\": [], \"activities\": [], \"overview\": {}}" },
     { TRUE, HEAD ", \"overview\": {\"id\": \"not a uuid but unknown here\"}}" },
     { TRUE, HEAD ", \"\": \"empty name\", \"unicode ✓\": \"\\u0001\\u001f\\u007f\"}" },
+    /* Strings are scanned eight bytes at a time: stops at each place in a word. */
+    { TRUE, HEAD ", \"overview\": {\"title\": \"1234567\\\"9abcdef\\\\123456\\n12345678\\t\\u00e9é€😀 long tail\", \"summary\": \"12345678\"}}" },
+    { TRUE, HEAD ",\n                        \"overview\"   :\n\t\t\r\n                 {  }\n\n        }" },
+    /* Escaped member names, enumeration keys and flags. */
+    { TRUE, HEAD ", \"partners\": [{\"\\u0069d\": \"" ID1 "\", \"n\\u0061me\": \"A\", \"access_needs\": [\"\\u0062sl\", \"easy-read\"]}], \"overview\": {\"current_step\": \"\\u0069dentify\"}}" },
+    /* Ids are compared ignoring case. */
+    { TRUE, HEAD ", \"partners\": [{\"id\": \"" ID1_UPPER "\"}], \"terms_of_reference\": {\"members\": [{\"id\": \"" ID2 "\", \"partner\": \"" ID1 "\"}]}}" },
     /* Left to the reference, loaded or refused by it. */
     { FALSE, "" },
     { FALSE, "   " },
@@ -269,6 +277,12 @@ test_edge_cases (void)
     { FALSE, HEAD ", \"partners\": [{}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"nope\"}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}, {\"id\": \"" ID1 "\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}, {\"id\": \"" ID1_UPPER "\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"access_needs\": [\"bsl\", \"\\u0062sl\"]}]}" },
+    { FALSE, HEAD ", \"overview\": {\"current_step\": \"identif\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"current_step\": \"identifyy\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": \"123456789\001bcdefghij\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": \"1234567890abcdefghij" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": 9}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": -1}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"access_needs\": [\"bsl\", \"bsl\"]}]}" },

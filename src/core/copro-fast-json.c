@@ -57,16 +57,103 @@ typedef struct
   const char *p;
   const char *end;
   guint       depth;
-  GString    *key;    /* the current member's name, unescaped */
-  GString    *text;   /* the current string value, unescaped */
+  GString    *key;    /* the current member's name, when it holds escapes */
+  GString    *text;   /* the current string value, when it holds escapes */
   GHashTable *ids;
 } Reader;
+
+/* A string as read, unescaped, and not followed by a NUL: in the input
+ * itself when it holds no escape (nearly always: nothing is copied), else in
+ * the reader's buffer for it, until the next string read into that buffer.
+ * It never holds a NUL, which reading refuses. */
+typedef struct
+{
+  const char *str;
+  gsize       len;
+} Text;
+
+static inline gboolean
+text_is (const Text *text,
+         const char *word)
+{
+  return strncmp (word, text->str, text->len) == 0 && word[text->len] == '\0';
+}
+
+/* Eight bytes at a time (SWAR: "SIMD within a register", portable C). Most
+ * of a project file is text between quotes and indentation: reading it a
+ * byte at a time was over a third of opening issue 14's project
+ * (callgrind). */
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+load8 (const char *p)
+{
+  guint64 v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
+
+/* The high bit of each byte of @v that is a double quote, a backslash or
+ * below U+0020, and perhaps of bytes above the first such one (a borrow),
+ * never below it. */
+static inline guint64
+special_bytes (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"');
+  guint64 backslash = v ^ (ONES * '\\');
+
+  return (((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash) |
+          ((v - ONES * 0x20) & ~v)) & HIGHS;
+}
+
+/* The first byte from @p on that a string's plain run stops at: a double
+ * quote, a backslash, a control character, or @end. */
+static inline const char *
+scan_plain (const char *p,
+            const char *end)
+{
+  while (end - p >= 8)
+    {
+      guint64 found = special_bytes (load8 (p));
+
+      if (found != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          return p + (__builtin_ctzll (found) >> 3);
+#else
+          break;
+#endif
+        }
+      p += 8;
+    }
+  while (p < end && (guchar) *p >= 0x20 && *p != '"' && *p != '\\')
+    p++;
+  return p;
+}
 
 static inline void
 skip_space (Reader *r)
 {
-  while (r->p < r->end && (*r->p == ' ' || *r->p == '\n' || *r->p == '\r' || *r->p == '\t'))
-    r->p++;
+  const char *p = r->p;
+  const char *end = r->end;
+
+  while (p < end && (guchar) *p <= ' ')
+    {
+      if (*p == '\n')
+        {
+          /* A new line's indentation, eight spaces at a time. */
+          p++;
+          while (end - p >= 8 && load8 (p) == ONES * ' ')
+            p += 8;
+        }
+      else if (*p == ' ' || *p == '\r' || *p == '\t')
+        p++;
+      else
+        break;
+    }
+  r->p = p;
 }
 
 static inline gboolean
@@ -114,9 +201,6 @@ _copro_json_hex4 (const char *p,
   return code;
 }
 
-/* A string at r->p into @out. Refuses control characters, unknown escapes,
- * "\u0000" and halves of characters, which the reference refuses or keeps
- * differently. */
 /* g_uuid_string_is_valid() and copro_date_parse() for the reader, without
  * their library calls: a project of 100,000 logged contacts holds 200,000
  * ids and dates, and these tests were a tenth of its load (callgrind).
@@ -164,28 +248,45 @@ is_date (const char *text,
   return TRUE;
 }
 
+/* A string at r->p into @out: see Text. Refuses control characters, unknown
+ * escapes, "\u0000" and halves of characters, which the reference refuses
+ * or keeps differently. */
 static gboolean
 read_string (Reader  *r,
-             GString *out)
+             GString *buffer,
+             Text    *out)
 {
+  const char *start;
+
   skip_space (r);
   if (r->p >= r->end || *r->p != '"')
     return FALSE;
-  r->p++;
-  g_string_truncate (out, 0);
+  start = ++r->p;
+  r->p = scan_plain (r->p, r->end);
+  if (r->p < r->end && *r->p == '"')
+    {
+      out->str = start;
+      out->len = (gsize) (r->p - start);
+      r->p++;
+      return TRUE;
+    }
+
+  /* An escape, or a fault: the text is made in @buffer. */
+  g_string_truncate (buffer, 0);
+  g_string_append_len (buffer, start, r->p - start);
   for (;;)
     {
-      const char *start = r->p;
       char c;
 
-      while (r->p < r->end && (guchar) *r->p >= 0x20 && *r->p != '"' && *r->p != '\\')
-        r->p++;
-      g_string_append_len (out, start, r->p - start);
       if (r->p >= r->end)
         return FALSE;
       c = *r->p++;
       if (c == '"')
-        return TRUE;
+        {
+          out->str = buffer->str;
+          out->len = buffer->len;
+          return TRUE;
+        }
       if (c != '\\' || r->p >= r->end)
         return FALSE;
       c = *r->p++;
@@ -194,22 +295,22 @@ read_string (Reader  *r,
         case '"':
         case '\\':
         case '/':
-          g_string_append_c (out, c);
+          g_string_append_c (buffer, c);
           break;
         case 'b':
-          g_string_append_c (out, '\b');
+          g_string_append_c (buffer, '\b');
           break;
         case 'f':
-          g_string_append_c (out, '\f');
+          g_string_append_c (buffer, '\f');
           break;
         case 'n':
-          g_string_append_c (out, '\n');
+          g_string_append_c (buffer, '\n');
           break;
         case 'r':
-          g_string_append_c (out, '\r');
+          g_string_append_c (buffer, '\r');
           break;
         case 't':
-          g_string_append_c (out, '\t');
+          g_string_append_c (buffer, '\t');
           break;
         case 'u':
           {
@@ -230,12 +331,15 @@ read_string (Reader  *r,
                 r->p += 6;
                 code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
               }
-            g_string_append_unichar (out, (gunichar) code);
+            g_string_append_unichar (buffer, (gunichar) code);
           }
           break;
         default:
           return FALSE;
         }
+      start = r->p;
+      r->p = scan_plain (r->p, r->end);
+      g_string_append_len (buffer, start, r->p - start);
     }
 }
 
@@ -321,7 +425,9 @@ skip_value (Reader *r)
           {
             do
               {
-                if (close == '}' && (!read_string (r, r->key) || !eat (r, ':')))
+                Text name;
+
+                if (close == '}' && (!read_string (r, r->key, &name) || !eat (r, ':')))
                   return FALSE;
                 if (!skip_value (r))
                   return FALSE;
@@ -334,7 +440,11 @@ skip_value (Reader *r)
         return TRUE;
       }
     case '"':
-      return read_string (r, r->text);
+      {
+        Text text;
+
+        return read_string (r, r->text, &text);
+      }
     case 't':
       return eat_literal (r, "true", 4);
     case 'f':
@@ -378,14 +488,14 @@ skip_value (Reader *r)
 
 static int
 find_field (const CoproRecordDesc *desc,
-            const char            *key,
+            const Text            *key,
             guint                 *guess)
 {
   /* Members usually come in the description's order: try the next one first. */
-  if (*guess < desc->n_fields && strcmp (desc->fields[*guess].key, key) == 0)
+  if (*guess < desc->n_fields && text_is (key, desc->fields[*guess].key))
     return (int) (*guess)++;
   for (guint i = 0; i < desc->n_fields; i++)
-    if (strcmp (desc->fields[i].key, key) == 0)
+    if (text_is (key, desc->fields[i].key))
       {
         *guess = i + 1;
         return (int) i;
@@ -404,11 +514,9 @@ read_flags (Reader           *r,
             CoproRecord      *record,
             guint             index)
 {
-  /* Keys are distinct keys of the enumeration, so they fit here; a list
-   * sized to what it holds keeps 100,000 partners' lists small. */
-  char *keys[64];
+  /* Keys are distinct keys of the enumeration, so they fit here. */
+  const char *keys[64];
   guint n = 0;
-  gboolean ok = TRUE;
 
   if (copro_enum_n_values (field->enumeration) > G_N_ELEMENTS (keys) || !eat (r, '['))
     return FALSE;
@@ -416,25 +524,21 @@ read_flags (Reader           *r,
     {
       do
         {
-          if (!read_string (r, r->text) ||
-              copro_enum_index (field->enumeration, r->text->str) < 0)
-            ok = FALSE;
-          for (guint i = 0; ok && i < n; i++)
-            if (strcmp (keys[i], r->text->str) == 0)
-              ok = FALSE;
-          if (!ok)
-            break;
-          keys[n++] = g_strndup (r->text->str, r->text->len);
+          Text text;
+          const char *key;
+
+          if (!read_string (r, r->text, &text) ||
+              (key = _copro_enum_key (field->enumeration, text.str, text.len)) == NULL)
+            return FALSE;
+          /* The enumeration's own strings: the same key, the same pointer. */
+          for (guint i = 0; i < n; i++)
+            if (keys[i] == key)
+              return FALSE;
+          keys[n++] = key;
         }
       while (eat (r, ','));
-      if (ok && !eat (r, ']'))
-        ok = FALSE;
-    }
-  if (!ok)
-    {
-      for (guint i = 0; i < n; i++)
-        g_free (keys[i]);
-      return FALSE;
+      if (!eat (r, ']'))
+        return FALSE;
     }
   _copro_record_load_flags_at (record, index, keys, n);
   return TRUE;
@@ -480,6 +584,7 @@ read_field_value (Reader           *r,
                   guint             index)
 {
   gint64 n;
+  Text text;
 
   skip_space (r);
   switch (field->kind)
@@ -489,23 +594,33 @@ read_field_value (Reader           *r,
     case COPRO_FIELD_EMAIL:
       if (read_null (r))
         return TRUE;
-      if (!read_string (r, r->text))
+      if (!read_string (r, r->text, &text))
         return FALSE;
-      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
+      _copro_record_load_string_at (record, index, text.str, text.len);
       return TRUE;
 
-    case COPRO_FIELD_DATE:
     case COPRO_FIELD_ENUM:
+      {
+        const char *key;
+
+        if (read_null (r))
+          return TRUE;
+        if (!read_string (r, r->text, &text) ||
+            (key = _copro_enum_key (field->enumeration, text.str, text.len)) == NULL)
+          return FALSE;
+        _copro_record_load_enum_at (record, index, key);
+        return TRUE;
+      }
+
+    case COPRO_FIELD_DATE:
     case COPRO_FIELD_REF:
       if (read_null (r))
         return TRUE;
-      if (!read_string (r, r->text))
+      if (!read_string (r, r->text, &text))
         return FALSE;
-      if (field->kind == COPRO_FIELD_DATE ? !is_date (r->text->str, r->text->len) :
-          field->kind == COPRO_FIELD_ENUM ? copro_enum_index (field->enumeration, r->text->str) < 0 :
-          !is_uuid (r->text->str, r->text->len))
+      if (field->kind == COPRO_FIELD_DATE ? !is_date (text.str, text.len) : !is_uuid (text.str, text.len))
         return FALSE;
-      _copro_record_load_string_at (record, index, r->text->str, r->text->len);
+      _copro_record_load_string_at (record, index, text.str, text.len);
       return TRUE;
 
     case COPRO_FIELD_INT:
@@ -548,10 +663,11 @@ read_field_value (Reader           *r,
 /* A member this version does not know: json-glib reads its value alone. */
 static gboolean
 read_unknown (Reader      *r,
+              const Text  *key,
               CoproRecord *record)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autofree char *name = g_strndup (r->key->str, r->key->len);
+  g_autofree char *name = g_strndup (key->str, key->len);
   JsonObject *extra = copro_record_get_extra (record);
   const char *start;
   JsonNode *root;
@@ -588,37 +704,41 @@ read_record (Reader      *r,
     {
       do
         {
-          const char *key;
+          Text key, text;
           int index;
 
-          if (!read_string (r, r->key) || !eat (r, ':'))
+          if (!read_string (r, r->key, &key) || !eat (r, ':'))
             return FALSE;
-          key = r->key->str;
-          if (top && strcmp (key, "format") == 0)
+          if (top && text_is (&key, "format"))
             {
-              if (seen_format || !read_string (r, r->text) ||
-                  strcmp (r->text->str, COPRO_FORMAT_NAME) != 0)
+              if (seen_format || !read_string (r, r->text, &text) ||
+                  !text_is (&text, COPRO_FORMAT_NAME))
                 return FALSE;
               seen_format = TRUE;
             }
-          else if (top && strcmp (key, "format_version") == 0)
+          else if (top && text_is (&key, "format_version"))
             {
               /* Newer versions, read only, are left to the reference. */
               if (*version != 0 || !read_integer (r, version) ||
                   *version < 1 || *version > COPRO_FORMAT_VERSION)
                 return FALSE;
             }
-          else if (desc->has_id && strcmp (key, "id") == 0)
+          else if (desc->has_id && text_is (&key, "id"))
             {
-              if (seen_id || !read_string (r, r->text) || !is_uuid (r->text->str, r->text->len) ||
-                  !g_hash_table_insert (r->ids, g_ascii_strdown (r->text->str, -1), (gpointer) desc))
+              char *id;
+
+              if (seen_id || !read_string (r, r->text, &text) || !is_uuid (text.str, text.len))
                 return FALSE;
               seen_id = TRUE;
-              _copro_record_take_id (record, g_strndup (r->text->str, r->text->len));
+              id = g_strndup (text.str, text.len);
+              _copro_record_take_id (record, id);
+              /* The table borrows the record's id (see ids_new()). */
+              if (!g_hash_table_insert (r->ids, id, (gpointer) desc))
+                return FALSE;
             }
-          else if ((index = find_field (desc, key, &guess)) < 0)
+          else if ((index = find_field (desc, &key, &guess)) < 0)
             {
-              if (!read_unknown (r, record))
+              if (!read_unknown (r, &key, record))
                 return FALSE;
             }
           else
@@ -642,6 +762,41 @@ read_record (Reader      *r,
   return TRUE;
 }
 
+/* The table of ids the reader fills: each key is a record's own id,
+ * borrowed, never copied; case is ignored, as in g_uuid_string_is_valid()'s
+ * UUIDs, by the hash and the comparison rather than by keeping a folded copy
+ * of each id. The hash takes eight characters at a time. Folding and hashing
+ * a copy of each of 137,000 ids with g_ascii_strdown() and g_str_hash() was
+ * a twelfth of opening issue 14's project (callgrind). */
+static guint
+id_hash (gconstpointer key)
+{
+  const char *p = key;
+  gsize length = strlen (p);
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  /* OR-ing 0x20 into every byte folds ASCII letters to lower case, and
+   * leaves every other byte that ignoring case could match unchanged. */
+  for (; length >= 8; length -= 8, p += 8)
+    h = (h ^ (load8 (p) | ONES * 0x20)) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (; length > 0; length--, p++)
+    h = (h ^ ((guchar) *p | 0x20)) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (guint) (h ^ (h >> 29) ^ (h >> 47));
+}
+
+static gboolean
+id_equal (gconstpointer a,
+          gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
+static GHashTable *
+ids_new (void)
+{
+  return g_hash_table_new (id_hash, id_equal);
+}
+
 CoproRecord *
 _copro_fast_read_project (const char  *data,
                           gsize        length,
@@ -650,7 +805,7 @@ _copro_fast_read_project (const char  *data,
   g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
   g_autoptr(GString) key = g_string_sized_new (64);
   g_autoptr(GString) text = g_string_sized_new (256);
-  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) table = ids_new ();
   Reader r = { data, data + length, 0, key, text, table };
   gint64 version = 0;
 
