@@ -54,6 +54,21 @@ const char *_copro_enum_key              (const CoproEnum *enumeration,
                                           gsize            length);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
+
+/* Texts for a new record's fields (text, dates, references: not
+ * enumerations), or for its id (@field COPRO_LOAD_ID), set at once, their
+ * copies in one block. @text holds @length bytes, no NUL. */
+#define COPRO_LOAD_ID G_MAXUINT
+typedef struct
+{
+  guint       field;
+  const char *text;
+  gsize       length;
+} CoproLoadText;
+
+void        _copro_record_load_strings (CoproRecord         *self,
+                                        const CoproLoadText *texts,
+                                        guint                n_texts);
 /* For CoproList: the record above @self; and, before the list changes,
  * the change, reported to the hook of the tree's root (@self is the
  * list's owner). */
