@@ -162,13 +162,15 @@ static inline gboolean
 eat (Reader *r,
      char    c)
 {
-  skip_space (r);
-  if (r->p < r->end && *r->p == c)
+  /* Most often right there, with no space to skip. */
+  if (r->p >= r->end || *r->p != c)
     {
-      r->p++;
-      return TRUE;
+      skip_space (r);
+      if (r->p >= r->end || *r->p != c)
+        return FALSE;
     }
-  return FALSE;
+  r->p++;
+  return TRUE;
 }
 
 static inline gboolean
@@ -255,10 +257,16 @@ is_date (const char *text,
   return TRUE;
 }
 
+static gboolean read_string_escaped (Reader     *r,
+                                     GString    *buffer,
+                                     const char *start,
+                                     Text       *out);
+
 /* A string at r->p into @out: see Text. Refuses control characters, unknown
  * escapes, "\u0000" and halves of characters, which the reference refuses
- * or keeps differently. */
-static gboolean
+ * or keeps differently. Inline, for the common case of no escape; the rest
+ * is read_string_escaped(). */
+static inline gboolean
 read_string (Reader  *r,
              GString *buffer,
              Text    *out)
@@ -270,7 +278,7 @@ read_string (Reader  *r,
     return FALSE;
   start = ++r->p;
   r->p = scan_plain (r->p, r->end);
-  if (r->p < r->end && *r->p == '"')
+  if (G_LIKELY (r->p < r->end && *r->p == '"'))
     {
       out->str = start;
       out->len = (gsize) (r->p - start);
@@ -278,8 +286,17 @@ read_string (Reader  *r,
       r->p++;
       return TRUE;
     }
+  return read_string_escaped (r, buffer, start, out);
+}
 
-  /* An escape, or a fault: the text is made in @buffer. */
+/* From the first escape (or fault) at r->p of the string begun at @start:
+ * the text is made in @buffer. */
+static G_GNUC_NO_INLINE gboolean
+read_string_escaped (Reader     *r,
+                     GString    *buffer,
+                     const char *start,
+                     Text       *out)
+{
   g_string_truncate (buffer, 0);
   g_string_append_len (buffer, start, r->p - start);
   for (;;)
@@ -784,7 +801,7 @@ read_record (Reader      *r,
     _copro_record_load_strings (record, texts, n_texts);
   /* The table borrows the record's id (see ids_new()). */
   if (desc->has_id &&
-      !g_hash_table_insert (r->ids, (gpointer) copro_record_get_id (record), (gpointer) desc))
+      !g_hash_table_insert (r->ids, (gpointer) _copro_record_peek_id (record), (gpointer) desc))
     return FALSE;
   return TRUE;
 }

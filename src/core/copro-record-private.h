@@ -54,6 +54,8 @@ const char *_copro_enum_key              (const CoproEnum *enumeration,
                                           gsize            length);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
+/* copro_record_get_id() without its check, for the reader's loop. */
+const char *_copro_record_peek_id     (CoproRecord *self);
 
 /* Texts for a new record's fields (text, dates, references: not
  * enumerations), or for its id (@field COPRO_LOAD_ID), set at once, their

@@ -1716,6 +1716,12 @@ _copro_record_take_id (CoproRecord *self,
   g_atomic_int_inc (&id_generation);
 }
 
+const char *
+_copro_record_peek_id (CoproRecord *self)
+{
+  return GET_PRIV (self)->id;
+}
+
 /* One allocation for all of a record's texts, rather than one each: opening
  * issue 14's project allocated 640,000 strings, mostly ids, dates and
  * references, each costing more in malloc() than in reading it (callgrind).
