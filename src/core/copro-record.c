@@ -98,7 +98,9 @@ static inline gboolean
 in_loaded_block (CoproRecordPrivate *priv,
                  const char         *text)
 {
-  return priv->loaded != NULL && text >= priv->loaded && text < priv->loaded + priv->loaded_size;
+  /* As integers: the pointers may belong to different allocations. */
+  return priv->loaded != NULL && (guintptr) text >= (guintptr) priv->loaded &&
+         (guintptr) text < (guintptr) priv->loaded + priv->loaded_size;
 }
 
 static void
