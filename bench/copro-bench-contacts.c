@@ -7,8 +7,13 @@
  * Makes a partner with N logged contacts (default 50) in a new project,
  * then, N runs, builds the timeline widget (CoproContactLog: sorting the
  * log and making a row a contact) in a window and waits for the frame that
- * shows it; prints {"contacts": N, "build_ms": [...], "frame_ms": [...]}:
- * the widget's build alone, and the build to its first frame drawn.
+ * shows it; then, N runs, switches from one such partner's timeline to
+ * another's in the same window, already realised and showing a timeline (as
+ * the partner's details do: a partner's log is a new widget in place of the
+ * last), to the next frame drawn; and, for scale, a frame with nothing
+ * changed. Prints the medians: {"contacts": N, "runs": N, "build_ms",
+ * "frame_ms": the build to its first frame drawn, "switch_ms",
+ * "empty_frame_ms"}.
  *
  * Not user-facing, so its words are not translated.
  */
@@ -59,7 +64,9 @@ main (int   argc,
   g_autoptr(CoproRecord) project = NULL;
   g_autoptr(GArray) build = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) frame = g_array_new (FALSE, FALSE, sizeof (double));
-  CoproRecord *partner;
+  g_autoptr(GArray) switches = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (double));
+  CoproRecord *partner, *other;
   GtkWidget *window, *holder;
   g_autoptr(GString) out = g_string_new (NULL);
 
@@ -74,6 +81,8 @@ main (int   argc,
   project = copro_record_new (&copro_desc_project);
   partner = copro_list_add_new (copro_record_get_list (project, "partners"));
   copro_record_set_string (partner, "name", "Amina Ahmed");
+  other = copro_list_add_new (copro_record_get_list (project, "partners"));
+  copro_record_set_string (other, "name", "Ben Carter");
   for (int i = 0; i < n_contacts; i++)
     {
       g_autofree char *date = g_strdup_printf ("2026-%02d-%02d", 1 + (i * 7) % 12, 1 + (i * 11) % 28);
@@ -82,6 +91,10 @@ main (int   argc,
 
       if (i % 5 == 0)
         copro_record_set_string (contact, "follow_up", "2026-12-01");
+      contact = copro_contact_log (other, date, methods[(i + 3) % G_N_ELEMENTS (methods)], "Sam Patel",
+                                   "Met at the drop-in to go over the survey results", NULL);
+      if (i % 4 == 0)
+        copro_record_set_string (contact, "follow_up", "2026-11-20");
     }
 
   window = gtk_window_new ();
@@ -114,8 +127,44 @@ main (int   argc,
       wait_for_frame (window);
     }
 
-  g_string_append_printf (out, "{\"contacts\":%d,\"runs\":%d,\"build_ms\":%.2f,\"frame_ms\":%.2f}",
-                          n_contacts, runs, copro_bench_median (build), copro_bench_median (frame));
+  /* Switching partner in a window already showing a timeline. */
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (holder), copro_contact_log_new (other));
+  wait_for_frame (window);
+  for (int run = 0; run < runs; run++)
+    {
+      CoproRecord *next = run % 2 == 0 ? partner : other;
+      gint64 start = g_get_monotonic_time ();
+      GtkWidget *log = copro_contact_log_new (next);
+      double shown;
+
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (holder), log);
+      wait_for_frame (window);
+      shown = copro_bench_ms_since (start);
+      if (copro_contact_log_get_partner (COPRO_CONTACT_LOG (log)) != next ||
+          copro_contact_log_get_n_rows (COPRO_CONTACT_LOG (log)) != (guint) n_contacts)
+        {
+          g_printerr ("copro-bench-contacts: the timeline does not show the partner switched to\n");
+          return 1;
+        }
+      g_array_append_val (switches, shown);
+    }
+
+  /* A frame asked for with nothing changed: what waiting for the frame
+   * clock and drawing the window cost by themselves. */
+  for (int run = 0; run < runs; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double shown;
+
+      wait_for_frame (window);
+      shown = copro_bench_ms_since (start);
+      g_array_append_val (empty, shown);
+    }
+
+  g_string_append_printf (out, "{\"contacts\":%d,\"runs\":%d,\"build_ms\":%.2f,\"frame_ms\":%.2f,"
+                          "\"switch_ms\":%.2f,\"empty_frame_ms\":%.2f}",
+                          n_contacts, runs, copro_bench_median (build), copro_bench_median (frame),
+                          copro_bench_median (switches), copro_bench_median (empty));
   g_print ("%s\n", out->str);
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

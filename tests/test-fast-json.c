@@ -217,6 +217,7 @@ test_generated (void)
 #define HEAD "{\"format\": \"coproduce-project\", \"format_version\": 1"
 #define ID1 "6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 #define ID2 "7b2c3d4e-5f60-4b7c-9d8e-0f1a2b3c4d5e"
+#define ID1_UPPER "6A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D"
 
 /* Edge cases, each with whether the fast path must take it. */
 static void
@@ -234,6 +235,13 @@ test_edge_cases (void)
     { TRUE, HEAD ", \"partners\": [], \"activities\": [], \"overview\": {}}" },
     { TRUE, HEAD ", \"overview\": {\"id\": \"not a uuid but unknown here\"}}" },
     { TRUE, HEAD ", \"\": \"empty name\", \"unicode ✓\": \"\\u0001\\u001f\\u007f\"}" },
+    /* Strings are scanned eight bytes at a time: stops at each place in a word. */
+    { TRUE, HEAD ", \"overview\": {\"title\": \"1234567\\\"9abcdef\\\\123456\\n12345678\\t\\u00e9é€😀 long tail\", \"summary\": \"12345678\"}}" },
+    { TRUE, HEAD ",\n                        \"overview\"   :\n\t\t\r\n                 {  }\n\n        }" },
+    /* Escaped member names, enumeration keys and flags. */
+    { TRUE, HEAD ", \"partners\": [{\"\\u0069d\": \"" ID1 "\", \"n\\u0061me\": \"A\", \"access_needs\": [\"\\u0062sl\", \"easy-read\"]}], \"overview\": {\"current_step\": \"\\u0069dentify\"}}" },
+    /* Ids are compared ignoring case. */
+    { TRUE, HEAD ", \"partners\": [{\"id\": \"" ID1_UPPER "\"}], \"terms_of_reference\": {\"members\": [{\"id\": \"" ID2 "\", \"partner\": \"" ID1 "\"}]}}" },
     /* Left to the reference, loaded or refused by it. */
     { FALSE, "" },
     { FALSE, "   " },
@@ -269,6 +277,12 @@ test_edge_cases (void)
     { FALSE, HEAD ", \"partners\": [{}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"nope\"}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}, {\"id\": \"" ID1 "\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\"}, {\"id\": \"" ID1_UPPER "\"}]}" },
+    { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"access_needs\": [\"bsl\", \"\\u0062sl\"]}]}" },
+    { FALSE, HEAD ", \"overview\": {\"current_step\": \"identif\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"current_step\": \"identifyy\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": \"123456789\001bcdefghij\"}}" },
+    { FALSE, HEAD ", \"overview\": {\"title\": \"1234567890abcdefghij" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": 9}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"influence\": -1}]}" },
     { FALSE, HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"access_needs\": [\"bsl\", \"bsl\"]}]}" },
@@ -478,6 +492,73 @@ test_damaged (void)
   g_assert_cmpuint (check_damaged (example, 20, 9), >, 0);
 }
 
+/* Records read by the fast path share some strings (empty texts,
+ * enumeration keys) and hold the others in one block: changing, copying and
+ * freeing them afterwards must treat each string as its own (the sanitisers
+ * catch a wrong free). */
+static void
+test_edit_loaded (void)
+{
+  static const char data[] =
+    HEAD ", \"partners\": [{\"id\": \"" ID1 "\", \"name\": \"Ada\", \"organisation\": \"\","
+    " \"kind\": \"individual\", \"consent_date\": \"2026-01-02\", \"notes\": \"two\\nlines\","
+    " \"contacts\": [{\"id\": \"" ID2 "\", \"date\": \"2026-03-04\", \"method\": \"phone\","
+    " \"made_by\": \"Officer\", \"summary\": \"Called about the \\\"next\\\" meeting\","
+    " \"follow_up\": null, \"activity\": \"" ID1_UPPER "\"}]}]}";
+  g_autoptr(CoproDocument) document = _copro_document_new_from_data_fast (data, strlen (data));
+  CoproRecord *partner, *contact;
+  g_autoptr(CoproRecord) copy = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_nonnull (document);
+  partner = copro_list_get (copro_record_get_list (copro_document_get_project (document), "partners"), 0);
+  contact = copro_list_get (copro_record_get_list (partner, "contacts"), 0);
+  g_assert_cmpstr (copro_record_get_id (partner), ==, ID1);
+  g_assert_cmpstr (copro_record_get_string (partner, "name"), ==, "Ada");
+  g_assert_cmpstr (copro_record_get_string (partner, "organisation"), ==, "");
+  g_assert_cmpstr (copro_record_get_string (partner, "kind"), ==, "individual");
+  g_assert_cmpstr (copro_record_get_string (partner, "consent_date"), ==, "2026-01-02");
+  g_assert_cmpstr (copro_record_get_string (partner, "notes"), ==, "two\nlines");
+  g_assert_null (copro_record_get_string (partner, "sector"));
+  g_assert_cmpstr (copro_record_get_string (contact, "summary"), ==, "Called about the \"next\" meeting");
+  g_assert_cmpstr (copro_record_get_string (contact, "method"), ==, "phone");
+  g_assert_cmpstr (copro_record_get_string (contact, "activity"), ==, ID1_UPPER);
+  g_assert_null (copro_record_get_string (contact, "follow_up"));
+  before = check_save (document);
+
+  /* A copy holds its own strings, and outlives what it was copied from. */
+  copy = copro_record_copy (partner);
+
+  copro_record_set_string (partner, "name", "");
+  copro_record_set_string (partner, "name", "Ada Lovelace");
+  copro_record_set_string (partner, "organisation", "Analytical Engines");
+  copro_record_set_string (partner, "kind", "organisation");
+  copro_record_set_string (partner, "kind", NULL);
+  copro_record_set_string (partner, "consent_date", NULL);
+  copro_record_set_string (partner, "notes", "one line");
+  copro_record_set_id (partner, ID2);
+  copro_record_set_string (contact, "summary", "");
+  copro_record_set_string (contact, "date", "2026-03-05");
+  copro_record_set_string (contact, "method", "letter");
+  copro_record_set_string (contact, "activity", NULL);
+  copro_record_set_string (contact, "follow_up", "2026-04-01");
+  after = check_save (document);
+  g_assert_cmpstr (before, !=, after);
+  g_assert_nonnull (strstr (after, "\"name\" : \"Ada Lovelace\""));
+  g_assert_nonnull (strstr (after, "\"method\" : \"letter\""));
+  g_assert_nonnull (strstr (after, "\"follow_up\" : \"2026-04-01\""));
+
+  g_clear_object (&document);
+  g_assert_cmpstr (copro_record_get_id (copy), ==, ID1);
+  g_assert_cmpstr (copro_record_get_string (copy, "name"), ==, "Ada");
+  g_assert_cmpstr (copro_record_get_string (copy, "kind"), ==, "individual");
+  g_assert_cmpstr (copro_record_get_string (copy, "notes"), ==, "two\nlines");
+  contact = copro_list_get (copro_record_get_list (copy, "contacts"), 0);
+  g_assert_cmpstr (copro_record_get_string (contact, "summary"), ==, "Called about the \"next\" meeting");
+  g_assert_cmpstr (copro_record_get_string (contact, "activity"), ==, ID1_UPPER);
+}
+
 /* The writer: every ASCII character, other scripts, and members this version
  * does not know at every depth, against json-glib's tree of the same project
  * (test-document.c holds the bytes expected). */
@@ -561,5 +642,6 @@ main (int    argc,
   g_test_add_func ("/fast-json/strict-json", test_strict_json);
   g_test_add_func ("/fast-json/damaged", test_damaged);
   g_test_add_func ("/fast-json/writer", test_writer);
+  g_test_add_func ("/fast-json/edit-loaded", test_edit_loaded);
   return g_test_run ();
 }

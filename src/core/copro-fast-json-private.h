@@ -11,7 +11,9 @@ G_BEGIN_DECLS
  * when the text is anything but plain, strict JSON of a project of this
  * version that loads without a fault: the caller then reads it with
  * json-glib, the reference, which says what is wrong. On success, @ids holds
- * every id seen (folded to lower case) → its record's description. */
+ * every id seen → its record's description; it ignores case (look ids up
+ * in any case), and its keys are the records' own ids: free it before the
+ * project. */
 CoproRecord *_copro_fast_read_project  (const char  *data,
                                         gsize        length,
                                         GHashTable **ids);

@@ -24,12 +24,16 @@ JsonObject *_copro_record_write_json (CoproRecord      *self);
 
 /* For the fast reader (copro-fast-json.c), which has checked each value as
  * copro-record.c would: set a field by its index, without notification (a
- * copy of @length bytes of @text; the @n_keys strings of @keys, taken); the
+ * copy of @length bytes of @text; the @n_keys keys of @keys, copied); the
  * id, taken; an unknown member, taken. */
 void        _copro_record_load_string_at (CoproRecord *self,
                                           guint        field,
                                           const char  *text,
                                           gsize        length);
+/* @key must be the enumeration's own key (a static string, shared). */
+void        _copro_record_load_enum_at   (CoproRecord *self,
+                                          guint        field,
+                                          const char  *key);
 void        _copro_record_load_int_at    (CoproRecord *self,
                                           guint        field,
                                           int          value);
@@ -41,10 +45,32 @@ void        _copro_record_load_bool_at   (CoproRecord *self,
                                           gboolean     value);
 void        _copro_record_load_flags_at  (CoproRecord *self,
                                           guint        field,
-                                          char       **keys,
+                                          const char **keys,
                                           guint        n_keys);
+/* The key of @enumeration equal to the @length bytes at @text (the
+ * enumeration's own, static string), or NULL. */
+const char *_copro_enum_key              (const CoproEnum *enumeration,
+                                          const char      *text,
+                                          gsize            length);
 void        _copro_record_take_id     (CoproRecord *self,
                                        char        *id);
+/* copro_record_get_id() without its check, for the reader's loop. */
+const char *_copro_record_peek_id     (CoproRecord *self);
+
+/* Texts for a new record's fields (text, dates, references: not
+ * enumerations), or for its id (@field COPRO_LOAD_ID), set at once, their
+ * copies in one block. @text holds @length bytes, no NUL. */
+#define COPRO_LOAD_ID G_MAXUINT
+typedef struct
+{
+  guint       field;
+  const char *text;
+  gsize       length;
+} CoproLoadText;
+
+void        _copro_record_load_strings (CoproRecord         *self,
+                                        const CoproLoadText *texts,
+                                        guint                n_texts);
 /* For CoproList: the record above @self; and, before the list changes,
  * the change, reported to the hook of the tree's root (@self is the
  * list's owner). */
