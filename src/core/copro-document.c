@@ -914,15 +914,13 @@ copro_document_new_from_file (GFile         *file,
   g_autofree char *contents = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *etag = NULL;
   CoproDocument *self;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                            G_FILE_ATTRIBUTE_ETAG_VALUE,
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
@@ -945,29 +943,10 @@ copro_document_new_from_file (GFile         *file,
       return NULL;
     }
 
-  /* A local file is mapped rather than read (as
-   * json_parser_load_from_mapped_file() does): reading issue 14's 39 MB
-   * project took 30-45 ms, mostly the kernel giving the process fresh pages
-   * to copy it into, where mapping it from the page cache took 4-5 ms
-   * (measured on the build machine). The etag is the one queried before
-   * mapping: should another program replace the file in between, saving
-   * reports a conflict that is not one, never the other way round. Anything
-   * else, or a file that cannot be mapped, is read, which says what is wrong
-   * in its own words. */
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_file_peek_path (file) != NULL &&
-      g_file_info_get_etag (info) != NULL &&
-      (mapped = g_mapped_file_new (g_file_peek_path (file), FALSE, NULL)) != NULL)
-    {
-      etag = g_strdup (g_file_info_get_etag (info));
-      self = copro_document_new_from_data (g_mapped_file_get_contents (mapped),
-                                           g_mapped_file_get_length (mapped), error);
-    }
-  else
-    {
-      if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
-        return NULL;
-      self = copro_document_new_from_data (contents, length, error);
-    }
+  if (!g_file_load_contents (file, cancellable, &contents, &length, &etag, error))
+    return NULL;
+
+  self = copro_document_new_from_data (contents, length, error);
   if (self != NULL)
     {
       self->file = g_object_ref (file);
