@@ -11,7 +11,9 @@
  * another's in the same window, already realised and showing a timeline (as
  * the partner's details do: a partner's log is a new widget in place of the
  * last), to the next frame drawn; and, for scale, a frame with nothing
- * changed. Prints the medians: {"contacts": N, "runs": N, "build_ms",
+ * changed. The log makes the rows of its newest contacts at once and the
+ * rest after the frame (copro-contact-log.c), which the figures measure as
+ * the user sees it: what is drawn in the first frame. Prints the medians: {"contacts": N, "runs": N, "build_ms",
  * "frame_ms": the build to its first frame drawn, "switch_ms",
  * "empty_frame_ms"}.
  *

@@ -16,6 +16,7 @@
 #include "copro-history.h"
 #include "copro-cell-text.h"
 #include "copro-contact.h"
+#include "copro-contact-log.h"
 #include "copro-list.h"
 #include "copro-model.h"
 #include "copro-partner.h"
@@ -1831,6 +1832,36 @@ test_register_rows (Fixture       *f,
   g_assert_null (copro_register_view_get_row (grid, 10));
 }
 
+
+/* A long contact log shows its newest contacts at once and the rest after
+ * the first frame, all of them in the end, newest first. */
+static void
+test_contact_log_rows (Fixture       *f,
+                       gconstpointer  data)
+{
+  CoproRecord *p = partner (f, 0);
+  GtkWidget *log;
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2026-%02u-%02u", 1 + i / 28, 1 + i % 28);
+
+      copro_contact_log (p, date, "phone", "Jo", "Called", NULL);
+    }
+  spin_idle ();
+  g_assert_true (copro_partners_page_reveal (f->panel, p));
+  log = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_CONTACT_LOG);
+  g_assert_nonnull (log);
+  g_assert_true (copro_contact_log_get_partner (COPRO_CONTACT_LOG (log)) == p);
+  /* Made for the partner just now: a screenful so far. */
+  g_assert_cmpuint (copro_contact_log_get_n_rows_made (COPRO_CONTACT_LOG (log)), <, 40);
+  g_assert_cmpuint (copro_contact_log_get_n_rows_made (COPRO_CONTACT_LOG (log)), >, 0);
+  /* The rest after the frame: all 40. */
+  spin_idle ();
+  g_assert_cmpuint (copro_contact_log_get_n_rows_made (COPRO_CONTACT_LOG (log)), ==, 40);
+  g_assert_cmpuint (copro_contact_log_get_n_rows (COPRO_CONTACT_LOG (log)), ==, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1863,6 +1894,7 @@ main (int   argc,
   ADD ("find", test_find);
   ADD ("keyboard", test_keyboard);
   ADD ("set-field-sorted", test_set_field_sorted);
+  ADD ("contact-log-rows", test_contact_log_rows);
   g_test_add ("/copro/partners/set-field-many", Fixture, NULL, fixture_set_up_bulk, test_set_field_many,
               fixture_tear_down);
   g_test_add ("/copro/partners/register-rows", Fixture, NULL, fixture_set_up_bulk, test_register_rows,

@@ -25,7 +25,17 @@ struct _CoproContactLog
   CoproRecord         *partner;
   guint                rebuild_id;
   guint                n_rows;
+  /* The contacts whose rows are still to be made (see rebuild()). */
+  GPtrArray           *pending;
+  guint                next;
+  guint                fill_id;
 };
+
+/* Rows made at once: about what the partner's details show without
+ * scrolling. The rest follow a screenful at a time after each frame, so
+ * that a partner with a long log shows within one frame (50 rows at once
+ * took two, bench/copro-bench-contacts.c). */
+#define ROWS_AT_ONCE 12
 
 G_DEFINE_FINAL_TYPE (CoproContactLog, copro_contact_log, ADW_TYPE_PREFERENCES_GROUP)
 
@@ -89,22 +99,51 @@ make_row (CoproContactLog *self,
   return row;
 }
 
+/* Makes up to @n more rows; whether any are left to make. */
+static gboolean
+fill (CoproContactLog *self,
+      guint            n)
+{
+  CoproRecord *project;
+
+  if (self->pending == NULL)
+    return FALSE;
+  project = get_project (self->partner);
+  for (; n > 0 && self->next < self->pending->len; n--, self->next++)
+    gtk_list_box_append (self->list_box, make_row (self, g_ptr_array_index (self->pending, self->next), project));
+  if (self->next < self->pending->len)
+    return TRUE;
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
+  return FALSE;
+}
+
+static gboolean
+fill_idle_cb (gpointer user_data)
+{
+  CoproContactLog *self = user_data;
+
+  if (fill (self, ROWS_AT_ONCE))
+    return G_SOURCE_CONTINUE;
+  self->fill_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 rebuild (CoproContactLog *self)
 {
-  g_autoptr(GPtrArray) sorted = NULL;
-  CoproRecord *project;
-
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   gtk_list_box_remove_all (self->list_box);
   self->n_rows = 0;
   if (self->partner == NULL)
     return;
-  project = get_project (self->partner);
-  sorted = copro_contacts_sorted_newest_first (G_LIST_MODEL (copro_partner_get_contacts (self->partner)));
-  for (guint i = 0; i < sorted->len; i++)
-    gtk_list_box_append (self->list_box, make_row (self, g_ptr_array_index (sorted, i), project));
-  self->n_rows = sorted->len;
+  self->pending = copro_contacts_sorted_newest_first (G_LIST_MODEL (copro_partner_get_contacts (self->partner)));
+  self->next = 0;
+  self->n_rows = self->pending->len;
+  /* The rest after the frame (the frame clock's priority is higher). */
+  if (fill (self, ROWS_AT_ONCE))
+    self->fill_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, fill_idle_cb, self, NULL);
 }
 
 static gboolean
@@ -165,6 +204,8 @@ copro_contact_log_dispose (GObject *object)
   CoproContactLog *self = COPRO_CONTACT_LOG (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->partner != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->partner, self);
@@ -235,5 +276,16 @@ copro_contact_log_get_n_rows (CoproContactLog *self)
 
   if (self->rebuild_id != 0)
     rebuild (self);
+  /* Every row, made now if some were still to come. */
+  fill (self, G_MAXUINT);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   return self->n_rows;
+}
+
+guint
+copro_contact_log_get_n_rows_made (CoproContactLog *self)
+{
+  g_return_val_if_fail (COPRO_IS_CONTACT_LOG (self), 0);
+
+  return self->pending != NULL ? self->next : self->n_rows;
 }

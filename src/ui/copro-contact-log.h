@@ -22,6 +22,9 @@ CoproRecord *copro_contact_log_get_partner (CoproContactLog *self);
 /* The rows shown, newest first (the same order as the timeline); for tests
  * and the benchmark. */
 guint        copro_contact_log_get_n_rows  (CoproContactLog *self);
+/* The rows made so far: the newest contacts are made at once, the rest
+ * a screenful at a time after each frame. */
+guint        copro_contact_log_get_n_rows_made (CoproContactLog *self);
 /* Opens the dialogue to add a contact; returns it. */
 AdwDialog   *copro_contact_log_add         (CoproContactLog *self);
 
