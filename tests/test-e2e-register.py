@@ -101,6 +101,10 @@ def run(app, partners):
     key("Down")
     second = expect_focus(grid, titles[1])
     wait_for("the second partner to be selected", lambda: selected(second))
+    # Where it is, as GTK passes it on: "2 of 43".
+    where = dict(a.split(":", 1) for a in second.getAttributes() if ":" in a).get("rowindextext")
+    if where != "2 of %d" % len(partners):
+        raise Failure("the second row says it is %r" % where)
     key("Down", SHIFT)
     third = expect_focus(grid, titles[2])
     wait_for("Shift+Down to select both", lambda: selected(second) and selected(third), timeout=15)

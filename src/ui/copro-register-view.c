@@ -206,6 +206,25 @@ measure_columns (GtkWidget         *widget,
 
 /* Rows */
 
+/* Where the row is, for assistive technology: its index counted from 1, the
+ * headings being the first row, and as text ("5 of 43"), which is what GTK
+ * 4.18 passes on over AT-SPI (the "rowindextext" attribute,
+ * gtk/a11y/gtkatspicontext.c:566-572; the index and count are not). */
+static void
+row_tell_position (CoproRegisterRow *row)
+{
+  g_autofree char *text = NULL;
+
+  if (row->position == INVALID || row->view == NULL)
+    return;
+  /* TRANSLATORS: where a partner's row is in the register: "5 of 43" */
+  text = g_strdup_printf (_("%u of %u"), row->position + 1, n_items (row->view));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) MIN (row->position, G_MAXINT - 2) + 2,
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX_TEXT, text,
+                                  -1);
+}
+
 static void
 row_set_position (CoproRegisterRow *row,
                   guint             position)
@@ -213,11 +232,7 @@ row_set_position (CoproRegisterRow *row,
   if (row->position == position)
     return;
   row->position = position;
-  if (position != INVALID)
-    /* Counted from 1, the headings being the first row. */
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                    GTK_ACCESSIBLE_RELATION_ROW_INDEX, (int) MIN (position, G_MAXINT - 2) + 2,
-                                    -1);
+  row_tell_position (row);
 }
 
 static void
@@ -1034,6 +1049,9 @@ on_items_changed_cb (GListModel        *model,
   if (self->anchor != INVALID && self->anchor >= n)
     self->anchor = self->cursor;
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_RELATION_ROW_COUNT, (int) MIN (n, G_MAXINT - 1) + 1, -1);
+  if (added != removed)
+    for (guint i = 0; i < self->rows->len; i++)
+      row_tell_position (g_ptr_array_index (self->rows, i));
   gtk_widget_queue_resize (GTK_WIDGET (self));
   /* The row with the keyboard went: the keyboard goes to the row in its place. */
   if (refocus)
