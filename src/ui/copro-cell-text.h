@@ -7,14 +7,14 @@ G_BEGIN_DECLS
 
 /*
  * CoproCellText: one line of text in a cell of the partner register, ended
- * with "…" when it does not fit. GTK 4.8's column view makes about 200 rows
- * whatever the window's height, and binds and measures them all after each
- * sort or search; a GtkLabel lays its text out to be measured, which at
- * eight columns cost most of the time to show a sorted or searched register
- * of 100,000 partners (bench/copro-bench-register.c). This cell measures
- * from the font's height alone and lays its text out only when it is drawn
- * inside the visible part of the list. Screen readers get the text as the
- * cell's accessible label.
+ * with "…" when it does not fit. A GtkLabel lays its text out to be
+ * measured, which for the register's cells cost most of the time to show a
+ * sorted or searched register (bench/copro-bench-register.c, when GTK's
+ * column view made about 200 rows). This cell measures from the font's
+ * height alone and lays its text out only when it is drawn inside the
+ * visible part of the list. Screen readers get the text as the cell's
+ * accessible label; copro_cell_text_new_cell() makes one that is itself a
+ * grid cell.
  */
 #define COPRO_TYPE_CELL_TEXT (copro_cell_text_get_type ())
 G_DECLARE_FINAL_TYPE (CoproCellText, copro_cell_text, COPRO, CELL_TEXT, GtkWidget)
