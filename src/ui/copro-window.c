@@ -48,6 +48,8 @@ struct _CoproWindow
   AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 };
 
 G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -990,7 +992,22 @@ copro_window_class_init (CoproWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, primary_menu);
   gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
+}
+
+/* The main menu is made the first time it is opened (a click or F10), not
+ * with the window: its popover is 7 M instructions of start-up
+ * (bench/benchmark.py). */
+static void
+menu_button_create_popup_cb (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -999,6 +1016,7 @@ copro_window_init (CoproWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->draft_rows = g_ptr_array_new ();
