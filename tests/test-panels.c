@@ -343,16 +343,20 @@ test_overview (Fixture       *f,
   g_assert_cmpstr (copro_record_get_string (overview, "start_date"), ==, "2026-06-01");
   g_assert_cmpstr (entry_text (start), ==, "01/06/2026");
 
-  /* Or picked from the calendar beside it, which opens on the date. */
+  /* Or picked from the calendar beside it, which opens on the date. The
+   * calendar is made when it is first opened. */
   {
     GtkMenuButton *button = GTK_MENU_BUTTON (find_type (start_row, GTK_TYPE_MENU_BUTTON));
-    GtkWidget *calendar = find_type (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_CALENDAR);
+    GtkWidget *calendar;
     g_autoptr(GDateTime) day = g_date_time_new_local (2026, 9, 14, 0, 0, 0);
     g_autoptr(GDateTime) shown = NULL;
 
-    g_assert_nonnull (calendar);
+    g_assert_null (gtk_menu_button_get_popover (button));
     gtk_menu_button_popup (button);
     spin_idle ();
+    g_assert_nonnull (gtk_menu_button_get_popover (button));
+    calendar = find_type (GTK_WIDGET (gtk_menu_button_get_popover (button)), GTK_TYPE_CALENDAR);
+    g_assert_nonnull (calendar);
     shown = gtk_calendar_get_date (GTK_CALENDAR (calendar));
     g_assert_cmpint (g_date_time_get_year (shown), ==, 2026);
     g_assert_cmpint (g_date_time_get_month (shown), ==, 6);

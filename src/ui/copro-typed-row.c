@@ -230,6 +230,27 @@ on_calendar_popover_show_cb (GtkPopover    *popover,
   g_signal_handler_unblock (self->calendar, self->day_selected_id);
 }
 
+/* The calendar is made the first time it is opened, not with each date
+ * row: a GtkCalendar is dozens of widgets, and a panel has several dates
+ * (start-up, bench/benchmark.py). */
+static void
+calendar_button_create_popup_cb (GtkMenuButton *button,
+                                 gpointer       user_data)
+{
+  CoproTypedRow *self = user_data;
+  GtkWidget *popover;
+
+  if (self->calendar != NULL)
+    return;
+  self->calendar = GTK_CALENDAR (gtk_calendar_new ());
+  self->day_selected_id = g_signal_connect (self->calendar, "day-selected",
+                                            G_CALLBACK (on_calendar_day_selected_cb), self);
+  popover = gtk_popover_new ();
+  gtk_popover_set_child (GTK_POPOVER (popover), GTK_WIDGET (self->calendar));
+  g_signal_connect (popover, "show", G_CALLBACK (on_calendar_popover_show_cb), self);
+  gtk_menu_button_set_popover (button, popover);
+}
+
 static void
 typed_row_setup (GtkWidget        *row,
                  const CoproField *field)
@@ -300,10 +321,8 @@ copro_typed_row_class_init (CoproTypedRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/coproduce/Coproduce/copro-typed-row.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproTypedRow, entry);
   gtk_widget_class_bind_template_child (widget_class, CoproTypedRow, calendar_button);
-  gtk_widget_class_bind_template_child (widget_class, CoproTypedRow, calendar);
   gtk_widget_class_bind_template_callback (widget_class, on_typed_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_typed_focus_leave_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_popover_show_cb);
 }
 
 static void
@@ -317,8 +336,8 @@ copro_typed_row_init (CoproTypedRow *self)
    * (typed_row_show_problem). */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
   self->changed_id = g_signal_connect (self->entry, "changed", G_CALLBACK (on_typed_entry_changed_cb), self);
-  self->day_selected_id = g_signal_connect (self->calendar, "day-selected",
-                                            G_CALLBACK (on_calendar_day_selected_cb), self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->calendar_button),
+                                         calendar_button_create_popup_cb, self, NULL);
   copro_field_link_init (&self->link, GTK_WIDGET (self), &typed_row_ops);
   typed_row_show_problem (self, NULL);
 }

@@ -48,6 +48,10 @@ struct _CoproWindow
   AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
+  GtkWidget            *start_page;
+  gboolean              recent_stale;  /* the recent list is read again when the start page shows */
 };
 
 G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -388,6 +392,27 @@ populate_recent (CoproWindow *self)
     }
 
   gtk_widget_set_visible (self->recent_box, infos->len > 0);
+}
+
+/* The recent projects are listed when the start page shows, not by a window
+ * that opens a project at once (and whose opening adds to the recent list):
+ * 5 M instructions of start-up (bench/benchmark.py). */
+static void
+on_recent_changed_cb (CoproWindow *self)
+{
+  if (gtk_widget_get_mapped (self->start_page))
+    populate_recent (self);
+  else
+    self->recent_stale = TRUE;
+}
+
+static void
+on_start_page_map_cb (CoproWindow *self)
+{
+  if (!self->recent_stale)
+    return;
+  self->recent_stale = FALSE;
+  populate_recent (self);
 }
 
 static void
@@ -990,7 +1015,23 @@ copro_window_class_init (CoproWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, CoproWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
+}
+
+/* The main menu is made the first time it is opened (a click or F10), not
+ * with the window: its popover is 7 M instructions of start-up
+ * (bench/benchmark.py). */
+static void
+menu_button_create_popup_cb (GtkMenuButton *button,
+                             gpointer       user_data)
+{
+  CoproWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -999,6 +1040,7 @@ copro_window_init (CoproWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, menu_button_create_popup_cb, self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->draft_rows = g_ptr_array_new ();
@@ -1031,8 +1073,9 @@ copro_window_init (CoproWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
-                           G_CALLBACK (populate_recent), self, G_CONNECT_SWAPPED);
-  populate_recent (self);
+                           G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map_cb), self, G_CONNECT_SWAPPED);
+  self->recent_stale = TRUE;
   populate_drafts (self);
 
   update_title (self);
