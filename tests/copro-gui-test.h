@@ -128,6 +128,39 @@ alert_respond (AdwAlertDialog *dialog,
   spin_until (is_null, &weak);
 }
 
+/* Does what pressing @keyval with exactly @modifiers does in @widget: runs
+ * its shortcut for it (a class's key bindings are shortcuts). Returns
+ * whether the key was used; a key with no shortcut fails the test. */
+static inline gboolean
+copro_gui_test_press_key (GtkWidget       *widget,
+                          guint            keyval,
+                          GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  g_error ("no shortcut for %s", gdk_keyval_name (keyval));
+  return FALSE;
+}
+
 static inline gboolean
 copro_gui_test_count_frame_cb (GtkWidget     *widget,
                                GdkFrameClock *clock,

@@ -1622,36 +1622,12 @@ test_set_field_sorted (Fixture       *f,
 }
 
 
-/* Does what pressing @keyval with @modifiers does in the register's rows:
- * runs their shortcut for it. Returns whether the key was used. */
 static gboolean
 press_key (CoproRegisterView *grid,
            guint              keyval,
            GdkModifierType    modifiers)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (grid));
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
-            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, GTK_WIDGET (grid),
-                                                 gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-  g_error ("no shortcut for %s", gdk_keyval_name (keyval));
-  return FALSE;
+  return copro_gui_test_press_key (GTK_WIDGET (grid), keyval, modifiers);
 }
 
 /* Waits for @n frames drawn (the rows in sight are made as the window is

@@ -157,6 +157,13 @@ n_items (CoproRegisterView *self)
   return self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
 }
 
+static void
+unparent_children (GtkWidget *widget)
+{
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (widget)) != NULL;)
+    gtk_widget_unparent (child);
+}
+
 /* Lays out @widget's children (cells or headings) in the view's columns. */
 static void
 allocate_columns (GtkWidget         *widget,
@@ -346,8 +353,7 @@ copro_register_row_dispose (GObject *object)
 {
   CoproRegisterRow *row = COPRO_REGISTER_ROW (object);
 
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (row))) != NULL;)
-    gtk_widget_unparent (child);
+  unparent_children (GTK_WIDGET (row));
   g_clear_object (&row->partner);
 
   G_OBJECT_CLASS (copro_register_row_parent_class)->dispose (object);
@@ -445,8 +451,7 @@ copro_register_header_size_allocate (GtkWidget *widget,
 static void
 copro_register_header_dispose (GObject *object)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
+  unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (copro_register_header_parent_class)->dispose (object);
 }
@@ -508,8 +513,7 @@ copro_register_rows_size_allocate (GtkWidget *widget,
 static void
 copro_register_rows_dispose (GObject *object)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL;)
-    gtk_widget_unparent (child);
+  unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (copro_register_rows_parent_class)->dispose (object);
 }
