@@ -1776,6 +1776,30 @@ test_register_rows (Fixture       *f,
     g_assert_cmpfloat (gtk_adjustment_get_value (vadjustment), <, gtk_adjustment_get_upper (vadjustment) / 4);
   }
 
+  /* Right brings the columns out of sight into view, Left back; the
+   * keyboard stays in the rows. */
+  {
+    GtkAdjustment *hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    guint at = focused_position (f, grid);
+
+    g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment));
+    g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+    g_assert_true (press_key (grid, GDK_KEY_Right, 0));
+    g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), >, 0);
+    g_assert_true (press_key (grid, GDK_KEY_Left, 0));
+    g_assert_cmpfloat (gtk_adjustment_get_value (hadjustment), ==, 0);
+    /* Tab leaves the rows (one Tab stop); grabbing them comes back to the
+     * same partner. */
+    gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD);
+    g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (f->window)));
+    g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (grid)));
+    g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (grid)));
+    g_assert_cmpuint (focused_position (f, grid), ==, at);
+    /* An arrow the rows have no use for keeps the keyboard in them. */
+    g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_RIGHT));
+    g_assert_cmpuint (focused_position (f, grid), ==, at);
+  }
+
   /* Enter opens the partner at the cursor. */
   g_assert_true (press_key (grid, GDK_KEY_Return, 0));
   g_assert_true (copro_partners_page_get_editing (f->panel) ==

@@ -828,9 +828,11 @@ copro_register_view_focus (GtkWidget        *widget,
 {
   CoproRegisterView *self = COPRO_REGISTER_VIEW (widget);
 
-  /* Tab and Shift+Tab leave the rows from any row: one stop, as a list. */
+  /* Tab and Shift+Tab leave the rows from any row: one stop, as a list.
+   * An arrow the rows do not use (Left and Right at the end of the columns)
+   * leaves the keyboard where it is rather than in another widget. */
   if (gtk_widget_get_focus_child (widget) != NULL)
-    return FALSE;
+    return direction != GTK_DIR_TAB_FORWARD && direction != GTK_DIR_TAB_BACKWARD;
   return focus_cursor (self);
 }
 
@@ -894,6 +896,28 @@ move_cursor_cb (GtkWidget *widget,
       target = direction < 0 ? 0 : (gint64) n - 1;
     }
   move_cursor_to (self, (guint) CLAMP (target, 0, (gint64) n - 1), extend, modify);
+  return TRUE;
+}
+
+/* Left and Right bring the columns out of sight into view, a column's
+ * width at a time (the register is wider than a narrow window). */
+static gboolean
+scroll_columns_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  CoproRegisterView *self = COPRO_REGISTER_VIEW (widget);
+  int direction = g_variant_get_int32 (args);
+  double value = gtk_adjustment_get_value (self->hadjustment);
+  double step = 0;
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    direction = -direction;
+  for (guint i = 0; i < self->n_columns && step == 0; i++)
+    if (direction > 0 ? self->column_x[i] + self->column_width[i] > value + 1
+                      : self->column_x[i] + self->column_width[i] >= value)
+      step = self->column_width[i];
+  gtk_adjustment_set_value (self->hadjustment, value + direction * MAX (step, 20));
   return TRUE;
 }
 
@@ -1274,6 +1298,10 @@ copro_register_view_class_init (CoproRegisterViewClass *klass)
   add_move_bindings (widget_class, GDK_KEY_Page_Down, GDK_KEY_KP_Page_Down, MOVE_PAGE, 1);
   add_move_bindings (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, MOVE_ENDS, -1);
   add_move_bindings (widget_class, GDK_KEY_End, GDK_KEY_KP_End, MOVE_ENDS, 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, 0, scroll_columns_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Left, 0, scroll_columns_cb, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, 0, scroll_columns_cb, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Right, 0, scroll_columns_cb, "i", 1);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, 0, select_cursor_cb, "b", FALSE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Space, 0, select_cursor_cb, "b", FALSE);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, select_cursor_cb, "b", TRUE);

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
  * technology, inside a "grid" that knows how many rows there are; the
  * column headings are a row of their own. From the keyboard: the arrows,
  * Page Up, Page Down, Home and End move through the rows (with Shift
- * selecting as they go, with Ctrl without changing the selection), Space
- * selects, Ctrl+A selects all and Enter activates.
+ * selecting as they go, with Ctrl without changing the selection), Left
+ * and Right scroll the columns into view, Space selects, Ctrl+A selects all
+ * and Enter activates.
  *
  * Signals: "activate" (the position activated: Enter, or a double click)
  * and "sort-changed" (a column heading chosen).
