@@ -590,9 +590,22 @@ def panels(audit, app, window):
             audit.tree(undo, "toast", "window")
 
 
+def open_main_menu(app):
+    """F10, and the main menu it opens. Its popover is made when first
+    opened; on a loaded machine a first F10 was seen to open nothing (1 run
+    in 3 of a CI rehearsal), so it is pressed again while no menu shows."""
+    for _ in range(3):
+        key("F10")
+        try:
+            return wait_for("the main menu", lambda: next(iter(find_all(app.root, "menu", "Main Menu")), None),
+                            timeout=20)
+        except Failure:
+            continue
+    return find(app.root, "menu", "Main Menu")
+
+
 def main_menu(audit, app):
-    key("F10")
-    menu = find(app.root, "menu", "Main Menu")
+    menu = open_main_menu(app)
     wait_for("the main menu's items", lambda: find_all(menu, "menu item"))
     audit.tree(menu, "main menu", "menu")
     key("Escape")
@@ -708,8 +721,7 @@ def file_choosers(audit, app, scratch):
 
 
 def about_and_shortcuts(audit, app, window):
-    key("F10")
-    menu = find(app.root, "menu", "Main Menu")
+    menu = open_main_menu(app)
     do_action(menu_item(menu, "About Coproduce"))
     # An AdwAboutDialog: a dialogue inside the window, not a window of its own.
     about = wait_for("the About dialogue", lambda: next(iter(find_all(window, "dialog", "About")), None))
