@@ -22,12 +22,14 @@ copro_payments_get (CoproRecord *project)
 
 gint64
 copro_payments_sum_for_partner (CoproList  *payments,
-                                const char *partner_id)
+                                const char *partner_id,
+                                guint      *n_payments)
 {
   guint partner = copro_record_desc_field_index (&copro_desc_payment, "partner");
   guint amount = copro_record_desc_field_index (&copro_desc_payment, "amount");
   guint n = copro_list_get_n_items (payments);
   gint64 total = 0;
+  guint count = 0;
 
   g_return_val_if_fail (partner_id != NULL, 0);
 
@@ -36,25 +38,14 @@ copro_payments_sum_for_partner (CoproList  *payments,
       CoproRecord *payment = copro_list_get (payments, i);
 
       if (g_strcmp0 (copro_record_get_string_at (payment, partner), partner_id) == 0)
-        total += copro_record_get_money_at (payment, amount);
+        {
+          total += copro_record_get_money_at (payment, amount);
+          count++;
+        }
     }
+  if (n_payments != NULL)
+    *n_payments = count;
   return total;
-}
-
-guint
-copro_payments_count_for_partner (CoproList  *payments,
-                                  const char *partner_id)
-{
-  guint partner = copro_record_desc_field_index (&copro_desc_payment, "partner");
-  guint n = copro_list_get_n_items (payments);
-  guint count = 0;
-
-  g_return_val_if_fail (partner_id != NULL, 0);
-
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (copro_record_get_string_at (copro_list_get (payments, i), partner), partner_id) == 0)
-      count++;
-  return count;
 }
 
 guint

@@ -20,12 +20,11 @@ G_BEGIN_DECLS
 
 /* The payments of @project's resources. */
 CoproList   *copro_payments_get              (CoproRecord *project);
-/* The sum of the payments to the partner with id @partner_id, in pence. */
+/* The sum of the payments to the partner with id @partner_id, in pence,
+ * and (@n_payments, may be NULL) how many name them: one pass for both. */
 gint64       copro_payments_sum_for_partner  (CoproList   *payments,
-                                              const char  *partner_id);
-/* How many payments name the partner with id @partner_id. */
-guint        copro_payments_count_for_partner (CoproList  *payments,
-                                               const char *partner_id);
+                                              const char  *partner_id,
+                                              guint       *n_payments);
 /* Clears what identifies the person in each payment to @partner_id (the
  * note); returns how many payments changed. */
 guint        copro_payments_clear_personal   (CoproList   *payments,

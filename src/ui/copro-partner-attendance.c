@@ -142,6 +142,7 @@ update (CoproPartnerAttendance *self)
   CoproList *payments;
   const char *id;
   guint took_part = 0, invited = 0, apologies = 0, n_payments;
+  gint64 total;
   g_autofree char *activities_text = NULL;
   g_autofree char *payments_text = NULL;
 
@@ -163,12 +164,12 @@ update (CoproPartnerAttendance *self)
   adw_expander_row_set_subtitle (self->activities_row, activities_text);
 
   payments = copro_payments_get (self->project);
-  n_payments = copro_payments_count_for_partner (payments, id);
+  total = copro_payments_sum_for_partner (payments, id, &n_payments);
   if (n_payments == 0)
     payments_text = g_strdup (_("None recorded. Payments are recorded under Resources and compliance."));
   else
     {
-      g_autofree char *sum = copro_money_format (copro_payments_sum_for_partner (payments, id));
+      g_autofree char *sum = copro_money_format (total);
 
       /* TRANSLATORS: %u payments, then their sum such as £35.00 */
       payments_text = g_strdup_printf (ngettext ("%u payment, %s in all", "%u payments, %s in all", n_payments),
