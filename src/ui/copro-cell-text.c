@@ -224,13 +224,20 @@ copro_cell_text_init (CoproCellText *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
-GtkWidget *
-copro_cell_text_new (float xalign)
+static GtkWidget *
+new_with_role (float             xalign,
+               GtkAccessibleRole role)
 {
-  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT, NULL);
+  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT, "accessible-role", role, NULL);
 
   self->xalign = xalign;
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+copro_cell_text_new (float xalign)
+{
+  return new_with_role (xalign, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 void
@@ -253,12 +260,7 @@ copro_cell_text_set_text (CoproCellText *self,
 GtkWidget *
 copro_cell_text_new_cell (float xalign)
 {
-  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT,
-                                      "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                                      NULL);
-
-  self->xalign = xalign;
-  return GTK_WIDGET (self);
+  return new_with_role (xalign, GTK_ACCESSIBLE_ROLE_GRID_CELL);
 }
 
 const char *
