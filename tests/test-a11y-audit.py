@@ -656,8 +656,15 @@ def partner_register(audit, app, window, scratch):
 
     # Set Field of the selected partners (a row chosen with a click, then F2).
     rows = find(partners, name="Rows of partners")
-    first = wait_for("a row of partners", lambda: next(
-        (n for n in children(rows) if n.queryComponent().getExtents(pyatspi.WINDOW_COORDS).height > 0), None))
+
+    def whole_in_sight(node):
+        """A row drawn whole in the rows' area: a row scrolled half under
+        the column headings would take the click on a heading."""
+        area = rows.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        box = node.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        return box.height > 0 and box.y >= area.y and box.y + box.height <= area.y + area.height
+
+    first = wait_for("a row of partners", lambda: next((n for n in children(rows) if whole_in_sight(n)), None))
     extents = first.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
     pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 4, extents.y + extents.height // 2,
                                         pyatspi.MOUSE_B1C)

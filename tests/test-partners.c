@@ -1829,6 +1829,22 @@ test_register_rows (Fixture       *f,
   wait_frames (f, 2);
   for (guint i = 0; i < 10; i++)
     g_assert_nonnull (copro_register_view_get_row (grid, i));
+  /* The rows kept spare are neither drawn nor in the accessibility tree. */
+  {
+    GtkWidget *rows_box = gtk_widget_get_last_child (GTK_WIDGET (grid));
+    guint spare = 0;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (rows_box); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (!gtk_widget_get_child_visible (child))
+        {
+          gtk_test_accessible_assert_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+          spare++;
+        }
+    g_assert_cmpuint (spare, >, 0);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Rows of partners");
+  }
   g_assert_null (copro_register_view_get_row (grid, 10));
 }
 
