@@ -1046,9 +1046,11 @@ test_checklist (Fixture       *f,
   GtkWidget *toggle = find_type (checklist, GTK_TYPE_TOGGLE_BUTTON);
   GtkWidget *widget;
 
-  /* Above the register, folded until opened by its button. */
+  /* Above the register, folded until opened by its button; its form is
+   * made when first opened. */
   g_assert_nonnull (revealer);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_null (find_type (checklist, GTK_TYPE_TEXT_VIEW));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_assert_true (copro_recruitment_checklist_get_expanded (COPRO_RECRUITMENT_CHECKLIST (checklist)));

@@ -4,6 +4,10 @@
  * revealer rather than a GtkExpander: a folded expander unparents its
  * child, and a form out of the window then meets gtk_window_get_focus()
  * with no window when the section changes.
+ *
+ * Its form is made when it is first unfolded: folded, as the Partners
+ * section opens, it is a tenth of that section's cost to make (callgrind,
+ * bench/copro-bench-register), for nothing on screen.
  */
 
 #include "config.h"
@@ -32,9 +36,23 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Makes the form for the project's checklist, if it has none. */
+static void
+ensure_form (CoproRecruitmentChecklist *self)
+{
+  CoproRecord *project = copro_partners_section_get_project (COPRO_PARTNERS_SECTION (self));
+
+  if (self->scrolled == NULL || project == NULL || gtk_scrolled_window_get_child (self->scrolled) != NULL)
+    return;
+  gtk_scrolled_window_set_child (self->scrolled,
+                                 copro_record_form_new (copro_record_get_record (project, "recruitment"), NULL, NULL));
+}
+
 static void
 on_toggled_cb (CoproRecruitmentChecklist *self)
 {
+  if (gtk_toggle_button_get_active (self->toggle))
+    ensure_form (self);
   gtk_image_set_from_icon_name (self->arrow, gtk_toggle_button_get_active (self->toggle) ? "pan-down-symbolic"
                                                                                         : "pan-end-symbolic");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPANDED]);
@@ -48,10 +66,9 @@ copro_recruitment_checklist_project_set (CoproPartnersSection *section,
 
   if (self->scrolled == NULL)
     return;
-  gtk_scrolled_window_set_child (self->scrolled,
-                                 project != NULL
-                                 ? copro_record_form_new (copro_record_get_record (project, "recruitment"), NULL, NULL)
-                                 : NULL);
+  gtk_scrolled_window_set_child (self->scrolled, NULL);
+  if (gtk_toggle_button_get_active (self->toggle))
+    ensure_form (self);
 }
 
 static void
