@@ -61,6 +61,7 @@ struct _CoproPartnerRegister
 
   /* Template widgets */
   GtkSearchBar         *search_bar;
+  GtkWidget            *search_box;
   GtkSearchEntry       *search_entry;
   GtkFlowBox           *filters_box;
   AdwBanner            *only_banner;
@@ -469,6 +470,7 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/coproduce/Coproduce/copro-partner-register.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_box);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, filters_box);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, only_banner);
@@ -582,6 +584,9 @@ copro_partner_register_set_search_mode (CoproPartnerRegister *self,
 {
   g_return_if_fail (COPRO_IS_PARTNER_REGISTER (self));
 
+  /* Shown before the bar opens, which gives its entry the focus. */
+  if (search_mode)
+    gtk_widget_set_visible (self->search_box, TRUE);
   /* The bar notifies, and on_search_mode_cb() tells. */
   gtk_search_bar_set_search_mode (self->search_bar, search_mode);
 }
@@ -675,6 +680,7 @@ copro_partner_register_show_only (CoproPartnerRegister *self,
                                      "Showing the %u partners of a check", partners->len),
                            partners->len);
   adw_banner_set_title (self->only_banner, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->only_banner), TRUE);
   adw_banner_set_revealed (self->only_banner, TRUE);
   copro_partner_register_set_view (self, "register");
   update_count (self);
