@@ -1166,8 +1166,12 @@ test_reveal (Fixture       *f,
   /* The map's activation selects the partner and opens its editor. */
   {
     CoproPartnerRegister *reg = copro_partners_page_get_register (f->panel);
-    GtkWidget *map = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_PARTNER_MAP_VIEW);
+    GtkWidget *map;
 
+    /* The map is made when first shown. */
+    g_assert_null (find_type (GTK_WIDGET (f->panel), COPRO_TYPE_PARTNER_MAP_VIEW));
+    copro_partner_register_set_view (reg, "map");
+    map = find_type (GTK_WIDGET (f->panel), COPRO_TYPE_PARTNER_MAP_VIEW);
     g_assert_nonnull (map);
     g_signal_emit_by_name (map, "partner-activated", partner (f, 1));
     g_assert_true (copro_partners_page_get_editing (f->panel) == partner (f, 1));

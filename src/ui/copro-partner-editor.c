@@ -43,6 +43,7 @@ struct _CoproPartnerEditor
   /* Template widgets */
   GtkStack             *stack;
   AdwStatusPage        *status_page;
+  GtkWidget            *form_page;
   GtkWidget            *form_box;
 
   GSignalGroup         *selection_signals;
@@ -85,6 +86,8 @@ set_partner (CoproPartnerEditor *self,
       gtk_box_append (GTK_BOX (self->form_box), copro_partner_attendance_new (partner));
       gtk_box_append (GTK_BOX (self->form_box), copro_contact_log_new (partner));
     }
+  if (partner != NULL)
+    gtk_widget_set_visible (self->form_page, TRUE);
   gtk_stack_set_visible_child_name (self->stack, partner != NULL ? "editor" : "status");
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PARTNER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
@@ -248,6 +251,7 @@ copro_partner_editor_class_init (CoproPartnerEditorClass *klass)
                                                "/io/github/coproduce/Coproduce/copro-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, form_page);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, form_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

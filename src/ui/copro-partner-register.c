@@ -68,7 +68,8 @@ struct _CoproPartnerRegister
   GtkLabel             *count_label;
   AdwViewStack         *view_stack;
   CoproRegisterView    *rows;
-  CoproPartnerMapPage  *map_page;
+  AdwBin               *map_bin;
+  CoproPartnerMapPage  *map_page;      /* in map_bin once made */
 
   GtkDropDown          *drop_downs[N_FILTERS];
 
@@ -317,6 +318,22 @@ on_row_activated_cb (CoproRegisterView    *view,
   gtk_widget_activate_action (GTK_WIDGET (self), "partners.show-details", NULL);
 }
 
+/* The map, made when first wanted: the section opens on the register, and
+ * making and styling the map's page with it cost 1.4 M instructions of the
+ * ~100 M an opening takes (callgrind, bench/copro-bench-register). */
+static CoproPartnerMapPage *
+ensure_map_page (CoproPartnerRegister *self)
+{
+  if (self->map_page == NULL)
+    {
+      self->map_page = g_object_new (COPRO_TYPE_PARTNER_MAP_PAGE, NULL);
+      g_object_bind_property (self, "project", self->map_page, "project", G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self, "editable", self->map_page, "editable", G_BINDING_SYNC_CREATE);
+      adw_bin_set_child (self->map_bin, GTK_WIDGET (self->map_page));
+    }
+  return self->map_page;
+}
+
 /* The map follows the register's filters only while it shows: laying out
  * 100,000 dots after each keystroke of a search would slow the register. */
 static void
@@ -324,7 +341,10 @@ on_view_changed_cb (CoproPartnerRegister *self)
 {
   gboolean map = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "map") == 0;
 
-  g_object_set (self->map_page, "model", map ? G_LIST_MODEL (self->selection) : NULL, NULL);
+  if (map)
+    ensure_map_page (self);
+  if (self->map_page != NULL)
+    g_object_set (self->map_page, "model", map ? G_LIST_MODEL (self->selection) : NULL, NULL);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
 
@@ -465,7 +485,6 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (COPRO_TYPE_PARTNER_MAP_PAGE);
   g_type_ensure (COPRO_TYPE_REGISTER_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/coproduce/Coproduce/copro-partner-register.ui");
@@ -477,7 +496,7 @@ copro_partner_register_class_init (CoproPartnerRegisterClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, count_label);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, rows);
-  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, map_page);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerRegister, map_bin);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_show_all_cb);
@@ -545,7 +564,7 @@ copro_partner_register_get_map_page (CoproPartnerRegister *self)
 {
   g_return_val_if_fail (COPRO_IS_PARTNER_REGISTER (self), NULL);
 
-  return self->map_page;
+  return ensure_map_page (self);
 }
 
 const char *

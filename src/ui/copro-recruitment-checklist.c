@@ -46,6 +46,7 @@ ensure_form (CoproRecruitmentChecklist *self)
     return;
   gtk_scrolled_window_set_child (self->scrolled,
                                  copro_record_form_new (copro_record_get_record (project, "recruitment"), NULL, NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->scrolled), TRUE);
 }
 
 static void

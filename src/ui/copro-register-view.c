@@ -1369,12 +1369,12 @@ copro_register_view_set_columns (CoproRegisterView         *self,
   for (guint i = 0; i < n_columns; i++)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
-                                       "label", _(columns[i].title),
-                                       "xalign", 0.0f,
-                                       "ellipsize", PANGO_ELLIPSIZE_END,
-                                       "hexpand", TRUE,
-                                       NULL);
+      /* The cells' text, not a GtkLabel: the column's width is fixed, and
+       * only the headings in sight are laid out. */
+      GtkWidget *label = copro_cell_text_new (0);
+
+      copro_cell_text_set_text (COPRO_CELL_TEXT (label), _(columns[i].title));
+      gtk_widget_set_hexpand (label, TRUE);
 
       self->arrows[i] = gtk_image_new ();
       gtk_box_append (GTK_BOX (box), label);
