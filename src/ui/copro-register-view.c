@@ -22,7 +22,10 @@
  *   └ CoproRegisterRows     "row group", "Rows of partners": clips the rows
  *     └ CoproRegisterRow    "row", named after the partner, selected or
  *                           not, its row index; focusable
- *       └ cells             "grid cell", each with its column index
+ *       └ cells             "grid cell", each with its column index: the
+ *                           name a CoproPartnerCell widget, the others
+ *                           CoproRegisterCell objects whose text the row
+ *                           draws (see there why)
  * The rows and cells are built in C, not from templates: they are made and
  * remade as the list scrolls, and a template's builder would cost more than
  * the rest of a row.
@@ -44,6 +47,9 @@
  * search with few matches), so that the next scroll or search reuses them. */
 #define SPARE_ROWS 8
 #define INVALID G_MAXUINT
+/* Room each side of a cell's text, in pixels (the rows' vertical padding is
+ * in style.css, "gridrow > .cell"). */
+#define CELL_PADDING 12
 
 /* A row of cells showing one partner */
 
@@ -59,9 +65,52 @@ struct _CoproRegisterRow
   guint              position;   /* INVALID while spare */
   gboolean           selected;
   gboolean           kept;       /* scratch for update_rows() */
+  /* A cell per column, in order: the name's CoproPartnerCell (a child
+   * widget) or a CoproRegisterCell (a reference). */
+  GtkAccessible     *cells[MAX_COLUMNS];
+  guint              n_cells;
 };
 
-G_DEFINE_FINAL_TYPE (CoproRegisterRow, copro_register_row, GTK_TYPE_WIDGET)
+static void copro_register_row_accessible_init (GtkAccessibleInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CoproRegisterRow, copro_register_row, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, copro_register_row_accessible_init))
+
+/* A cell of a row, to assistive technology a "grid cell" named by its text.
+ * Not a widget: its row draws its text. As widgets, a screenful of cells
+ * (128 at 10,000 partners in the benchmark's window) cost 11 M instructions
+ * of the 98 M that opening the Partners section took, for styling,
+ * measuring and laying out boxes of text whose size the columns fix
+ * (callgrind, bench/copro-bench-register). GTK lets an object that is not a
+ * widget be an accessible of its own, as its stack pages are (GtkStackPage,
+ * gtk/gtkstack.c, lines 238-339 in GTK 4.18.6). */
+
+#define COPRO_TYPE_REGISTER_CELL (copro_register_cell_get_type ())
+G_DECLARE_FINAL_TYPE (CoproRegisterCell, copro_register_cell, COPRO, REGISTER_CELL, GObject)
+
+struct _CoproRegisterCell
+{
+  GObject           parent_instance;
+
+  CoproRegisterRow *row;         /* not a reference: the row holds its cells */
+  GtkAccessible    *next;        /* not a reference: the row's next cell */
+  GtkATContext     *at_context;
+  guint             column;
+  float             xalign;
+  char             *text;
+  PangoLayout      *layout;      /* NULL: not made yet, or out of date */
+};
+
+static void copro_register_cell_accessible_init (GtkAccessibleInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CoproRegisterCell, copro_register_cell, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (GTK_TYPE_ACCESSIBLE, copro_register_cell_accessible_init))
+
+enum
+{
+  CELL_PROP_0,
+  CELL_PROP_ACCESSIBLE_ROLE,
+};
 
 /* The column headings */
 
@@ -211,6 +260,221 @@ measure_columns (GtkWidget         *widget,
     }
 }
 
+/* Cells */
+
+static GtkATContext *
+copro_register_cell_get_at_context (GtkAccessible *accessible)
+{
+  CoproRegisterCell *self = COPRO_REGISTER_CELL (accessible);
+
+  if (self->at_context == NULL)
+    {
+      GdkDisplay *display = self->row != NULL ? gtk_widget_get_display (GTK_WIDGET (self->row))
+                                              : gdk_display_get_default ();
+
+      self->at_context = gtk_at_context_create (GTK_ACCESSIBLE_ROLE_GRID_CELL, accessible, display);
+      if (self->at_context == NULL)
+        return NULL;
+    }
+  return g_object_ref (self->at_context);
+}
+
+static gboolean
+copro_register_cell_get_platform_state (GtkAccessible              *accessible,
+                                        GtkAccessiblePlatformState  state)
+{
+  return FALSE;
+}
+
+static GtkAccessible *
+copro_register_cell_get_accessible_parent (GtkAccessible *accessible)
+{
+  CoproRegisterCell *self = COPRO_REGISTER_CELL (accessible);
+
+  return self->row != NULL ? g_object_ref (GTK_ACCESSIBLE (self->row)) : NULL;
+}
+
+static GtkAccessible *
+copro_register_cell_get_first_accessible_child (GtkAccessible *accessible)
+{
+  return NULL;
+}
+
+static GtkAccessible *
+copro_register_cell_get_next_accessible_sibling (GtkAccessible *accessible)
+{
+  CoproRegisterCell *self = COPRO_REGISTER_CELL (accessible);
+
+  return self->next != NULL ? g_object_ref (self->next) : NULL;
+}
+
+/* Its column's place in the row. */
+static gboolean
+copro_register_cell_get_bounds (GtkAccessible *accessible,
+                                int           *x,
+                                int           *y,
+                                int           *width,
+                                int           *height)
+{
+  CoproRegisterCell *self = COPRO_REGISTER_CELL (accessible);
+  GtkWidget *row = GTK_WIDGET (self->row);
+  CoproRegisterView *view;
+
+  if (row == NULL || self->row->view == NULL || !gtk_widget_get_realized (row))
+    return FALSE;
+  view = self->row->view;
+  *x = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL
+       ? gtk_widget_get_width (row) - view->column_x[self->column] - view->column_width[self->column]
+       : view->column_x[self->column];
+  *y = 0;
+  *width = view->column_width[self->column];
+  *height = gtk_widget_get_height (row);
+  return TRUE;
+}
+
+static void
+copro_register_cell_accessible_init (GtkAccessibleInterface *iface)
+{
+  iface->get_at_context = copro_register_cell_get_at_context;
+  iface->get_platform_state = copro_register_cell_get_platform_state;
+  iface->get_accessible_parent = copro_register_cell_get_accessible_parent;
+  iface->get_first_accessible_child = copro_register_cell_get_first_accessible_child;
+  iface->get_next_accessible_sibling = copro_register_cell_get_next_accessible_sibling;
+  iface->get_bounds = copro_register_cell_get_bounds;
+}
+
+static void
+copro_register_cell_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case CELL_PROP_ACCESSIBLE_ROLE:
+      g_value_set_enum (value, GTK_ACCESSIBLE_ROLE_GRID_CELL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_register_cell_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case CELL_PROP_ACCESSIBLE_ROLE:
+      /* Always a grid cell. */
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+copro_register_cell_dispose (GObject *object)
+{
+  CoproRegisterCell *self = COPRO_REGISTER_CELL (object);
+
+  g_clear_object (&self->at_context);
+  g_clear_object (&self->layout);
+
+  G_OBJECT_CLASS (copro_register_cell_parent_class)->dispose (object);
+}
+
+static void
+copro_register_cell_finalize (GObject *object)
+{
+  g_free (COPRO_REGISTER_CELL (object)->text);
+
+  G_OBJECT_CLASS (copro_register_cell_parent_class)->finalize (object);
+}
+
+static void
+copro_register_cell_class_init (CoproRegisterCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = copro_register_cell_dispose;
+  object_class->finalize = copro_register_cell_finalize;
+  object_class->get_property = copro_register_cell_get_property;
+  object_class->set_property = copro_register_cell_set_property;
+  g_object_class_override_property (object_class, CELL_PROP_ACCESSIBLE_ROLE, "accessible-role");
+}
+
+static void
+copro_register_cell_init (CoproRegisterCell *self)
+{
+}
+
+static CoproRegisterCell *
+cell_new (CoproRegisterRow *row,
+          guint             column,
+          float             xalign)
+{
+  CoproRegisterCell *self = g_object_new (COPRO_TYPE_REGISTER_CELL, NULL);
+
+  self->row = row;
+  self->column = column;
+  self->xalign = xalign;
+  return self;
+}
+
+/* Whether the text changed. */
+static gboolean
+cell_set_text (CoproRegisterCell *self,
+               const char        *text)
+{
+  if (text == NULL)
+    text = "";
+  if (g_strcmp0 (self->text, text) == 0)
+    return FALSE;
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_clear_object (&self->layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return TRUE;
+}
+
+/* Draws the cell's text in @x, @width of its row, at the row's height: one
+ * line, cut short with an ellipsis, as a label would. */
+static void
+cell_snapshot (CoproRegisterCell *self,
+               GtkSnapshot       *snapshot,
+               int                x,
+               int                width,
+               const GdkRGBA     *color)
+{
+  GtkWidget *row = GTK_WIDGET (self->row);
+  PangoRectangle logical;
+  float text_x;
+
+  if (self->text == NULL || *self->text == '\0' || width <= 0)
+    return;
+  if (self->layout == NULL || pango_layout_get_width (self->layout) != width * PANGO_SCALE)
+    {
+      g_clear_object (&self->layout);
+      self->layout = gtk_widget_create_pango_layout (row, self->text);
+      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+      pango_layout_set_width (self->layout, width * PANGO_SCALE);
+    }
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  text_x = (float) (width - logical.width) * self->xalign;
+  if (gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL)
+    text_x = (float) (width - logical.width) - text_x;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x + MAX (text_x, 0),
+                                                          (float) (gtk_widget_get_height (row) - logical.height) / 2));
+  gtk_snapshot_append_layout (snapshot, self->layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 /* Rows */
 
 /* Where the row is, for assistive technology: its index counted from 1, the
@@ -261,27 +525,29 @@ static void
 row_show (CoproRegisterRow *row)
 {
   CoproRegisterView *view = row->view;
-  guint i = 0;
+  gboolean changed = FALSE;
 
   if (row->partner == NULL)
     return;
-  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (row));
-       cell != NULL && i < view->n_columns;
-       cell = gtk_widget_get_next_sibling (cell), i++)
+  for (guint i = 0; i < row->n_cells; i++)
     {
       g_autofree char *text = NULL;
 
-      if (COPRO_IS_PARTNER_CELL (cell))
+      if (COPRO_IS_PARTNER_CELL (row->cells[i]))
         {
-          if (copro_partner_cell_get_partner (COPRO_PARTNER_CELL (cell)) == row->partner)
-            copro_partner_cell_update (COPRO_PARTNER_CELL (cell));
+          CoproPartnerCell *cell = COPRO_PARTNER_CELL (row->cells[i]);
+
+          if (copro_partner_cell_get_partner (cell) == row->partner)
+            copro_partner_cell_update (cell);
           else
-            copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), row->partner);
+            copro_partner_cell_set_partner (cell, row->partner);
           continue;
         }
       text = copro_partner_cell_format (row->partner, view->columns[i].key);
-      copro_cell_text_set_text (COPRO_CELL_TEXT (cell), text);
+      changed |= cell_set_text (COPRO_REGISTER_CELL (row->cells[i]), text);
     }
+  if (changed)
+    gtk_widget_queue_draw (GTK_WIDGET (row));
   /* Screen readers announce a row by its name: the partner's. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, copro_partner_get_title (row->partner),
@@ -308,11 +574,9 @@ row_unbind (CoproRegisterRow *row)
 {
   row_set_position (row, INVALID);
   /* The partner cell holds no reference of its own. */
-  for (GtkWidget *cell = gtk_widget_get_first_child (GTK_WIDGET (row));
-       cell != NULL;
-       cell = gtk_widget_get_next_sibling (cell))
-    if (COPRO_IS_PARTNER_CELL (cell))
-      copro_partner_cell_set_partner (COPRO_PARTNER_CELL (cell), NULL);
+  for (guint i = 0; i < row->n_cells; i++)
+    if (COPRO_IS_PARTNER_CELL (row->cells[i]))
+      copro_partner_cell_set_partner (COPRO_PARTNER_CELL (row->cells[i]), NULL);
   g_clear_object (&row->partner);
 }
 
@@ -328,13 +592,106 @@ copro_register_row_measure (GtkWidget      *widget,
   measure_columns (widget, COPRO_REGISTER_ROW (widget)->view, orientation, minimum, natural);
 }
 
+/* The cells that are widgets, each in its column, inside CELL_PADDING. */
 static void
 copro_register_row_size_allocate (GtkWidget *widget,
                                   int        width,
                                   int        height,
                                   int        baseline)
 {
-  allocate_columns (widget, COPRO_REGISTER_ROW (widget)->view, height);
+  CoproRegisterRow *row = COPRO_REGISTER_ROW (widget);
+  CoproRegisterView *view = row->view;
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
+
+      if (GTK_IS_WIDGET (row->cells[i]))
+        gtk_widget_size_allocate (GTK_WIDGET (row->cells[i]),
+                                  &(GtkAllocation) { x + CELL_PADDING, 0,
+                                                     MAX (view->column_width[i] - 2 * CELL_PADDING, 0), height },
+                                  -1);
+    }
+}
+
+/* Draws the text of the cells in sight (in the view's bounds), then the
+ * cells that are widgets. The view draws its rows again when it scrolls
+ * (queue_draw_rows()): GTK keeps a widget's drawing when only its place
+ * changes. */
+static void
+copro_register_row_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  CoproRegisterRow *row = COPRO_REGISTER_ROW (widget);
+  CoproRegisterView *view = row->view;
+  int width = gtk_widget_get_width (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  graphene_rect_t bounds;
+  GdkRGBA color;
+
+  if (view != NULL && gtk_widget_compute_bounds (widget, GTK_WIDGET (view), &bounds) &&
+      bounds.origin.y + bounds.size.height >= 0 && bounds.origin.y <= gtk_widget_get_height (GTK_WIDGET (view)))
+    {
+      int view_width = gtk_widget_get_width (GTK_WIDGET (view));
+
+      gtk_widget_get_color (widget, &color);
+      for (guint i = 0; i < row->n_cells; i++)
+        {
+          int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
+
+          if (!COPRO_IS_REGISTER_CELL (row->cells[i]) ||
+              bounds.origin.x + x + view->column_width[i] < 0 || bounds.origin.x + x > view_width)
+            continue;
+          cell_snapshot (COPRO_REGISTER_CELL (row->cells[i]), snapshot,
+                         x + CELL_PADDING, view->column_width[i] - 2 * CELL_PADDING, &color);
+        }
+    }
+
+  GTK_WIDGET_CLASS (copro_register_row_parent_class)->snapshot (widget, snapshot);
+}
+
+/* The cells' text laid out again, in the new font or direction. */
+static void
+row_forget_layouts (CoproRegisterRow *row)
+{
+  for (guint i = 0; i < row->n_cells; i++)
+    if (COPRO_IS_REGISTER_CELL (row->cells[i]))
+      g_clear_object (&COPRO_REGISTER_CELL (row->cells[i])->layout);
+  gtk_widget_queue_draw (GTK_WIDGET (row));
+}
+
+static void
+copro_register_row_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  row_forget_layouts (COPRO_REGISTER_ROW (widget));
+
+  GTK_WIDGET_CLASS (copro_register_row_parent_class)->system_setting_changed (widget, setting);
+}
+
+static void
+copro_register_row_direction_changed (GtkWidget        *widget,
+                                      GtkTextDirection  previous)
+{
+  row_forget_layouts (COPRO_REGISTER_ROW (widget));
+
+  GTK_WIDGET_CLASS (copro_register_row_parent_class)->direction_changed (widget, previous);
+}
+
+/* Its cells, in their columns' order, widgets or not. */
+static GtkAccessible *
+copro_register_row_get_first_accessible_child (GtkAccessible *accessible)
+{
+  CoproRegisterRow *row = COPRO_REGISTER_ROW (accessible);
+
+  return row->n_cells > 0 ? g_object_ref (row->cells[0]) : NULL;
+}
+
+static void
+copro_register_row_accessible_init (GtkAccessibleInterface *iface)
+{
+  iface->get_first_accessible_child = copro_register_row_get_first_accessible_child;
 }
 
 static void
@@ -353,6 +710,13 @@ copro_register_row_dispose (GObject *object)
 {
   CoproRegisterRow *row = COPRO_REGISTER_ROW (object);
 
+  for (guint i = 0; i < row->n_cells; i++)
+    if (COPRO_IS_REGISTER_CELL (row->cells[i]))
+      {
+        COPRO_REGISTER_CELL (row->cells[i])->row = NULL;
+        g_object_unref (row->cells[i]);
+      }
+  row->n_cells = 0;
   unparent_children (GTK_WIDGET (row));
   g_clear_object (&row->partner);
 
@@ -368,6 +732,9 @@ copro_register_row_class_init (CoproRegisterRowClass *klass)
   object_class->dispose = copro_register_row_dispose;
   widget_class->measure = copro_register_row_measure;
   widget_class->size_allocate = copro_register_row_size_allocate;
+  widget_class->snapshot = copro_register_row_snapshot;
+  widget_class->system_setting_changed = copro_register_row_system_setting_changed;
+  widget_class->direction_changed = copro_register_row_direction_changed;
   gtk_widget_class_set_css_name (widget_class, "gridrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_ROW);
 }
@@ -393,22 +760,34 @@ make_row (CoproRegisterView *self)
   for (guint i = 0; i < self->n_columns; i++)
     {
       const CoproRegisterColumn *column = &self->columns[i];
-      GtkWidget *cell;
 
       if (g_str_equal (column->key, "name"))
-        cell = g_object_new (COPRO_TYPE_PARTNER_CELL,
-                             "key", column->key,
-                             "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
-                             NULL);
+        {
+          GtkWidget *cell = g_object_new (COPRO_TYPE_PARTNER_CELL,
+                                          "key", column->key,
+                                          "accessible-role", GTK_ACCESSIBLE_ROLE_GRID_CELL,
+                                          NULL);
+
+          gtk_widget_add_css_class (cell, "cell");
+          gtk_widget_set_parent (cell, GTK_WIDGET (row));
+          row->cells[i] = GTK_ACCESSIBLE (cell);
+        }
       else
         {
           const CoproField *field = copro_record_desc_find_field (&copro_desc_partner, column->key);
 
-          cell = copro_cell_text_new_cell (field != NULL && field->kind == COPRO_FIELD_INT ? 1 : 0);
+          row->cells[i] = GTK_ACCESSIBLE (cell_new (row, i, field != NULL && field->kind == COPRO_FIELD_INT ? 1 : 0));
         }
-      gtk_widget_add_css_class (cell, "cell");
-      gtk_accessible_update_relation (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) i + 1, -1);
-      gtk_widget_set_parent (cell, GTK_WIDGET (row));
+      gtk_accessible_update_relation (row->cells[i], GTK_ACCESSIBLE_RELATION_COL_INDEX, (int) i + 1, -1);
+    }
+  row->n_cells = self->n_columns;
+  /* Each cell's next, for assistive technology. */
+  for (guint i = 0; i + 1 < row->n_cells; i++)
+    {
+      if (COPRO_IS_REGISTER_CELL (row->cells[i]))
+        COPRO_REGISTER_CELL (row->cells[i])->next = row->cells[i + 1];
+      else
+        gtk_accessible_set_accessible_parent (row->cells[i], GTK_ACCESSIBLE (row), row->cells[i + 1]);
     }
   gtk_widget_set_parent (GTK_WIDGET (row), self->rows_box);
   g_ptr_array_add (self->rows, row);
@@ -1108,6 +1487,14 @@ on_selection_changed_cb (GtkSelectionModel *model,
 
 /* Scrolling */
 
+/* The rows draw only the cells in sight: scrolled, they draw again. */
+static void
+queue_draw_rows (CoproRegisterView *self)
+{
+  for (guint i = 0; self->rows != NULL && i < self->rows->len; i++)
+    gtk_widget_queue_draw (g_ptr_array_index (self->rows, i));
+}
+
 static void
 set_adjustment (CoproRegisterView  *self,
                 GtkAdjustment     **slot,
@@ -1120,10 +1507,12 @@ set_adjustment (CoproRegisterView  *self,
   if (*slot != NULL)
     {
       g_signal_handlers_disconnect_by_func (*slot, gtk_widget_queue_allocate, self);
+      g_signal_handlers_disconnect_by_func (*slot, queue_draw_rows, self);
       g_object_unref (*slot);
     }
   *slot = g_object_ref_sink (adjustment);
   g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (gtk_widget_queue_allocate), self);
+  g_signal_connect_swapped (adjustment, "value-changed", G_CALLBACK (queue_draw_rows), self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -1167,9 +1556,15 @@ copro_register_view_dispose (GObject *object)
   g_clear_pointer (&self->header, gtk_widget_unparent);
   g_clear_pointer (&self->rows_box, gtk_widget_unparent);
   if (self->hadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->hadjustment, gtk_widget_queue_allocate, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->hadjustment, gtk_widget_queue_allocate, self);
+      g_signal_handlers_disconnect_by_func (self->hadjustment, queue_draw_rows, self);
+    }
   if (self->vadjustment != NULL)
-    g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_allocate, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->vadjustment, gtk_widget_queue_allocate, self);
+      g_signal_handlers_disconnect_by_func (self->vadjustment, queue_draw_rows, self);
+    }
   g_clear_object (&self->hadjustment);
   g_clear_object (&self->vadjustment);
 
@@ -1526,6 +1921,27 @@ copro_register_view_get_row (CoproRegisterView *self,
 
       if (row->position == position)
         return GTK_WIDGET (row);
+    }
+  return NULL;
+}
+
+const char *
+copro_register_view_get_cell_text (CoproRegisterView *self,
+                                   CoproRecord       *partner,
+                                   guint              column)
+{
+  g_return_val_if_fail (COPRO_IS_REGISTER_VIEW (self), NULL);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      CoproRegisterRow *row = g_ptr_array_index (self->rows, i);
+      CoproRegisterCell *cell;
+
+      if (row->partner != partner || partner == NULL || column >= row->n_cells ||
+          !COPRO_IS_REGISTER_CELL (row->cells[column]))
+        continue;
+      cell = COPRO_REGISTER_CELL (row->cells[column]);
+      return cell->text != NULL ? cell->text : "";
     }
   return NULL;
 }

@@ -55,6 +55,12 @@ void               copro_register_view_scroll_to          (CoproRegisterView    
 /* The row widget showing @position, or NULL when none is made. */
 GtkWidget         *copro_register_view_get_row            (CoproRegisterView         *self,
                                                            guint                      position);
+/* The text the row showing @partner draws in its @column-th cell (from 0),
+ * or NULL when no row shows it or the cell is a widget of its own (the
+ * name's); for tests. */
+const char        *copro_register_view_get_cell_text      (CoproRegisterView         *self,
+                                                           CoproRecord               *partner,
+                                                           guint                      column);
 /* How many row widgets are made (for tests and the benchmark). */
 guint              copro_register_view_get_n_rows_made    (CoproRegisterView         *self);
 
