@@ -26,7 +26,10 @@
  * click or keystroke comes; "open_cpu_ms", "search_cpu_ms", "sort_cpu_ms"
  * and "sort_first_cpu_ms" give the CPU time this thread spent on the same
  * runs, as medians, and "frame_ms" the frame clock's pace (a frame to the
- * next with nothing changed, about 16.7 ms).
+ * next with nothing changed, about 16.7 ms). "open_frames", "search_frames"
+ * and "sort_frames" give the most frames any run drew from the action until
+ * the window stood idle again: 1 when the change was drawn whole by the
+ * first frame after it.
  *
  * COPRO_BENCH_VERBOSE=1 also prints, on standard error, each run's wall and
  * CPU time (on a busy machine the two differ), the search filter's time
@@ -59,6 +62,8 @@ static const char * const sort_keys[] = {
 };
 
 static guint paints;
+/* The most frames an action took to be drawn, of all its runs. */
+static guint open_frames, search_frames, sort_frames, frames;
 
 static void
 on_after_paint_cb (GdkFrameClock *clock,
@@ -67,11 +72,14 @@ on_after_paint_cb (GdkFrameClock *clock,
   paints++;
 }
 
-/* Waits for a frame drawn after now, and until the panel's models are done. */
-static void
+/* Waits for a frame drawn after now, and until the panel's models are done;
+ * returns how many frames that took. */
+static guint
 wait_for_frame (GtkWidget          *window,
                 CoproPartnersPage *panel)
 {
+  guint before = paints;
+
   for (;;)
     {
       guint target = paints + 1;
@@ -80,7 +88,7 @@ wait_for_frame (GtkWidget          *window,
       while (paints < target)
         g_main_context_iteration (NULL, TRUE);
       if (panel == NULL || !copro_partners_page_is_searching (panel))
-        return;
+        return paints - before;
     }
 }
 
@@ -90,23 +98,33 @@ on_settled_cb (gpointer data)
   *(gboolean *) data = TRUE;
 }
 
-/* Waits for a frame drawn after now, then lets the window stand idle for
- * 50 ms, as it does before an officer's click or keystroke. An action
- * taken just after a frame would wait out the rest of the frame clock's
- * interval before its frame could start (it starts no sooner than one
- * interval after the last, gdk/gdkframeclockidle.c in GTK 4.18.6, lines
- * 323-328 and 689); once the window has been idle, the frame an action
- * asks for starts at once, so the time measured is the action's own. */
+/* Lets the window stand idle for 50 ms; returns the frames it drew in that
+ * time, unasked: work an action left for later frames. */
+static guint
+stand_idle (void)
+{
+  guint before = paints;
+  gboolean settled = FALSE;
+
+  g_timeout_add_once (50, on_settled_cb, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+  return paints - before;
+}
+
+/* Waits for a frame drawn after now, then lets the window stand idle, as it
+ * does before an officer's click or keystroke. An action taken just after a
+ * frame would wait out the rest of the frame clock's interval before its
+ * frame could start (it starts no sooner than one interval after the last,
+ * gdk/gdkframeclockidle.c in GTK 4.18.6, lines 323-328 and 689); once the
+ * window has been idle, the frame an action asks for starts at once, so the
+ * time measured is the action's own. */
 static void
 settle (GtkWidget          *window,
         CoproPartnersPage *panel)
 {
-  gboolean settled = FALSE;
-
   wait_for_frame (window, panel);
-  g_timeout_add_once (50, on_settled_cb, &settled);
-  while (!settled)
-    g_main_context_iteration (NULL, TRUE);
+  stand_idle ();
 }
 
 /* CPU time of this thread, to tell the register's cost from a busy machine's. */
@@ -220,11 +238,12 @@ main (int   argc,
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("open: panel made in %.1f ms\n", copro_bench_ms_since (start));
       adw_window_set_content (ADW_WINDOW (window), panel);
-      wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+      frames = wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("open: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (open_times, (double) { copro_bench_ms_since (start) });
       g_array_append_val (open_cpu, (double) { cpu_ms () - cpu });
+      open_frames = MAX (open_frames, frames + stand_idle ());
     }
 
   if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
@@ -324,11 +343,12 @@ main (int   argc,
       copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), term);
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("search: model %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
-      wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+      frames = wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
       if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
         g_printerr ("search: shown %.1f ms (cpu %.1f)\n", copro_bench_ms_since (start), cpu_ms () - cpu);
       g_array_append_val (search_times, (double) { copro_bench_ms_since (start) });
       g_array_append_val (search_cpu, (double) { cpu_ms () - cpu });
+      search_frames = MAX (search_frames, frames + stand_idle ());
       shown = copro_partners_page_get_n_shown (COPRO_PARTNERS_PAGE (panel));
     }
   copro_partners_page_set_search (COPRO_PARTNERS_PAGE (panel), "");
@@ -378,9 +398,10 @@ main (int   argc,
             copro_partners_page_sort_by (COPRO_PARTNERS_PAGE (panel), sort_keys[c], GTK_SORT_ASCENDING);
             if (g_getenv ("COPRO_BENCH_VERBOSE") != NULL)
               g_printerr ("sort %s: model %.1f ms\n", sort_keys[c], copro_bench_ms_since (start));
-            wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
+            frames = wait_for_frame (window, COPRO_PARTNERS_PAGE (panel));
             ms = copro_bench_ms_since (start);
             cpu = cpu_ms () - cpu;
+            sort_frames = MAX (sort_frames, frames + stand_idle ());
             if (run == 0)
               first = ms, first_cpu = cpu;
             g_array_append_val (times, ms);
@@ -394,6 +415,8 @@ main (int   argc,
       }
     g_string_append_printf (json, "%s},%s},%s},%s},", sort_json->str, first_json->str, cpu_json->str,
                             first_cpu_json->str);
+    g_string_append_printf (json, "\"open_frames\":%u,\"search_frames\":%u,\"sort_frames\":%u,",
+                            open_frames, search_frames, sort_frames);
   }
 
   /* Bulk changes, as Set Field and Delete do, and their undo. */
