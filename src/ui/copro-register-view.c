@@ -710,10 +710,13 @@ copro_register_row_dispose (GObject *object)
 {
   CoproRegisterRow *row = COPRO_REGISTER_ROW (object);
 
+  /* Assistive technology may hold a cell for longer: it then has no row
+   * and no next cell. */
   for (guint i = 0; i < row->n_cells; i++)
     if (COPRO_IS_REGISTER_CELL (row->cells[i]))
       {
         COPRO_REGISTER_CELL (row->cells[i])->row = NULL;
+        COPRO_REGISTER_CELL (row->cells[i])->next = NULL;
         g_object_unref (row->cells[i]);
       }
   row->n_cells = 0;
