@@ -499,6 +499,45 @@ test_search_keeps_rows (Fixture       *f,
 /* The register's rows at a size where the keys and the sort are split
  * between threads: the same order as a plain sort (the list's order
  * between equal keys), whatever the threads did. */
+/* The search texts are made while idle, ahead of the first search, and
+ * partners edited meanwhile are found by what they say now. */
+static void
+test_prepare_search (void)
+{
+  g_autoptr(CoproDocument) document = copro_document_new ();
+  CoproList *partners = copro_record_get_list (copro_document_get_project (document), "partners");
+  g_autoptr(CoproSortedPartners) shown = NULL;
+  guint n = 9000;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Resident %u", i);
+
+      copro_record_set_string (copro_list_add_new (partners), "name", name);
+    }
+  shown = copro_sorted_partners_new (partners);
+  copro_sorted_partners_prepare_search (shown);
+  g_assert_false (copro_sorted_partners_is_search_made (shown));
+  /* A slice made; then the first partner (made) and the last (not yet)
+   * renamed, and one added. */
+  g_main_context_iteration (NULL, FALSE);
+  g_assert_false (copro_sorted_partners_is_search_made (shown));
+  copro_record_set_string (copro_list_get (partners, 0), "name", "Zebedee Lark");
+  copro_record_set_string (copro_list_get (partners, n - 1), "name", "Quentin Lark");
+  copro_record_set_string (copro_list_add_new (partners), "name", "Ada Lark");
+  for (guint i = 0; i < 1000 && !copro_sorted_partners_is_search_made (shown); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (copro_sorted_partners_is_search_made (shown));
+
+  copro_sorted_partners_set_search (shown, "lark");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 3);
+  copro_sorted_partners_set_search (shown, "resident 1");
+  /* Resident 1, 10-19, 100-199, 1000-1999 */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 1 + 10 + 100 + 1000);
+  copro_sorted_partners_set_search (shown, "resident 0");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shown)), ==, 0);
+}
+
 static void
 test_rows_threaded (void)
 {
@@ -1924,6 +1963,7 @@ main (int   argc,
   ADD ("edit-resorts", test_edit_resorts);
   ADD ("search-keeps-rows", test_search_keeps_rows);
   g_test_add_func ("/copro/partners/rows-threaded", test_rows_threaded);
+  g_test_add_func ("/copro/partners/prepare-search", test_prepare_search);
   g_test_add_func ("/copro/partners/rows-batch", test_rows_batch);
   ADD ("filters", test_filters);
   ADD ("add", test_add);

@@ -366,6 +366,7 @@ copro_partner_register_project_set (CoproPartnersSection *section,
     {
       /* The search, the filters and the sort carry over to the new rows. */
       self->sorted = copro_sorted_partners_new (self->partners);
+      copro_sorted_partners_prepare_search (self->sorted);
       copro_sorted_partners_set_search (self->sorted, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
       for (guint i = 0; i < N_FILTERS && self->drop_downs[i] != NULL; i++)
         {

@@ -90,6 +90,8 @@ struct _CoproSortedPartners
 
   GArray      *entries;       /* Entry, in the list's order */
   gboolean     search_made;   /* every entry's search text is made */
+  guint        prepare_id;    /* making the search texts while idle */
+  guint        prepared;      /* the entries it has been through */
   guint32      columns_made;  /* every entry's key of these columns is made */
 
   int          sort_column;   /* -1: the list's order */
@@ -328,6 +330,28 @@ ensure_column (CoproSortedPartners *self,
     return;
   for_each_entry (self, make_key, column);
   self->columns_made |= 1u << column;
+}
+
+/* The search texts made a slice at a time while the main loop is idle, so
+ * that an officer's first search finds them made: at 100,000 partners that
+ * first search spent 54 ms of CPU making them. A slice of 2,000 entries
+ * takes about a millisecond, too little to delay a keystroke's frame. */
+#define PREPARE_SLICE 2000
+
+static gboolean
+prepare_search_cb (gpointer data)
+{
+  CoproSortedPartners *self = data;
+  guint end = MIN (self->prepared + PREPARE_SLICE, self->entries->len);
+
+  for (; !self->search_made && self->prepared < end; self->prepared++)
+    make_search (&g_array_index (self->entries, Entry, self->prepared), 0, NULL);
+  if (!self->search_made && self->prepared < self->entries->len)
+    return G_SOURCE_CONTINUE;
+  /* And any entry changed, added or moved meanwhile. */
+  ensure_search (self);
+  self->prepare_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 /* Remakes what was made for one entry, after its partner changed. */
@@ -907,6 +931,7 @@ copro_sorted_partners_dispose (GObject *object)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_func (self->history, on_batch_finished_cb, self);
   g_clear_weak_pointer (&self->history);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->only, g_hash_table_unref);
   g_clear_object (&self->source);
@@ -981,6 +1006,25 @@ copro_sorted_partners_new (CoproList *partners)
       self->changed_id = g_signal_connect (self->owner, "changed", G_CALLBACK (on_owner_changed_cb), self);
     }
   return self;
+}
+
+void
+copro_sorted_partners_prepare_search (CoproSortedPartners *self)
+{
+  g_return_if_fail (COPRO_IS_SORTED_PARTNERS (self));
+
+  if (self->search_made || self->prepare_id != 0)
+    return;
+  self->prepared = 0;
+  self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_search_cb, self, NULL);
+}
+
+gboolean
+copro_sorted_partners_is_search_made (CoproSortedPartners *self)
+{
+  g_return_val_if_fail (COPRO_IS_SORTED_PARTNERS (self), FALSE);
+
+  return self->search_made;
 }
 
 void

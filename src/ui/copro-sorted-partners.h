@@ -19,6 +19,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CoproSortedPartners, copro_sorted_partners, COPRO, SORTED_PARTNERS, GObject)
 
 CoproSortedPartners *copro_sorted_partners_new         (CoproList           *partners);
+/* Makes every partner's search text while the main loop is idle, ahead of
+ * the first search; whether they are all made. */
+void                 copro_sorted_partners_prepare_search (CoproSortedPartners *self);
+gboolean             copro_sorted_partners_is_search_made (CoproSortedPartners *self);
 /* The partners' key the rows are sorted by (NULL: the list's own order). */
 void                 copro_sorted_partners_sort        (CoproSortedPartners *self,
                                                         const char          *key,
