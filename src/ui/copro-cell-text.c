@@ -119,18 +119,50 @@ watch (CoproCellText *self)
     }
 }
 
+void
+copro_cell_text_draw (GtkWidget     *widget,
+                      GtkSnapshot   *snapshot,
+                      PangoLayout  **layout,
+                      const char    *text,
+                      float          xalign,
+                      int            x,
+                      int            width,
+                      int            height,
+                      const GdkRGBA *color)
+{
+  PangoRectangle logical;
+  float text_x;
+
+  if (text == NULL || *text == '\0' || width <= 0)
+    return;
+  if (*layout == NULL || pango_layout_get_width (*layout) != width * PANGO_SCALE)
+    {
+      g_clear_object (layout);
+      *layout = gtk_widget_create_pango_layout (widget, text);
+      pango_layout_set_ellipsize (*layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_single_paragraph_mode (*layout, TRUE);
+      pango_layout_set_width (*layout, width * PANGO_SCALE);
+    }
+  pango_layout_get_pixel_extents (*layout, NULL, &logical);
+  text_x = (float) (width - logical.width) * xalign;
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    text_x = (float) (width - logical.width) - text_x;
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x + MAX (text_x, 0),
+                                                          (float) (height - logical.height) / 2));
+  gtk_snapshot_append_layout (snapshot, *layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
 static void
 copro_cell_text_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   CoproCellText *self = COPRO_CELL_TEXT (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  PangoRectangle logical;
   GdkRGBA color;
-  float x;
 
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
+  if (self->text == NULL || *self->text == '\0' || gtk_widget_get_width (widget) <= 0)
     return;
   if (!is_in_sight (widget))
     {
@@ -139,24 +171,9 @@ copro_cell_text_snapshot (GtkWidget   *widget,
     }
   unwatch (self);
 
-  if (self->layout == NULL || pango_layout_get_width (self->layout) != width * PANGO_SCALE)
-    {
-      g_clear_object (&self->layout);
-      self->layout = gtk_widget_create_pango_layout (widget, self->text);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
-    }
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  x = (float) (width - logical.width) * self->xalign;
-  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    x = (float) (width - logical.width) - x;
-
   gtk_widget_get_color (widget, &color);
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (MAX (x, 0), (float) (height - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
-  gtk_snapshot_restore (snapshot);
+  copro_cell_text_draw (widget, snapshot, &self->layout, self->text, self->xalign,
+                        0, gtk_widget_get_width (widget), gtk_widget_get_height (widget), &color);
 }
 
 static void
@@ -224,20 +241,13 @@ copro_cell_text_init (CoproCellText *self)
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 }
 
-static GtkWidget *
-new_with_role (float             xalign,
-               GtkAccessibleRole role)
-{
-  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT, "accessible-role", role, NULL);
-
-  self->xalign = xalign;
-  return GTK_WIDGET (self);
-}
-
 GtkWidget *
 copro_cell_text_new (float xalign)
 {
-  return new_with_role (xalign, GTK_ACCESSIBLE_ROLE_LABEL);
+  CoproCellText *self = g_object_new (COPRO_TYPE_CELL_TEXT, NULL);
+
+  self->xalign = xalign;
+  return GTK_WIDGET (self);
 }
 
 void
@@ -255,12 +265,6 @@ copro_cell_text_set_text (CoproCellText *self,
   g_clear_object (&self->layout);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-GtkWidget *
-copro_cell_text_new_cell (float xalign)
-{
-  return new_with_role (xalign, GTK_ACCESSIBLE_ROLE_GRID_CELL);
 }
 
 const char *

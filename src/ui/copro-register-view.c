@@ -440,41 +440,6 @@ cell_set_text (CoproRegisterCell *self,
   return TRUE;
 }
 
-/* Draws the cell's text in @x, @width of its row, at the row's height: one
- * line, cut short with an ellipsis, as a label would. */
-static void
-cell_snapshot (CoproRegisterCell *self,
-               GtkSnapshot       *snapshot,
-               int                x,
-               int                width,
-               const GdkRGBA     *color)
-{
-  GtkWidget *row = GTK_WIDGET (self->row);
-  PangoRectangle logical;
-  float text_x;
-
-  if (self->text == NULL || *self->text == '\0' || width <= 0)
-    return;
-  if (self->layout == NULL || pango_layout_get_width (self->layout) != width * PANGO_SCALE)
-    {
-      g_clear_object (&self->layout);
-      self->layout = gtk_widget_create_pango_layout (row, self->text);
-      pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-      pango_layout_set_width (self->layout, width * PANGO_SCALE);
-    }
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  text_x = (float) (width - logical.width) * self->xalign;
-  if (gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL)
-    text_x = (float) (width - logical.width) - text_x;
-
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) x + MAX (text_x, 0),
-                                                          (float) (gtk_widget_get_height (row) - logical.height) / 2));
-  gtk_snapshot_append_layout (snapshot, self->layout, color);
-  gtk_snapshot_restore (snapshot);
-}
-
 /* Rows */
 
 /* Where the row is, for assistive technology: its index counted from 1, the
@@ -639,12 +604,15 @@ copro_register_row_snapshot (GtkWidget   *widget,
       for (guint i = 0; i < row->n_cells; i++)
         {
           int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
+          CoproRegisterCell *cell;
 
           if (!COPRO_IS_REGISTER_CELL (row->cells[i]) ||
               bounds.origin.x + x + view->column_width[i] < 0 || bounds.origin.x + x > view_width)
             continue;
-          cell_snapshot (COPRO_REGISTER_CELL (row->cells[i]), snapshot,
-                         x + CELL_PADDING, view->column_width[i] - 2 * CELL_PADDING, &color);
+          cell = COPRO_REGISTER_CELL (row->cells[i]);
+          copro_cell_text_draw (widget, snapshot, &cell->layout, cell->text, cell->xalign,
+                                x + CELL_PADDING, view->column_width[i] - 2 * CELL_PADDING, gtk_widget_get_height (widget),
+                                &color);
         }
     }
 
