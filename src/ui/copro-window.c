@@ -42,15 +42,17 @@ struct _CoproWindow
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  AdwPreferencesGroup  *drafts_group;
   AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+
+  /* The start page (copro-start-page.ui), NULL until first shown */
   GtkWidget            *start_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *drafts_group;
   gboolean              recent_stale;  /* the recent list is read again when the start page shows */
 };
 
@@ -400,7 +402,7 @@ populate_recent (CoproWindow *self)
 static void
 on_recent_changed_cb (CoproWindow *self)
 {
-  if (gtk_widget_get_mapped (self->start_page))
+  if (self->start_page != NULL && gtk_widget_get_mapped (self->start_page))
     populate_recent (self);
   else
     self->recent_stale = TRUE;
@@ -413,6 +415,33 @@ on_start_page_map_cb (CoproWindow *self)
     return;
   self->recent_stale = FALSE;
   populate_recent (self);
+}
+
+/* The start page is built the first time it is shown, not with the window:
+ * a window opening a project never shows it (10 M instructions of start-up,
+ * bench/benchmark.py). */
+static void
+ensure_start_page (CoproWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->start_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/coproduce/Coproduce/copro-start-page.ui");
+  self->start_page = GTK_WIDGET (gtk_builder_get_object (builder, "start_page"));
+  self->recent_box = GTK_WIDGET (gtk_builder_get_object (builder, "recent_box"));
+  self->recent_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "recent_list"));
+  self->drafts_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "drafts_group"));
+  gtk_stack_add_named (self->stack, self->start_page, "start");
+  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map_cb), self, G_CONNECT_SWAPPED);
+  populate_drafts (self);
+}
+
+static void
+show_start_page (CoproWindow *self)
+{
+  ensure_start_page (self);
+  gtk_stack_set_visible_child_name (self->stack, "start");
 }
 
 static void
@@ -438,7 +467,7 @@ on_load_done_cb (GObject      *source,
       g_autofree char *body = g_strdup_printf (_("Coproduce could not open “%s”. %s"), name, error->message);
 
       if (self->document == NULL && self->n_loading == 0)
-        gtk_stack_set_visible_child_name (self->stack, "start");
+        show_start_page (self);
       show_message (self, _("Could Not Open"), body);
       return;
     }
@@ -929,9 +958,26 @@ copro_window_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
 
+  /* The start page goes with the stack. */
+  self->start_page = NULL;
+  self->recent_box = NULL;
+  self->recent_list = NULL;
+  self->drafts_group = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (copro_window_parent_class)->dispose (object);
+}
+
+/* A window shown with no project, and none being opened, shows the start
+ * page: built now, before the window is first measured. */
+static void
+copro_window_show (GtkWidget *widget)
+{
+  CoproWindow *self = COPRO_WINDOW (widget);
+
+  if (self->document == NULL && self->n_loading == 0)
+    show_start_page (self);
+  GTK_WIDGET_CLASS (copro_window_parent_class)->show (widget);
 }
 
 static void
@@ -997,6 +1043,7 @@ copro_window_class_init (CoproWindowClass *klass)
   object_class->get_property = copro_window_get_property;
   object_class->set_property = copro_window_set_property;
   window_class->close_request = copro_window_close_request;
+  widget_class->show = copro_window_show;
 
   g_type_ensure (COPRO_TYPE_PROJECT_VIEW);
 
@@ -1009,15 +1056,11 @@ copro_window_class_init (CoproWindowClass *klass)
                                                "/io/github/coproduce/Coproduce/copro-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_box);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
 }
 
@@ -1074,9 +1117,7 @@ copro_window_init (CoproWindow *self)
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map_cb), self, G_CONNECT_SWAPPED);
   self->recent_stale = TRUE;
-  populate_drafts (self);
 
   update_title (self);
   update_read_only (self);
@@ -1151,7 +1192,7 @@ on_locked_response_cb (AdwAlertDialog *dialog,
   else if (self->document == NULL && self->n_loading == 0)
     {
       /* Not opened after all: back to the start page (see load ()). */
-      gtk_stack_set_visible_child_name (self->stack, "start");
+      show_start_page (self);
     }
 }
 
@@ -1516,8 +1557,12 @@ open_or_offer_draft (CoproWindow   *self,
 static void
 populate_drafts (CoproWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+  g_autoptr(GPtrArray) drafts = NULL;
 
+  /* Listed when the start page is built (ensure_start_page ()). */
+  if (self->drafts_group == NULL)
+    return;
+  drafts = copro_drafts_list ();
   for (guint i = 0; i < self->draft_rows->len; i++)
     adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
   g_ptr_array_set_size (self->draft_rows, 0);
@@ -1628,6 +1673,10 @@ copro_window_set_document (CoproWindow   *self,
   if (document != NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "project");
+    }
+  else if (self->start_page == NULL)
+    {
+      show_start_page (self);  /* which lists the drafts */
     }
   else
     {
