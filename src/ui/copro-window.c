@@ -54,6 +54,7 @@ struct _CoproWindow
   GtkListBox           *recent_list;
   AdwPreferencesGroup  *drafts_group;
   gboolean              recent_stale;  /* the recent list is read again when the start page shows */
+  gboolean              loaded_unshown; /* a file read at start-up, opened before the window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -444,17 +445,17 @@ show_start_page (CoproWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "start");
 }
 
+/* Takes @op, @document and @error. */
 static void
-on_load_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+load_done (FileOp        *op_,
+           CoproDocument *document_,
+           GError        *error_)
 {
-  g_autoptr(FileOp) op = user_data;
-  g_autoptr(CoproDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(FileOp) op = op_;
+  g_autoptr(CoproDocument) document = document_;
+  g_autoptr(GError) error = error_;
   CoproWindow *self = op->self;
 
-  document = copro_document_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_assert (self->n_loading > 0);
@@ -488,11 +489,25 @@ on_load_done_cb (GObject      *source,
 }
 
 static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError *error = NULL;
+  CoproDocument *document = copro_document_load_finish (result, &error);
+
+  load_done (user_data, document, error);
+}
+
+static void
 load (CoproWindow *self,
       GFile       *file,
       gboolean     as_copy)
 {
   FileOp *op = file_op_new (self, file);
+  CoproApplication *application = COPRO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  CoproDocument *document = NULL;
+  GError *error = NULL;
 
   op->as_copy = as_copy;
   /* An empty window opening a file goes straight to the project page rather
@@ -500,8 +515,16 @@ load (CoproWindow *self,
   if (self->document == NULL)
     gtk_stack_set_visible_child_name (self->stack, "project");
   self->n_loading++;
-  copro_application_load_async (COPRO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                file, self->cancellable, on_load_done_cb, op);
+  /* A file named on the command line has usually been read by now, while
+   * GTK started: opened at once, before the window is first shown, its
+   * panel is laid out with the window (copro_window_show ()). */
+  if (copro_application_take_loaded (application, file, &document, &error))
+    {
+      self->loaded_unshown = !gtk_widget_get_realized (GTK_WIDGET (self));
+      load_done (op, document, error);
+    }
+  else
+    copro_application_load_async (application, file, self->cancellable, on_load_done_cb, op);
 }
 
 static GFile *
@@ -974,10 +997,31 @@ static void
 copro_window_show (GtkWidget *widget)
 {
   CoproWindow *self = COPRO_WINDOW (widget);
+  GtkWidget *banner = GTK_WIDGET (self->read_only_banner);
+  gboolean opened_before = self->loaded_unshown && self->document != NULL && !gtk_widget_get_realized (widget);
+  gboolean banner_can_focus = gtk_widget_get_can_focus (banner);
+  gboolean button_can_focus = gtk_widget_get_can_focus (self->sidebar_button);
 
   if (self->document == NULL && self->n_loading == 0)
     show_start_page (self);
+  /* A file read at start-up and opened before the window is first shown
+   * (load ()): the window takes its first focus, as it is shown, where it
+   * did when the file was opened after: outside the panel, the banner and
+   * the sidebar button, none of which could take it then. */
+  self->loaded_unshown = FALSE;
+  if (opened_before)
+    {
+      copro_project_view_set_panels_can_focus (self->project_view, FALSE);
+      gtk_widget_set_can_focus (banner, FALSE);
+      gtk_widget_set_can_focus (self->sidebar_button, FALSE);
+    }
   GTK_WIDGET_CLASS (copro_window_parent_class)->show (widget);
+  if (opened_before)
+    {
+      copro_project_view_set_panels_can_focus (self->project_view, TRUE);
+      gtk_widget_set_can_focus (banner, banner_can_focus);
+      gtk_widget_set_can_focus (self->sidebar_button, button_can_focus);
+    }
 }
 
 static void
