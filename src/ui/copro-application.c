@@ -12,8 +12,11 @@
 typedef struct
 {
   GFile         *file;
-  gboolean       done;
+  gboolean       done;       /* on_preloaded_cb () has run */
   gboolean       abandoned;
+  gboolean       taken;      /* by copro_application_take_loaded () */
+  GMutex         lock;
+  gboolean       finished;   /* under lock: the loading thread has set these two */
   CoproDocument *document;
   GError        *error;
   GTask         *waiting;
@@ -32,6 +35,7 @@ G_DEFINE_FINAL_TYPE (CoproApplication, copro_application, ADW_TYPE_APPLICATION)
 static void
 preload_free (Preload *preload)
 {
+  g_mutex_clear (&preload->lock);
   g_clear_object (&preload->file);
   g_clear_object (&preload->document);
   g_clear_error (&preload->error);
@@ -49,6 +53,25 @@ preload_return (Preload *preload,
     g_task_return_error (task, g_steal_pointer (&preload->error));
 }
 
+/* In a thread of its own. */
+static void
+preload_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Preload *preload = task_data;
+  GError *error = NULL;
+  CoproDocument *document = copro_document_new_from_file (preload->file, NULL, &error);
+
+  g_mutex_lock (&preload->lock);
+  preload->document = document;
+  preload->error = error;
+  preload->finished = TRUE;
+  g_mutex_unlock (&preload->lock);
+  g_task_return_boolean (task, TRUE);
+}
+
 static void
 on_preloaded_cb (GObject      *source,
                  GAsyncResult *result,
@@ -56,9 +79,12 @@ on_preloaded_cb (GObject      *source,
 {
   Preload *preload = user_data;
 
-  preload->document = copro_document_load_finish (result, &preload->error);
   preload->done = TRUE;
-  if (preload->waiting != NULL)
+  if (preload->taken)
+    {
+      preload_free (preload);
+    }
+  else if (preload->waiting != NULL)
     {
       g_autoptr(GTask) task = g_steal_pointer (&preload->waiting);
 
@@ -95,10 +121,15 @@ start_preloads (CoproApplication *self)
   for (guint i = 0; self->preload_paths != NULL && self->preload_paths[i] != NULL; i++)
     {
       Preload *preload = g_new0 (Preload, 1);
+      g_autoptr(GTask) task = NULL;
 
+      g_mutex_init (&preload->lock);
       preload->file = g_file_new_for_commandline_arg (self->preload_paths[i]);
       g_ptr_array_add (self->preloads, preload);
-      copro_document_load_async (preload->file, NULL, on_preloaded_cb, preload);
+      task = g_task_new (NULL, NULL, on_preloaded_cb, preload);
+      g_task_set_source_tag (task, start_preloads);
+      g_task_set_task_data (task, preload, NULL);
+      g_task_run_in_thread (task, preload_thread);
     }
   g_clear_pointer (&self->preload_paths, g_strfreev);
 }
@@ -423,6 +454,42 @@ copro_application_run_with_files (const char * const *files)
     g_ptr_array_add (args, (gpointer) files[i]);
   g_ptr_array_add (args, NULL);
   return g_application_run (G_APPLICATION (app), (int) args->len - 1, (char **) args->pdata);
+}
+
+gboolean
+copro_application_take_loaded (CoproApplication  *self,
+                               GFile             *file,
+                               CoproDocument    **document,
+                               GError           **error)
+{
+  g_return_val_if_fail (self == NULL || COPRO_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (document != NULL && *document == NULL, FALSE);
+
+  for (guint i = 0; self != NULL && i < self->preloads->len; i++)
+    {
+      Preload *preload = g_ptr_array_index (self->preloads, i);
+      gboolean finished;
+
+      if (!g_file_equal (preload->file, file))
+        continue;
+      g_mutex_lock (&preload->lock);
+      finished = preload->finished;
+      g_mutex_unlock (&preload->lock);
+      if (!finished)
+        return FALSE;
+      g_ptr_array_remove_index (self->preloads, i);
+      *document = g_steal_pointer (&preload->document);
+      if (*document == NULL)
+        g_propagate_error (error, g_steal_pointer (&preload->error));
+      /* Freed here, or by on_preloaded_cb () when it comes. */
+      if (preload->done)
+        preload_free (preload);
+      else
+        preload->taken = TRUE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 void

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "copro-document.h"
+
 G_BEGIN_DECLS
 
 #define COPRO_TYPE_APPLICATION (copro_application_get_type ())
@@ -25,5 +27,13 @@ void              copro_application_load_async       (CoproApplication   *self,
                                                       GCancellable       *cancellable,
                                                       GAsyncReadyCallback callback,
                                                       gpointer            user_data);
+/* When @file is one named on the command line and its load begun at
+ * start-up has finished (whether or not its callback has run), hands over
+ * its result: TRUE, and @document set, or NULL and @error set. Otherwise
+ * FALSE: load it with copro_application_load_async(). @self may be NULL. */
+gboolean          copro_application_take_loaded      (CoproApplication   *self,
+                                                      GFile              *file,
+                                                      CoproDocument     **document,
+                                                      GError            **error);
 
 G_END_DECLS

@@ -814,6 +814,15 @@ copro_project_view_get_section (CoproProjectView *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+void
+copro_project_view_set_panels_can_focus (CoproProjectView *self,
+                                         gboolean          can_focus)
+{
+  g_return_if_fail (COPRO_IS_PROJECT_VIEW (self));
+
+  gtk_widget_set_can_focus (GTK_WIDGET (self->stack), can_focus);
+}
+
 /* Builds the panel if it has not been shown yet. */
 GtkWidget *
 copro_project_view_get_panel (CoproProjectView *self,

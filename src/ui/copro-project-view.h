@@ -49,6 +49,9 @@ gboolean       copro_project_view_reveal         (CoproProjectView *self,
                                                   const char       *key);
 /* The number of problems the checks found (shown in the sidebar). */
 guint          copro_project_view_get_n_problems (CoproProjectView *self);
+/* Whether the focus can go into the panels (copro_window_show ()). */
+void           copro_project_view_set_panels_can_focus (CoproProjectView *self,
+                                                        gboolean          can_focus);
 /* Runs the checks now rather than after the usual pause (for tests). */
 void           copro_project_view_run_checks     (CoproProjectView *self);
 

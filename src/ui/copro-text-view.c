@@ -46,6 +46,32 @@ copro_text_view_size_allocate (GtkWidget *widget,
   self->last_height = height;
 }
 
+/* GtkTextView asks for its cursor's position as it is realized, to tell the
+ * input method (gtk_text_view_realize () ends with
+ * gtk_text_view_update_im_spot_location ()). That is before its first
+ * allocation, when its text is laid out one pixel wide: a long answer then
+ * wraps after every character, 16 M instructions for the Overview's summary
+ * at start-up (bench/benchmark.py), for a position that is not where the
+ * cursor will show anyway. Unwrapped while it is realized, the cursor's line
+ * is laid out once; the wrapping is back before the text view is measured. */
+static void
+copro_text_view_realize (GtkWidget *widget)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (widget);
+  GtkWrapMode wrap_mode = gtk_text_view_get_wrap_mode (view);
+
+  if (wrap_mode == GTK_WRAP_NONE || gtk_widget_get_width (widget) > 0)
+    {
+      GTK_WIDGET_CLASS (copro_text_view_parent_class)->realize (widget);
+      return;
+    }
+  g_object_freeze_notify (G_OBJECT (view));
+  gtk_text_view_set_wrap_mode (view, GTK_WRAP_NONE);
+  GTK_WIDGET_CLASS (copro_text_view_parent_class)->realize (widget);
+  gtk_text_view_set_wrap_mode (view, wrap_mode);
+  g_object_thaw_notify (G_OBJECT (view));
+}
+
 static void
 copro_text_view_dispose (GObject *object)
 {
@@ -61,6 +87,7 @@ copro_text_view_class_init (CoproTextViewClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = copro_text_view_dispose;
   GTK_WIDGET_CLASS (klass)->size_allocate = copro_text_view_size_allocate;
+  GTK_WIDGET_CLASS (klass)->realize = copro_text_view_realize;
 }
 
 static void

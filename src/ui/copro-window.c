@@ -42,16 +42,19 @@ struct _CoproWindow
   /* Template widgets */
   AdwWindowTitle       *window_title;
   GtkStack             *stack;
-  GtkWidget            *recent_box;
-  GtkListBox           *recent_list;
-  AdwPreferencesGroup  *drafts_group;
   AdwBanner            *read_only_banner;
   CoproProjectView     *project_view;   /* sidebar, panels, undo and redo */
   GtkWidget            *sidebar_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+
+  /* The start page (copro-start-page.ui), NULL until first shown */
   GtkWidget            *start_page;
+  GtkWidget            *recent_box;
+  GtkListBox           *recent_list;
+  AdwPreferencesGroup  *drafts_group;
   gboolean              recent_stale;  /* the recent list is read again when the start page shows */
+  gboolean              loaded_unshown; /* a file read at start-up, opened before the window shows */
 };
 
 G_DEFINE_FINAL_TYPE (CoproWindow, copro_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -400,7 +403,7 @@ populate_recent (CoproWindow *self)
 static void
 on_recent_changed_cb (CoproWindow *self)
 {
-  if (gtk_widget_get_mapped (self->start_page))
+  if (self->start_page != NULL && gtk_widget_get_mapped (self->start_page))
     populate_recent (self);
   else
     self->recent_stale = TRUE;
@@ -415,17 +418,44 @@ on_start_page_map_cb (CoproWindow *self)
   populate_recent (self);
 }
 
+/* The start page is built the first time it is shown, not with the window:
+ * a window opening a project never shows it (10 M instructions of start-up,
+ * bench/benchmark.py). */
 static void
-on_load_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+ensure_start_page (CoproWindow *self)
 {
-  g_autoptr(FileOp) op = user_data;
-  g_autoptr(CoproDocument) document = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (self->start_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/io/github/coproduce/Coproduce/copro-start-page.ui");
+  self->start_page = GTK_WIDGET (gtk_builder_get_object (builder, "start_page"));
+  self->recent_box = GTK_WIDGET (gtk_builder_get_object (builder, "recent_box"));
+  self->recent_list = GTK_LIST_BOX (gtk_builder_get_object (builder, "recent_list"));
+  self->drafts_group = ADW_PREFERENCES_GROUP (gtk_builder_get_object (builder, "drafts_group"));
+  gtk_stack_add_named (self->stack, self->start_page, "start");
+  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map_cb), self, G_CONNECT_SWAPPED);
+  populate_drafts (self);
+}
+
+static void
+show_start_page (CoproWindow *self)
+{
+  ensure_start_page (self);
+  gtk_stack_set_visible_child_name (self->stack, "start");
+}
+
+/* Takes @op, @document and @error. */
+static void
+load_done (FileOp        *op_,
+           CoproDocument *document_,
+           GError        *error_)
+{
+  g_autoptr(FileOp) op = op_;
+  g_autoptr(CoproDocument) document = document_;
+  g_autoptr(GError) error = error_;
   CoproWindow *self = op->self;
 
-  document = copro_document_load_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_assert (self->n_loading > 0);
@@ -438,7 +468,7 @@ on_load_done_cb (GObject      *source,
       g_autofree char *body = g_strdup_printf (_("Coproduce could not open “%s”. %s"), name, error->message);
 
       if (self->document == NULL && self->n_loading == 0)
-        gtk_stack_set_visible_child_name (self->stack, "start");
+        show_start_page (self);
       show_message (self, _("Could Not Open"), body);
       return;
     }
@@ -459,11 +489,25 @@ on_load_done_cb (GObject      *source,
 }
 
 static void
+on_load_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GError *error = NULL;
+  CoproDocument *document = copro_document_load_finish (result, &error);
+
+  load_done (user_data, document, error);
+}
+
+static void
 load (CoproWindow *self,
       GFile       *file,
       gboolean     as_copy)
 {
   FileOp *op = file_op_new (self, file);
+  CoproApplication *application = COPRO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  CoproDocument *document = NULL;
+  GError *error = NULL;
 
   op->as_copy = as_copy;
   /* An empty window opening a file goes straight to the project page rather
@@ -471,8 +515,16 @@ load (CoproWindow *self,
   if (self->document == NULL)
     gtk_stack_set_visible_child_name (self->stack, "project");
   self->n_loading++;
-  copro_application_load_async (COPRO_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
-                                file, self->cancellable, on_load_done_cb, op);
+  /* A file named on the command line has usually been read by now, while
+   * GTK started: opened at once, before the window is first shown, its
+   * panel is laid out with the window (copro_window_show ()). */
+  if (copro_application_take_loaded (application, file, &document, &error))
+    {
+      self->loaded_unshown = !gtk_widget_get_realized (GTK_WIDGET (self));
+      load_done (op, document, error);
+    }
+  else
+    copro_application_load_async (application, file, self->cancellable, on_load_done_cb, op);
 }
 
 static GFile *
@@ -929,9 +981,47 @@ copro_window_dispose (GObject *object)
   g_clear_object (&self->draft);
   g_clear_pointer (&self->lock, copro_lock_release);
 
+  /* The start page goes with the stack. */
+  self->start_page = NULL;
+  self->recent_box = NULL;
+  self->recent_list = NULL;
+  self->drafts_group = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), COPRO_TYPE_WINDOW);
 
   G_OBJECT_CLASS (copro_window_parent_class)->dispose (object);
+}
+
+/* A window shown with no project, and none being opened, shows the start
+ * page: built now, before the window is first measured. */
+static void
+copro_window_show (GtkWidget *widget)
+{
+  CoproWindow *self = COPRO_WINDOW (widget);
+  GtkWidget *banner = GTK_WIDGET (self->read_only_banner);
+  gboolean opened_before = self->loaded_unshown && self->document != NULL && !gtk_widget_get_realized (widget);
+  gboolean banner_can_focus = gtk_widget_get_can_focus (banner);
+  gboolean button_can_focus = gtk_widget_get_can_focus (self->sidebar_button);
+
+  if (self->document == NULL && self->n_loading == 0)
+    show_start_page (self);
+  /* A file read at start-up and opened before the window is first shown
+   * (load ()): the window takes its first focus, as it is shown, where it
+   * did when the file was opened after: outside the panel, the banner and
+   * the sidebar button, none of which could take it then. */
+  self->loaded_unshown = FALSE;
+  if (opened_before)
+    {
+      copro_project_view_set_panels_can_focus (self->project_view, FALSE);
+      gtk_widget_set_can_focus (banner, FALSE);
+      gtk_widget_set_can_focus (self->sidebar_button, FALSE);
+    }
+  GTK_WIDGET_CLASS (copro_window_parent_class)->show (widget);
+  if (opened_before)
+    {
+      copro_project_view_set_panels_can_focus (self->project_view, TRUE);
+      gtk_widget_set_can_focus (banner, banner_can_focus);
+      gtk_widget_set_can_focus (self->sidebar_button, button_can_focus);
+    }
 }
 
 static void
@@ -997,6 +1087,7 @@ copro_window_class_init (CoproWindowClass *klass)
   object_class->get_property = copro_window_get_property;
   object_class->set_property = copro_window_set_property;
   window_class->close_request = copro_window_close_request;
+  widget_class->show = copro_window_show;
 
   g_type_ensure (COPRO_TYPE_PROJECT_VIEW);
 
@@ -1009,15 +1100,11 @@ copro_window_class_init (CoproWindowClass *klass)
                                                "/io/github/coproduce/Coproduce/copro-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_box);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, read_only_banner);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, project_view);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, sidebar_button);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, drafts_group);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CoproWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, CoproWindow, start_page);
   gtk_widget_class_bind_template_callback (widget_class, update_sidebar_button);
 }
 
@@ -1074,9 +1161,7 @@ copro_window_init (CoproWindow *self)
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (on_recent_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->start_page, "map", G_CALLBACK (on_start_page_map_cb), self, G_CONNECT_SWAPPED);
   self->recent_stale = TRUE;
-  populate_drafts (self);
 
   update_title (self);
   update_read_only (self);
@@ -1151,7 +1236,7 @@ on_locked_response_cb (AdwAlertDialog *dialog,
   else if (self->document == NULL && self->n_loading == 0)
     {
       /* Not opened after all: back to the start page (see load ()). */
-      gtk_stack_set_visible_child_name (self->stack, "start");
+      show_start_page (self);
     }
 }
 
@@ -1516,8 +1601,12 @@ open_or_offer_draft (CoproWindow   *self,
 static void
 populate_drafts (CoproWindow *self)
 {
-  g_autoptr(GPtrArray) drafts = copro_drafts_list ();
+  g_autoptr(GPtrArray) drafts = NULL;
 
+  /* Listed when the start page is built (ensure_start_page ()). */
+  if (self->drafts_group == NULL)
+    return;
+  drafts = copro_drafts_list ();
   for (guint i = 0; i < self->draft_rows->len; i++)
     adw_preferences_group_remove (self->drafts_group, g_ptr_array_index (self->draft_rows, i));
   g_ptr_array_set_size (self->draft_rows, 0);
@@ -1628,6 +1717,10 @@ copro_window_set_document (CoproWindow   *self,
   if (document != NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "project");
+    }
+  else if (self->start_page == NULL)
+    {
+      show_start_page (self);  /* which lists the drafts */
     }
   else
     {
