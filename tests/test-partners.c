@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "copro-application.h"
@@ -1706,6 +1707,26 @@ find_heading (CoproRegisterView *grid,
   return NULL;
 }
 
+/* A visible label under @root reading @text, or NULL. */
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* The register at 21,000 partners: grid made only for those in sight, a
  * grid to assistive technology, the keyboard, and the headings' sort. */
 static void
@@ -1889,10 +1910,24 @@ test_register_rows (Fixture       *f,
   wait_frames (f, 2);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (copro_register_view_get_row (grid, 0)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Resident 20999");
-  /* A search narrows the grid to a few: only those few are shown. */
-  search (f, "Resident 0000");
-  spin_idle ();
-  g_assert_cmpuint (n_shown (f), ==, 10);
+  /* A search narrows the grid to a few: only those few are shown, and
+   * counted with the locale's thousands separators where it has them. */
+  {
+    g_autofree char *numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+    gboolean grouped = setlocale (LC_NUMERIC, "en_GB.UTF-8") != NULL;
+    g_autofree char *count = NULL;
+
+    if (!grouped)
+      g_test_message ("no en_GB.UTF-8 locale here: thousands separators not checked");
+    search (f, "Resident 0000");
+    spin_idle ();
+    g_assert_cmpuint (n_shown (f), ==, 10);
+    count = g_strdup_printf ("10 of %'u partners shown", n);
+    g_assert_nonnull (find_label (GTK_WIDGET (f->panel), count));
+    if (grouped)
+      g_assert_cmpstr (count, ==, "10 of 21,000 partners shown");
+    setlocale (LC_NUMERIC, numeric);
+  }
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 11);
   wait_frames (f, 2);
   for (guint i = 0; i < 10; i++)

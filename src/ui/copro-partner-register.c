@@ -185,12 +185,16 @@ update_count (CoproPartnerRegister *self)
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->selection));
   g_autofree char *text = NULL;
 
+  /* Counts with the locale's thousands separators ("21,000"), as the
+   * checks' findings write them. */
   if (self->sorted != NULL && copro_sorted_partners_is_filtered (self->sorted))
-    /* TRANSLATORS: how many partners the search and filters show, of all */
-    text = g_strdup_printf (ngettext ("%u of %u partner shown", "%u of %u partners shown", total), shown, total);
+    /* TRANSLATORS: how many partners the search and filters show, of all;
+     * %'u is a number written with thousands separators */
+    text = g_strdup_printf (ngettext ("%'u of %'u partner shown", "%'u of %'u partners shown", total), shown, total);
   else
-    /* TRANSLATORS: how many partners the project has */
-    text = g_strdup_printf (ngettext ("%u partner", "%u partners", total), total);
+    /* TRANSLATORS: how many partners the project has; %'u is a number
+     * written with thousands separators */
+    text = g_strdup_printf (ngettext ("%'u partner", "%'u partners", total), total);
   gtk_label_set_text (self->count_label, text);
 }
 
@@ -695,9 +699,10 @@ copro_partner_register_show_only (CoproPartnerRegister *self,
     gtk_drop_down_set_selected (self->drop_downs[i], 0);
   copro_sorted_partners_set_only (self->sorted, (CoproRecord **) partners->pdata, partners->len);
   /* TRANSLATORS: a banner above the register after choosing a finding of
-   * the checks; %u is how many partners the finding is about */
-  title = g_strdup_printf (ngettext ("Showing the %u partner of a check",
-                                     "Showing the %u partners of a check", partners->len),
+   * the checks; %'u is how many partners the finding is about,
+   * written with thousands separators */
+  title = g_strdup_printf (ngettext ("Showing the %'u partner of a check",
+                                     "Showing the %'u partners of a check", partners->len),
                            partners->len);
   adw_banner_set_title (self->only_banner, title);
   gtk_widget_set_visible (GTK_WIDGET (self->only_banner), TRUE);
