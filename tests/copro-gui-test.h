@@ -92,23 +92,58 @@ has_alert (gpointer window)
   return find_alert (window, NULL) != NULL;
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget     *widget,
+                                 gconstpointer  data);
+
+/* The first widget of @type in @root's tree, @root included, that @match
+ * takes (any, when @match is NULL), or NULL. */
 static inline GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
+find_widget (GtkWidget     *root,
+             GType          type,
+             WidgetMatch    match,
+             gconstpointer  data)
 {
-  if (GTK_IS_BUTTON (root) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button_labelled (child, label);
+      GtkWidget *found = find_widget (child, type, match, data);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static inline gboolean
+button_has_label (GtkWidget     *widget,
+                  gconstpointer  label)
+{
+  return g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static inline GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  return find_widget (root, GTK_TYPE_BUTTON, button_has_label, label);
+}
+
+static inline gboolean
+label_has_text (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+/* The label in @root's tree that shows @text, or NULL. */
+static inline GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  return find_widget (root, GTK_TYPE_LABEL, label_has_text, text);
 }
 
 /* Answers @dialog as a person would: clicks the button of @response. */
@@ -229,18 +264,7 @@ static inline GtkWidget *
 find_type (GtkWidget *root,
            GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (root, type, NULL, NULL);
 }
 
 /* Turns libadwaita's and GTK's animations off for the test program, so

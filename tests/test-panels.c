@@ -1026,23 +1026,6 @@ has_keyboard_focus (gpointer data)
   return current != NULL && (current == focus->widget || gtk_widget_is_ancestor (current, focus->widget));
 }
 
-/* The label under @root that shows @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 shows_why (gpointer panel)
 {

@@ -346,25 +346,30 @@ test_sort (Fixture       *f,
     g_assert_true (copro_partners_page_get_shown (f->panel, i) == partner (f, i));
 }
 
+typedef struct
+{
+  CoproRecord *partner;
+  const char  *key;
+} CellWanted;
+
+static gboolean
+is_cell_wanted (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  const CellWanted *wanted = data;
+
+  return copro_partner_cell_get_partner (COPRO_PARTNER_CELL (widget)) == wanted->partner &&
+         g_str_equal (copro_partner_cell_get_key (COPRO_PARTNER_CELL (widget)), wanted->key);
+}
+
 /* The register's cell showing @key of @partner, or NULL when none is bound to it. */
 static CoproPartnerCell *
 find_cell_in (GtkWidget   *root,
               CoproRecord *partner,
               const char  *key)
 {
-  if (COPRO_IS_PARTNER_CELL (root) && copro_partner_cell_get_partner (COPRO_PARTNER_CELL (root)) == partner &&
-      g_str_equal (copro_partner_cell_get_key (COPRO_PARTNER_CELL (root)), key))
-    return COPRO_PARTNER_CELL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      CoproPartnerCell *found = find_cell_in (child, partner, key);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return (CoproPartnerCell *) find_widget (root, COPRO_TYPE_PARTNER_CELL, is_cell_wanted,
+                                           &(CellWanted) { partner, key });
 }
 
 static const char *
@@ -1704,26 +1709,6 @@ find_heading (CoproRegisterView *grid,
   for (guint i = 0; i < buttons->len; i++)
     if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), title) == 0)
       return g_ptr_array_index (buttons, i);
-  return NULL;
-}
-
-/* A visible label under @root reading @text, or NULL. */
-static GtkWidget *
-find_label (GtkWidget  *root,
-            const char *text)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
   return NULL;
 }
 

@@ -37,40 +37,11 @@ is_mapped (gpointer data)
   return gtk_widget_get_mapped (data);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             GType          type,
-             WidgetMatch    match,
-             gconstpointer  data)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && (match == NULL || match (root, data)))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 row_has_title (GtkWidget     *widget,
                gconstpointer  data)
 {
   return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-label_has_text (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
 }
 
 static GtkWidget *
