@@ -323,8 +323,8 @@ on_row_activated_cb (CoproRegisterView    *view,
 }
 
 /* The map, made when first wanted: the section opens on the register, and
- * making and styling the map's page with it cost 1.4 M instructions of the
- * ~100 M an opening takes (callgrind, bench/copro-bench-register). */
+ * making and styling the map's page with it cost 3 M instructions of the
+ * ~100 M an opening took (callgrind, bench/copro-bench-register). */
 static CoproPartnerMapPage *
 ensure_map_page (CoproPartnerRegister *self)
 {

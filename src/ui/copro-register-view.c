@@ -78,8 +78,8 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CoproRegisterRow, copro_register_row, GTK_TYPE_WI
 
 /* A cell of a row, to assistive technology a "grid cell" named by its text.
  * Not a widget: its row draws its text. As widgets, a screenful of cells
- * (128 at 10,000 partners in the benchmark's window) cost 11 M instructions
- * of the 98 M that opening the Partners section took, for styling,
+ * (128 at 10,000 partners in the benchmark's window) cost 13 M instructions
+ * of the 95 M that opening the Partners section took, for styling,
  * measuring and laying out boxes of text whose size the columns fix
  * (callgrind, bench/copro-bench-register). GTK lets an object that is not a
  * widget be an accessible of its own, as its stack pages are (GtkStackPage,
