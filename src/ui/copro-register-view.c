@@ -213,24 +213,31 @@ unparent_children (GtkWidget *widget)
     gtk_widget_unparent (child);
 }
 
+/* Where @column starts in @widget (a row or the headings, as wide as all
+ * the columns), counted from its left: mirrored right to left. */
+static int
+column_left (CoproRegisterView *view,
+             GtkWidget         *widget,
+             guint              column)
+{
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    return gtk_widget_get_width (widget) - view->column_x[column] - view->column_width[column];
+  return view->column_x[column];
+}
+
 /* Lays out @widget's children (cells or headings) in the view's columns. */
 static void
 allocate_columns (GtkWidget         *widget,
                   CoproRegisterView *view,
                   int                height)
 {
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int width = gtk_widget_get_width (widget);
   guint i = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL && i < view->n_columns;
        child = gtk_widget_get_next_sibling (child), i++)
-    {
-      int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
-
-      gtk_widget_size_allocate (child, &(GtkAllocation) { x, 0, view->column_width[i], height }, -1);
-    }
+    gtk_widget_size_allocate (child, &(GtkAllocation) { column_left (view, widget, i), 0, view->column_width[i], height },
+                              -1);
 }
 
 /* The height of the tallest child, the width of all the columns. */
@@ -323,9 +330,7 @@ copro_register_cell_get_bounds (GtkAccessible *accessible,
   if (row == NULL || self->row->view == NULL || !gtk_widget_get_realized (row))
     return FALSE;
   view = self->row->view;
-  *x = gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL
-       ? gtk_widget_get_width (row) - view->column_x[self->column] - view->column_width[self->column]
-       : view->column_x[self->column];
+  *x = column_left (view, row, self->column);
   *y = 0;
   *width = view->column_width[self->column];
   *height = gtk_widget_get_height (row);
@@ -566,18 +571,13 @@ copro_register_row_size_allocate (GtkWidget *widget,
 {
   CoproRegisterRow *row = COPRO_REGISTER_ROW (widget);
   CoproRegisterView *view = row->view;
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
 
   for (guint i = 0; i < row->n_cells; i++)
-    {
-      int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
-
-      if (GTK_IS_WIDGET (row->cells[i]))
-        gtk_widget_size_allocate (GTK_WIDGET (row->cells[i]),
-                                  &(GtkAllocation) { x + CELL_PADDING, 0,
-                                                     MAX (view->column_width[i] - 2 * CELL_PADDING, 0), height },
-                                  -1);
-    }
+    if (GTK_IS_WIDGET (row->cells[i]))
+      gtk_widget_size_allocate (GTK_WIDGET (row->cells[i]),
+                                &(GtkAllocation) { column_left (view, widget, i) + CELL_PADDING, 0,
+                                                   MAX (view->column_width[i] - 2 * CELL_PADDING, 0), height },
+                                -1);
 }
 
 /* Draws the text of the cells in sight (in the view's bounds), then the
@@ -590,8 +590,6 @@ copro_register_row_snapshot (GtkWidget   *widget,
 {
   CoproRegisterRow *row = COPRO_REGISTER_ROW (widget);
   CoproRegisterView *view = row->view;
-  int width = gtk_widget_get_width (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   graphene_rect_t bounds;
   GdkRGBA color;
 
@@ -603,7 +601,7 @@ copro_register_row_snapshot (GtkWidget   *widget,
       gtk_widget_get_color (widget, &color);
       for (guint i = 0; i < row->n_cells; i++)
         {
-          int x = rtl ? width - view->column_x[i] - view->column_width[i] : view->column_x[i];
+          int x = column_left (view, widget, i);
           CoproRegisterCell *cell;
 
           if (!COPRO_IS_REGISTER_CELL (row->cells[i]) ||
