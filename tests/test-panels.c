@@ -28,6 +28,7 @@
 #include "copro-partners-page.h"
 #include "copro-project-view.h"
 #include "copro-record-form.h"
+#include "copro-sections.h"
 #include "copro-timeline-view.h"
 #include "copro-timeline.h"
 #include "copro-window.h"
@@ -1241,6 +1242,125 @@ test_narrow_window (void)
   g_settings_reset (settings, "window-height");
 }
 
+/* A panel makes its first two groups with it and the rest after its first
+ * frame; asking for a field of a later group makes them at once. */
+
+static GPtrArray *
+panel_groups (GtkWidget *panel)
+{
+  GPtrArray *groups = g_ptr_array_new ();
+  GtkWidget *content = copro_panel_get_content (COPRO_PANEL (panel));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (content);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    g_ptr_array_add (groups, child);
+  return groups;
+}
+
+typedef struct
+{
+  GtkWidget *panel;
+  guint      frames;        /* drawn while the panel still waited */
+  gboolean   made;          /* the later groups, as a frame was drawn */
+} FirstFrame;
+
+static void
+on_panel_frame_cb (GdkFrameClock *clock,
+                   FirstFrame    *wait)
+{
+  if (copro_panel_has_pending (COPRO_PANEL (wait->panel)))
+    wait->frames++;
+  else
+    wait->made = TRUE;
+}
+
+static gboolean
+has_no_pending (gpointer panel)
+{
+  return !copro_panel_has_pending (COPRO_PANEL (panel));
+}
+
+static const char *
+group_title (GtkWidget *group)
+{
+  GtkWidget *inner = find_type (group, ADW_TYPE_PREFERENCES_GROUP);
+
+  return inner != NULL ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (inner)) : NULL;
+}
+
+static void
+test_groups_after_first_frame (void)
+{
+  g_autoptr(CoproDocument) document = load_example ();
+  CoproRecord *project = copro_document_get_project (document);
+  CoproRecord *overview = copro_record_get_record (project, "overview");
+  CoproRecord *terms = copro_record_get_record (project, "terms_of_reference");
+  CoproWindow *window = copro_window_new (app);
+  const CoproSection *sections;
+  const CoproSection *section = NULL;
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GtkWidget) panel = NULL;
+  FirstFrame wait = { NULL, 0, FALSE };
+  GtkWidget *overview_panel;
+  gulong handler;
+  gpointer weak = window;
+  guint n;
+
+  gtk_window_present (GTK_WINDOW (window));
+  copro_window_set_document (window, document);
+
+  /* The Overview opens with "The project" and "People" made... */
+  overview_panel = find_type (GTK_WIDGET (window), COPRO_TYPE_PANEL);
+  g_assert_nonnull (overview_panel);
+  g_assert_cmpstr (copro_panel_get_title (COPRO_PANEL (overview_panel)), ==, "Overview");
+  groups = panel_groups (overview_panel);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "The project");
+  g_assert_cmpstr (group_title (groups->pdata[1]), ==, "People");
+  g_assert_true (copro_panel_has_pending (COPRO_PANEL (overview_panel)));
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* ...draws a frame with them, then makes the third. */
+  wait.panel = overview_panel;
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_panel_frame_cb), &wait);
+  spin_until (has_no_pending, overview_panel);
+  g_assert_cmpuint (wait.frames, >=, 1);
+  groups = panel_groups (overview_panel);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g_assert_cmpstr (group_title (groups->pdata[2]), ==, "Timescale and involvement");
+  g_assert_nonnull (copro_field_widget_find (overview_panel, overview, "target_level"));
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  g_clear_pointer (&groups, g_ptr_array_unref);
+
+  /* A panel never shown keeps its later groups until a field is asked
+   * for, then makes them all, in order. */
+  sections = copro_sections_get (&n);
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (sections[i].name, "terms"))
+      section = &sections[i];
+  g_assert_nonnull (section);
+  panel = g_object_ref_sink (copro_sections_build (section, document));
+  g_assert_true (copro_panel_has_pending (COPRO_PANEL (panel)));
+  groups = panel_groups (panel);
+  g_assert_cmpuint (groups->len, ==, 2);
+  g_clear_pointer (&groups, g_ptr_array_unref);
+  g_assert_nonnull (copro_field_widget_find (panel, terms, "review_date"));
+  g_assert_false (copro_panel_has_pending (COPRO_PANEL (panel)));
+  groups = panel_groups (panel);
+  g_assert_cmpuint (groups->len, ==, 6);
+  g_assert_cmpstr (group_title (groups->pdata[0]), ==, "The group");
+  g_assert_cmpstr (group_title (groups->pdata[1]), ==, "Membership");
+  g_assert_true (COPRO_IS_LIST_EDITOR (groups->pdata[2]));
+  g_assert_cmpstr (group_title (groups->pdata[3]), ==, "How the group works");
+  g_assert_cmpstr (group_title (groups->pdata[5]), ==, "Dates");
+
+  g_object_add_weak_pointer (G_OBJECT (window), &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_until (is_null, &weak);
+}
+
 /* A read-only project: nothing can be edited, nothing undone */
 
 static void
@@ -1954,6 +2074,7 @@ main (int   argc,
   ADD ("form-record", test_form_record);
 #undef ADD
   g_test_add_func ("/copro/panels/narrow-window", test_narrow_window);
+  g_test_add_func ("/copro/panels/groups-after-first-frame", test_groups_after_first_frame);
   g_test_add_func ("/copro/panels/shortcuts-window", test_shortcuts_window);
   status = g_test_run ();
 

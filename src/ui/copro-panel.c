@@ -18,7 +18,26 @@ struct _CoproPanel
   GtkWidget *overline_label;
   GtkWidget *guidance_label;
   GtkWidget *content;
+
+  /* Groups made after the panel's first frame (copro_panel_add_later()) */
+  guint          n_groups;
+  GQueue         pending;        /* of Pending */
+  GdkFrameClock *frame_clock;    /* watched for the first frame, or NULL */
+  gulong         after_paint_id;
+  guint          build_source;
 };
+
+/* A panel makes this many groups at once and the rest after its first
+ * frame: at the default window size the heading and two groups fill the
+ * page, so what is in sight is drawn first. */
+#define GROUPS_AT_ONCE 2
+
+typedef struct
+{
+  CoproPanelGroupFunc func;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} Pending;
 
 G_DEFINE_FINAL_TYPE (CoproPanel, copro_panel, GTK_TYPE_WIDGET)
 
@@ -54,8 +73,86 @@ set_optional_label (GtkWidget  *label,
 }
 
 static void
+pending_free (gpointer data)
+{
+  Pending *pending = data;
+
+  if (pending->destroy != NULL)
+    pending->destroy (pending->data);
+  g_free (pending);
+}
+
+static void
+stop_waiting (CoproPanel *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+  g_clear_handle_id (&self->build_source, g_source_remove);
+}
+
+static gboolean
+build_pending_cb (gpointer data)
+{
+  CoproPanel *self = data;
+
+  self->build_source = 0;
+  copro_panel_build_pending (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After the first frame, the rest is made when the main loop is next idle,
+ * which is before the following frame. */
+static void
+on_after_paint_cb (GdkFrameClock *frame_clock,
+                   CoproPanel    *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
+  g_clear_object (&self->frame_clock);
+  if (self->build_source == 0)
+    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pending_cb, self, NULL);
+}
+
+static void
+wait_for_first_frame (CoproPanel *self)
+{
+  GdkFrameClock *frame_clock;
+
+  if (g_queue_is_empty (&self->pending) || self->frame_clock != NULL || self->build_source != 0)
+    return;
+  frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (frame_clock == NULL)
+    return;
+  self->frame_clock = g_object_ref (frame_clock);
+  self->after_paint_id = g_signal_connect (frame_clock, "after-paint",
+                                           G_CALLBACK (on_after_paint_cb), self);
+}
+
+static void
+copro_panel_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (copro_panel_parent_class)->map (widget);
+
+  wait_for_first_frame (COPRO_PANEL (widget));
+}
+
+static void
+copro_panel_unmap (GtkWidget *widget)
+{
+  stop_waiting (COPRO_PANEL (widget));
+
+  GTK_WIDGET_CLASS (copro_panel_parent_class)->unmap (widget);
+}
+
+static void
 copro_panel_dispose (GObject *object)
 {
+  CoproPanel *self = COPRO_PANEL (object);
+
+  stop_waiting (self);
+  g_queue_clear_full (&self->pending, pending_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), COPRO_TYPE_PANEL);
 
   G_OBJECT_CLASS (copro_panel_parent_class)->dispose (object);
@@ -137,6 +234,8 @@ copro_panel_class_init (CoproPanelClass *klass)
   object_class->finalize = copro_panel_finalize;
   object_class->get_property = copro_panel_get_property;
   object_class->set_property = copro_panel_set_property;
+  widget_class->map = copro_panel_map;
+  widget_class->unmap = copro_panel_unmap;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -309,6 +408,57 @@ copro_panel_add (CoproPanel *self,
   g_return_if_fail (GTK_IS_WIDGET (child));
 
   gtk_box_append (GTK_BOX (self->content), child);
+  self->n_groups++;
+}
+
+void
+copro_panel_add_later (CoproPanel          *self,
+                       CoproPanelGroupFunc  func,
+                       gpointer             data,
+                       GDestroyNotify       destroy)
+{
+  Pending *pending;
+
+  g_return_if_fail (COPRO_IS_PANEL (self));
+  g_return_if_fail (func != NULL);
+
+  if (self->n_groups < GROUPS_AT_ONCE && g_queue_is_empty (&self->pending))
+    {
+      copro_panel_add (self, func (data));
+      if (destroy != NULL)
+        destroy (data);
+      return;
+    }
+  pending = g_new (Pending, 1);
+  pending->func = func;
+  pending->data = data;
+  pending->destroy = destroy;
+  g_queue_push_tail (&self->pending, pending);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    wait_for_first_frame (self);
+}
+
+void
+copro_panel_build_pending (CoproPanel *self)
+{
+  Pending *pending;
+
+  g_return_if_fail (COPRO_IS_PANEL (self));
+
+  stop_waiting (self);
+  while ((pending = g_queue_pop_head (&self->pending)) != NULL)
+    {
+      copro_panel_add (self, pending->func (pending->data));
+      pending_free (pending);
+    }
+}
+
+gboolean
+copro_panel_has_pending (CoproPanel *self)
+{
+  g_return_val_if_fail (COPRO_IS_PANEL (self), FALSE);
+
+  return !g_queue_is_empty (&self->pending);
 }
 
 GtkWidget *

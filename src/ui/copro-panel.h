@@ -18,6 +18,21 @@ GtkWidget  *copro_panel_new          (const char *title,
                                       const char *guidance);
 void        copro_panel_add          (CoproPanel *self,
                                       GtkWidget  *child);
+/* Makes a group of the panel (a record form, a list editor). */
+typedef GtkWidget *(*CoproPanelGroupFunc) (gpointer data);
+/* Adds the group @func will make: at once while the panel has fewer than
+ * two groups, otherwise just after the panel's first frame is drawn (the
+ * main loop's next idle), so that a section is shown as soon as what is in
+ * sight is ready. Groups keep the order they were added in. @destroy frees
+ * @data once the group is made, or with the panel. */
+void        copro_panel_add_later    (CoproPanel          *self,
+                                      CoproPanelGroupFunc  func,
+                                      gpointer             data,
+                                      GDestroyNotify       destroy);
+/* Makes the groups still waiting for the first frame now: for anything
+ * that looks for a field's widget. */
+void        copro_panel_build_pending (CoproPanel *self);
+gboolean    copro_panel_has_pending  (CoproPanel *self);
 /* The widget that holds the groups: insensitive when the project is read-only. */
 GtkWidget  *copro_panel_get_content  (CoproPanel *self);
 const char *copro_panel_get_title    (CoproPanel *self);

@@ -823,14 +823,19 @@ copro_project_view_set_panels_can_focus (CoproProjectView *self,
   gtk_widget_set_can_focus (GTK_WIDGET (self->stack), can_focus);
 }
 
-/* Builds the panel if it has not been shown yet. */
+/* Builds the panel if it has not been shown yet, with all its groups. */
 GtkWidget *
 copro_project_view_get_panel (CoproProjectView *self,
                               const char       *name)
 {
+  GtkWidget *panel;
+
   g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), NULL);
 
-  return ensure_panel (self, name);
+  panel = ensure_panel (self, name);
+  if (panel != NULL && COPRO_IS_PANEL (panel))
+    copro_panel_build_pending (COPRO_PANEL (panel));
+  return panel;
 }
 
 gboolean

@@ -11,6 +11,7 @@
 
 #include "copro-field-rows.h"
 #include "copro-list-editor.h"
+#include "copro-panel.h"
 #include "copro-record-form.h"
 
 struct _CoproRecordForm
@@ -97,6 +98,10 @@ copro_field_widget_find (GtkWidget   *root,
 
   g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
 
+  /* A panel's groups beyond the first are made after its first frame: a
+   * field asked for now may be in one of them. */
+  if (COPRO_IS_PANEL (root))
+    copro_panel_build_pending (COPRO_PANEL (root));
   mark = g_object_get_qdata (G_OBJECT (root), field_mark_quark ());
   if (mark != NULL && mark->record == record && g_strcmp0 (mark->key, key) == 0)
     return root;

@@ -184,13 +184,98 @@ copro_sections_for_record (CoproRecord *record)
 
 /* Building the panels */
 
+/* What a panel's group is made from: copro_panel_add_later() may make it
+ * after the panel's first frame, so it keeps its own copies. */
+typedef enum {
+  GROUP_FORM,
+  GROUP_LIST,
+  GROUP_TIMELINE,
+} GroupKind;
+
+typedef struct
+{
+  GroupKind    kind;
+  CoproRecord *record;  /* the form's record, the list's owner, the project */
+  char        *key;     /* GROUP_LIST: the list */
+  char        *title;
+  GStrv        keys;    /* GROUP_FORM: its fields, or NULL for all of them */
+} Group;
+
+static void
+group_free (gpointer data)
+{
+  Group *group = data;
+
+  g_object_unref (group->record);
+  g_free (group->key);
+  g_free (group->title);
+  g_strfreev (group->keys);
+  g_free (group);
+}
+
+/* The activities on a time axis, under their list. */
+static GtkWidget *
+timeline_new (CoproRecord *project)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Timeline"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                         _("Each activity from its start to its end date, by step, coloured by the "
+                                           "level of involvement it plans."));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), copro_timeline_view_new (project));
+  return group;
+}
+
+static GtkWidget *
+group_make (gpointer data)
+{
+  Group *group = data;
+  GtkWidget *widget = NULL;
+
+  switch (group->kind)
+    {
+    case GROUP_FORM:
+      widget = copro_record_form_new (group->record, group->title,
+                                      (const char * const *) group->keys);
+      break;
+    case GROUP_LIST:
+      widget = copro_list_editor_new (copro_record_get_list (group->record, group->key),
+                                      group->title);
+      copro_field_widget_register (widget, group->record, group->key, NULL);
+      break;
+    case GROUP_TIMELINE:
+      widget = timeline_new (group->record);
+      break;
+    }
+  return widget;
+}
+
+static void
+add_group (GtkWidget          *panel,
+           GroupKind           kind,
+           CoproRecord        *record,
+           const char         *key,
+           const char         *title,
+           const char * const *keys)
+{
+  Group *group = g_new0 (Group, 1);
+
+  group->kind = kind;
+  group->record = g_object_ref (record);
+  group->key = g_strdup (key);
+  group->title = g_strdup (title);
+  group->keys = g_strdupv ((char **) keys);
+  copro_panel_add_later (COPRO_PANEL (panel), group_make, group, group_free);
+}
+
 static void
 add_form (GtkWidget          *panel,
           CoproRecord        *record,
           const char         *title,
           const char * const *keys)
 {
-  copro_panel_add (COPRO_PANEL (panel), copro_record_form_new (record, title, keys));
+  add_group (panel, GROUP_FORM, record, NULL, title, keys);
 }
 
 static void
@@ -199,10 +284,7 @@ add_list (GtkWidget   *panel,
           const char  *key,
           const char  *title)
 {
-  GtkWidget *editor = copro_list_editor_new (copro_record_get_list (owner, key), title);
-
-  copro_field_widget_register (editor, owner, key, NULL);
-  copro_panel_add (COPRO_PANEL (panel), editor);
+  add_group (panel, GROUP_LIST, owner, key, title, NULL);
 }
 
 #define KEYS(...) ((const char * const []) { __VA_ARGS__, NULL })
@@ -297,27 +379,12 @@ build_terms (GtkWidget   *panel,
   add_form (panel, terms, _("Dates"), KEYS ("date_agreed", "review_date"));
 }
 
-/* The activities on a time axis, under their list. */
-static void
-add_timeline (GtkWidget   *panel,
-              CoproRecord *project)
-{
-  GtkWidget *group = adw_preferences_group_new ();
-
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Timeline"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Each activity from its start to its end date, by step, coloured by the "
-                                           "level of involvement it plans."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), copro_timeline_view_new (project));
-  copro_panel_add (COPRO_PANEL (panel), group);
-}
-
 static void
 build_review (GtkWidget   *panel,
               CoproRecord *project)
 {
   add_list (panel, project, "activities", _("Activities"));
-  add_timeline (panel, project);
+  add_group (panel, GROUP_TIMELINE, project, NULL, NULL, NULL);
   add_form (panel, copro_record_get_record (project, "reflection"), _("Looking back"), NULL);
 }
 
