@@ -1008,7 +1008,10 @@ test_narrow_layout (void)
       g_assert_false (show_sidebar (view));
       wait_for_frames (GTK_WIDGET (window));
 
+      /* Every group of the panel, laid out (those after the second may
+       * still be waiting for the main loop to be idle). */
       panel = copro_project_view_get_panel (view, sections[i].name);
+      wait_for_frames (GTK_WIDGET (window));
       g_assert_true (gtk_widget_get_mapped (panel));
       g_assert_cmpint (gtk_widget_get_width (panel), <=, gtk_widget_get_width (GTK_WIDGET (window)));
       assert_within_window (panel, GTK_WIDGET (window), sections[i].name);
