@@ -1043,7 +1043,10 @@ test_editor (Fixture       *f,
   GtkWidget *widget;
   const CoproRecordDesc *desc = &copro_desc_partner;
 
+  /* Nothing selected: the pane says so, and how to get a partner's details. */
   g_assert_null (copro_partners_page_get_editing (f->panel));
+  g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (f->panel), "No Partner Selected")));
+  g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (f->panel), "Select a partner in the register to see and change their details.")));
   select_shown (f, 3, -1);
   g_assert_true (copro_partners_page_get_editing (f->panel) == p);
 
@@ -1067,9 +1070,12 @@ test_editor (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, 2);
   copro_partners_page_set_filter (f->panel, "status", NULL);
 
-  /* Several selected: no editor. */
+  /* Several selected: no editor, and the pane counts them. */
   select_shown (f, 0, 1, -1);
   g_assert_null (copro_partners_page_get_editing (f->panel));
+  spin_idle ();
+  g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (f->panel), "2 partners selected")));
+  g_assert_true (gtk_widget_get_mapped (find_label (GTK_WIDGET (f->panel), "Select one partner to see and change their details.")));
 }
 
 static void

@@ -42,7 +42,9 @@ struct _CoproPartnerEditor
 
   /* Template widgets */
   GtkStack             *stack;
-  AdwStatusPage        *status_page;
+  GtkWidget            *status_page;
+  GtkLabel             *status_title;
+  GtkLabel             *status_description;
   GtkWidget            *form_page;
   GtkWidget            *form_box;
 
@@ -115,34 +117,15 @@ update (CoproPartnerEditor *self)
         /* TRANSLATORS: shown instead of a partner's details */
         g_strdup_printf (ngettext ("%u partner selected", "%u partners selected", (gulong) n), (guint) n);
 
-      adw_status_page_set_title (self->status_page, text);
-      adw_status_page_set_description (self->status_page,
-                                       _("Select one partner to see and change their details."));
+      gtk_label_set_text (self->status_title, text);
+      gtk_label_set_text (self->status_description,
+                          _("Select one partner to see and change their details."));
     }
   else if (n == 0)
     {
-      adw_status_page_set_title (self->status_page, _("No Partner Selected"));
-      adw_status_page_set_description (self->status_page,
-                                       _("Select a partner in the register to see and change their details."));
-    }
-}
-
-/* The status page scrolls its few lines in a GtkScrolledWindow, which,
- * with nothing focusable inside, would be a Tab stop of its own with no
- * name it can carry (its role is generic): a stop that says nothing. */
-static void
-keep_out_of_tab_order (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_SCROLLED_WINDOW (child))
-        {
-          gtk_widget_set_can_focus (child, FALSE);
-          gtk_widget_set_focusable (child, FALSE);
-        }
-      keep_out_of_tab_order (child);
+      gtk_label_set_text (self->status_title, _("No Partner Selected"));
+      gtk_label_set_text (self->status_description,
+                          _("Select a partner in the register to see and change their details."));
     }
 }
 
@@ -251,6 +234,8 @@ copro_partner_editor_class_init (CoproPartnerEditorClass *klass)
                                                "/io/github/coproduce/Coproduce/copro-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, stack);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_page);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_title);
+  gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_description);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, form_page);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, form_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -260,7 +245,6 @@ static void
 copro_partner_editor_init (CoproPartnerEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  keep_out_of_tab_order (GTK_WIDGET (self->status_page));
 
   self->selection_signals = g_signal_group_new (GTK_TYPE_SELECTION_MODEL);
   g_signal_group_connect_swapped (self->selection_signals, "selection-changed", G_CALLBACK (update), self);
