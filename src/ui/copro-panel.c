@@ -19,7 +19,7 @@ struct _CoproPanel
   GtkWidget *guidance_label;
   GtkWidget *content;
 
-  /* Groups made after the panel's first frame (copro_panel_add_later()) */
+  /* Groups made after the panel's first frame (copro_panel_add_group()) */
   guint          n_groups;
   GQueue         pending;        /* of Pending */
   GdkFrameClock *frame_clock;    /* watched for the first frame, or NULL */
@@ -70,6 +70,14 @@ set_optional_label (GtkWidget  *label,
 {
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_visible (label, text != NULL);
+}
+
+static void
+append_group (CoproPanel *self,
+              GtkWidget  *group)
+{
+  gtk_box_append (GTK_BOX (self->content), group);
+  self->n_groups++;
 }
 
 static void
@@ -400,19 +408,9 @@ copro_panel_get_editable (CoproPanel *self)
   return self->editable;
 }
 
-void
-copro_panel_add (CoproPanel *self,
-                 GtkWidget  *child)
-{
-  g_return_if_fail (COPRO_IS_PANEL (self));
-  g_return_if_fail (GTK_IS_WIDGET (child));
-
-  gtk_box_append (GTK_BOX (self->content), child);
-  self->n_groups++;
-}
 
 void
-copro_panel_add_later (CoproPanel          *self,
+copro_panel_add_group (CoproPanel          *self,
                        CoproPanelGroupFunc  func,
                        gpointer             data,
                        GDestroyNotify       destroy)
@@ -424,7 +422,7 @@ copro_panel_add_later (CoproPanel          *self,
 
   if (self->n_groups < GROUPS_AT_ONCE && g_queue_is_empty (&self->pending))
     {
-      copro_panel_add (self, func (data));
+      append_group (self, func (data));
       if (destroy != NULL)
         destroy (data);
       return;
@@ -448,7 +446,7 @@ copro_panel_build_pending (CoproPanel *self)
   stop_waiting (self);
   while ((pending = g_queue_pop_head (&self->pending)) != NULL)
     {
-      copro_panel_add (self, pending->func (pending->data));
+      append_group (self, pending->func (pending->data));
       pending_free (pending);
     }
 }

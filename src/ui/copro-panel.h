@@ -16,8 +16,6 @@ G_DECLARE_FINAL_TYPE (CoproPanel, copro_panel, COPRO, PANEL, GtkWidget)
 GtkWidget  *copro_panel_new          (const char *title,
                                       const char *overline,
                                       const char *guidance);
-void        copro_panel_add          (CoproPanel *self,
-                                      GtkWidget  *child);
 /* Makes a group of the panel (a record form, a list editor). */
 typedef GtkWidget *(*CoproPanelGroupFunc) (gpointer data);
 /* Adds the group @func will make: at once while the panel has fewer than
@@ -25,7 +23,7 @@ typedef GtkWidget *(*CoproPanelGroupFunc) (gpointer data);
  * main loop's next idle), so that a section is shown as soon as what is in
  * sight is ready. Groups keep the order they were added in. @destroy frees
  * @data once the group is made, or with the panel. */
-void        copro_panel_add_later    (CoproPanel          *self,
+void        copro_panel_add_group    (CoproPanel          *self,
                                       CoproPanelGroupFunc  func,
                                       gpointer             data,
                                       GDestroyNotify       destroy);

@@ -184,7 +184,7 @@ copro_sections_for_record (CoproRecord *record)
 
 /* Building the panels */
 
-/* What a panel's group is made from: copro_panel_add_later() may make it
+/* What a panel's group is made from: copro_panel_add_group() may make it
  * after the panel's first frame, so it keeps its own copies. */
 typedef enum {
   GROUP_FORM,
@@ -266,7 +266,7 @@ add_group (GtkWidget          *panel,
   group->key = g_strdup (key);
   group->title = g_strdup (title);
   group->keys = g_strdupv ((char **) keys);
-  copro_panel_add_later (COPRO_PANEL (panel), group_make, group, group_free);
+  copro_panel_add_group (COPRO_PANEL (panel), group_make, group, group_free);
 }
 
 static void
