@@ -108,6 +108,12 @@ def run(app, path, before):
     overview = page(s.window, "Overview")
     title = find(overview, "text", "Project title")
     wait_for("the project to load", lambda: text_of(title) == before["overview"]["title"])
+    # Opened from the command line, the window takes its first focus on the
+    # sidebar's Overview row, as when a project is opened from the start page
+    # (copro_window_show () keeps it out of the panel it opened before
+    # showing), so Tab goes on into the Overview and the arrows choose a
+    # section.
+    wait_for("the first focus on the sidebar's Overview row", lambda: is_focused(s.row("Overview")))
     set_text(title, "Carers’ short breaks, tested end to end")
     wait_for("the window title to show unsaved changes",
              lambda: s.window.name == "• Carers’ short breaks, tested end to end")
