@@ -199,6 +199,31 @@ test_log_is_one_step (void)
   g_assert_cmpuint (copro_list_get_n_items (copro_partner_get_contacts (ben)), ==, 0);
 }
 
+/* Where the locale groups thousands, the reasons count as people write. */
+static void
+test_counts_grouped (void)
+{
+  g_autoptr(CoproRecord) project = copro_record_new (&copro_desc_project);
+  g_autoptr(GPtrArray) partners = NULL;
+  g_autoptr(CoproInvitation) invitation = NULL;
+  g_autofree char *excluded = NULL;
+  g_autofree char *numeric = g_strdup (setlocale (LC_NUMERIC, NULL));
+
+  if (setlocale (LC_NUMERIC, "en_GB.UTF-8") == NULL)
+    {
+      g_test_skip ("no en_GB.UTF-8 locale here");
+      return;
+    }
+  for (guint i = 0; i < 1200; i++)
+    add_partner (project, "Withdrawn", "w@example.org", "consent", "2026-01-10", "withdrawn");
+  add_partner (project, "Asha", "asha@example.org", "consent", "2026-01-10", "active");
+  partners = all_partners (project);
+  invitation = copro_invitation_new (partners);
+  excluded = copro_invitation_dup_excluded_text (invitation);
+  setlocale (LC_NUMERIC, numeric);
+  g_assert_cmpstr (excluded, ==, "1,200 partners have withdrawn.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,5 +235,6 @@ main (int   argc,
   g_test_add_func ("/invitation/mailto", test_mailto);
   g_test_add_func ("/invitation/mailto-limit", test_mailto_limit);
   g_test_add_func ("/invitation/log-is-one-step", test_log_is_one_step);
+  g_test_add_func ("/invitation/counts-grouped", test_counts_grouped);
   return g_test_run ();
 }

@@ -1917,6 +1917,18 @@ test_register_rows (Fixture       *f,
     g_assert_nonnull (find_label (GTK_WIDGET (f->panel), count));
     if (grouped)
       g_assert_cmpstr (count, ==, "10 of 21,000 partners shown");
+    /* The details pane counts a selection the same way. */
+    search (f, "");
+    gtk_selection_model_select_all (copro_partners_page_get_selection (f->panel));
+    spin_idle ();
+    g_free (count);
+    count = g_strdup_printf ("%'u partners selected", n);
+    g_assert_nonnull (find_label (GTK_WIDGET (f->panel), count));
+    if (grouped)
+      g_assert_cmpstr (count, ==, "21,000 partners selected");
+    gtk_selection_model_unselect_all (copro_partners_page_get_selection (f->panel));
+    search (f, "Resident 0000");
+    spin_idle ();
     setlocale (LC_NUMERIC, numeric);
   }
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_RELATION_ROW_COUNT, 11);

@@ -677,8 +677,8 @@ check_plan (GPtrArray         *findings,
       copro_text_is_blank (copro_record_get_string (resources, "budget_holder")))
     add (findings, CHECK_BUDGET_NO_HOLDER, resources, "budget_holder",
          "plan.resources.budget_holder",
-         ngettext ("The budget has %u line but nobody is named as its budget holder.",
-                   "The budget has %u lines but nobody is named as its budget holder.",
+         ngettext ("The budget has %'u line but nobody is named as its budget holder.",
+                   "The budget has %'u lines but nobody is named as its budget holder.",
                    copro_list_get_n_items (budget)),
          copro_list_get_n_items (budget));
 
@@ -1029,8 +1029,8 @@ check_activities (GPtrArray     *findings,
       copro_record_get_date (activity, "end_date", &end);
       when = format_date (&end);
       add_gathered (findings, CHECK_FEEDBACK_OPEN_LATE, &open_late, "activities", "feedback",
-                    g_strdup_printf (ngettext ("“%s” ended on %s but %u feedback item is still open.",
-                                               "“%s” ended on %s but %u feedback items are still open.", first_open),
+                    g_strdup_printf (ngettext ("“%s” ended on %s but %'u feedback item is still open.",
+                                               "“%s” ended on %s but %'u feedback items are still open.", first_open),
                                      copro_activity_get_title (activity), when, first_open));
     }
   else if (n > 1)

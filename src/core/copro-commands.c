@@ -128,8 +128,8 @@ copro_command_import_csv (const char *csv_path,
   if (import->problems->len > 0 && !skip_invalid)
     {
       g_autofree char *message =
-        g_strdup_printf (ngettext ("Nothing was imported because %u row cannot be imported; correct it, or use --skip-invalid to import the other rows.",
-                                   "Nothing was imported because %u rows cannot be imported; correct them, or use --skip-invalid to import the other rows.",
+        g_strdup_printf (ngettext ("Nothing was imported because %'u row cannot be imported; correct it, or use --skip-invalid to import the other rows.",
+                                   "Nothing was imported because %'u rows cannot be imported; correct them, or use --skip-invalid to import the other rows.",
                                    import->problems->len),
                          import->problems->len);
       print_error (err, csv_path, message);
@@ -145,7 +145,7 @@ copro_command_import_csv (const char *csv_path,
 
   {
     g_autofree char *message =
-      g_strdup_printf (ngettext ("Imported %u partner into %s.", "Imported %u partners into %s.", n),
+      g_strdup_printf (ngettext ("Imported %'u partner into %s.", "Imported %'u partners into %s.", n),
                        n, project_path);
 
     fprintf (out, "%s\n", message);
@@ -153,8 +153,8 @@ copro_command_import_csv (const char *csv_path,
   if (import->problems->len > 0)
     {
       g_autofree char *message =
-        g_strdup_printf (ngettext ("Skipped %u row that cannot be imported.",
-                                   "Skipped %u rows that cannot be imported.", import->problems->len),
+        g_strdup_printf (ngettext ("Skipped %'u row that cannot be imported.",
+                                   "Skipped %'u rows that cannot be imported.", import->problems->len),
                          import->problems->len);
 
       fprintf (out, "%s\n", message);

@@ -565,8 +565,8 @@ _copro_export_write_budget (Export *e)
     {
       g_autofree char *amount = copro_money_format (spending->unassigned);
       /* TRANSLATORS: under the budget; %s is an amount such as £25.00 */
-      g_autofree char *text = g_strdup_printf (ngettext ("A further %s was paid in %u payment that names no budget line (see the checks).",
-                                                         "A further %s was paid in %u payments that name no budget line (see the checks).",
+      g_autofree char *text = g_strdup_printf (ngettext ("A further %s was paid in %'u payment that names no budget line (see the checks).",
+                                                         "A further %s was paid in %'u payments that name no budget line (see the checks).",
                                                          spending->n_unassigned),
                                                amount, spending->n_unassigned);
 
@@ -787,8 +787,8 @@ _copro_export_write_partner_summary (Export   *e,
   _copro_export_next_row (&s);
 
   placed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "The partner map: %u partner is on it, placed by influence and interest.",
-                                         "The partner map: %u partners are on it, placed by influence and interest.",
+                                         "The partner map: %'u partner is on it, placed by influence and interest.",
+                                         "The partner map: %'u partners are on it, placed by influence and interest.",
                                          n_placed),
                             n_placed);
   _copro_export_put_note (&s, placed, e->f_section);

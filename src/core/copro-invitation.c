@@ -108,20 +108,20 @@ copro_invitation_dup_excluded_text (CoproInvitation *self)
       switch ((CoproInviteReason) i)
         {
         case COPRO_INVITE_NO_EMAIL:
-          sentence = g_strdup_printf (ngettext ("%u partner has no usable email address.",
-                                                "%u partners have no usable email address.", n), n);
+          sentence = g_strdup_printf (ngettext ("%'u partner has no usable email address.",
+                                                "%'u partners have no usable email address.", n), n);
           break;
         case COPRO_INVITE_WITHDRAWN:
-          sentence = g_strdup_printf (ngettext ("%u partner has withdrawn.",
-                                                "%u partners have withdrawn.", n), n);
+          sentence = g_strdup_printf (ngettext ("%'u partner has withdrawn.",
+                                                "%'u partners have withdrawn.", n), n);
           break;
         case COPRO_INVITE_NO_LAWFUL_BASIS:
-          sentence = g_strdup_printf (ngettext ("%u partner has no lawful basis recorded for contact.",
-                                                "%u partners have no lawful basis recorded for contact.", n), n);
+          sentence = g_strdup_printf (ngettext ("%'u partner has no lawful basis recorded for contact.",
+                                                "%'u partners have no lawful basis recorded for contact.", n), n);
           break;
         case COPRO_INVITE_CONSENT_UNDATED:
-          sentence = g_strdup_printf (ngettext ("%u partner gave consent on no recorded date.",
-                                                "%u partners gave consent on no recorded date.", n), n);
+          sentence = g_strdup_printf (ngettext ("%'u partner gave consent on no recorded date.",
+                                                "%'u partners gave consent on no recorded date.", n), n);
           break;
         case COPRO_INVITE_INCLUDED:
         case COPRO_INVITE_N_REASONS:

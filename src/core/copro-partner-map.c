@@ -841,8 +841,8 @@ draw_legend (CoproPartnerMapLayout *self,
     {
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "%u partner is not on the map because their influence or interest is not set.",
-                                      "%u partners are not on the map because their influence or interest is not set.",
+                                      "%'u partner is not on the map because their influence or interest is not set.",
+                                      "%'u partners are not on the map because their influence or interest is not set.",
                                       self->n_unplaced),
                          self->n_unplaced);
 

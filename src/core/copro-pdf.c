@@ -1037,8 +1037,8 @@ plan_partners (Flow *f)
     }
 
   begin_section (f, _("Partners"));
-  summary = g_strdup_printf (ngettext ("The register holds %u partner. They are counted here by sector, intended level and status; the register itself, with names, is in the project.",
-                                       "The register holds %u partners. They are counted here by sector, intended level and status; the register itself, with names, is in the project.",
+  summary = g_strdup_printf (ngettext ("The register holds %'u partner. They are counted here by sector, intended level and status; the register itself, with names, is in the project.",
+                                       "The register holds %'u partners. They are counted here by sector, intended level and status; the register itself, with names, is in the project.",
                                        n), n);
   add_paragraph (f, summary);
   add_heading (f, "H3", _("By sector"));
@@ -1158,8 +1158,8 @@ plan_checks (Flow *f)
   {
     guint problems = copro_checks_count (findings, COPRO_SEVERITY_PROBLEM);
     guint advice = copro_checks_count (findings, COPRO_SEVERITY_ADVICE);
-    g_autofree char *p = g_strdup_printf (ngettext ("%u problem", "%u problems", problems), problems);
-    g_autofree char *a = g_strdup_printf (ngettext ("%u piece of advice", "%u pieces of advice", advice), advice);
+    g_autofree char *p = g_strdup_printf (ngettext ("%'u problem", "%'u problems", problems), problems);
+    g_autofree char *a = g_strdup_printf (ngettext ("%'u piece of advice", "%'u pieces of advice", advice), advice);
     /* TRANSLATORS: e.g. "The checks found 2 problems and 3 pieces of advice." */
     g_autofree char *text = g_strdup_printf (_("The checks found %s and %s."), p, a);
 
@@ -1181,8 +1181,8 @@ plan_checks (Flow *f)
        * what the check looks for and how many partners miss it. */
       if (!f->self->personal && finding_names_partners (finding))
         {
-          about_partners = g_strdup_printf (ngettext ("%s: not so for %u partner.",
-                                                      "%s: not so for %u partners.",
+          about_partners = g_strdup_printf (ngettext ("%s: not so for %'u partner.",
+                                                      "%s: not so for %'u partners.",
                                                       finding->records->len),
                                             g_dgettext (GETTEXT_PACKAGE, finding->check->summary),
                                             finding->records->len);

@@ -237,8 +237,8 @@ build_note (GPtrArray *undated)
   g_string_append_printf (note,
                           /* TRANSLATORS: under the timeline, followed by the titles of the activities */
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "Not dated, so not on the time axis (%u activity): ",
-                                       "Not dated, so not on the time axis (%u activities): ",
+                                       "Not dated, so not on the time axis (%'u activity): ",
+                                       "Not dated, so not on the time axis (%'u activities): ",
                                        n),
                           n);
   for (guint i = 0; i < n && i < MAX_NAMED_UNDATED; i++)
@@ -251,7 +251,7 @@ build_note (GPtrArray *undated)
     {
       g_string_append (note, C_("list separator", "; "));
       g_string_append_printf (note,
-                              g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                              g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more",
                                            n - MAX_NAMED_UNDATED),
                               n - MAX_NAMED_UNDATED);
     }
@@ -877,17 +877,17 @@ copro_timeline_describe_project (CoproRecord *project)
       to_text = month_label (&to, TRUE);
       if (g_date_get_year (&from) == g_date_get_year (&to) && g_date_get_month (&from) == g_date_get_month (&to))
         /* TRANSLATORS: the start of the timeline's description, e.g. “12 activities in March 2027” */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u activity in %s", "%u activities in %s", n),
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u activity in %s", "%'u activities in %s", n),
                                 n, from_text);
       else
         /* TRANSLATORS: the start of the timeline's description, e.g. “12 activities from March 2027 to January 2028” */
-        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u activity from %s to %s",
-                                                   "%u activities from %s to %s", n),
+        g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u activity from %s to %s",
+                                                   "%'u activities from %s to %s", n),
                                 n, from_text, to_text);
     }
   else
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u activity, not dated",
-                                               "%u activities, none of them dated", n),
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u activity, not dated",
+                                               "%'u activities, none of them dated", n),
                             n);
 
   g_string_append (text, C_("timeline description", ": "));
@@ -899,10 +899,10 @@ copro_timeline_describe_project (CoproRecord *project)
         continue;
       if (s < n_steps)
         /* TRANSLATORS: in the timeline's description, how many activities are in a step, e.g. “3 in step 1. Identify and outline” */
-        part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u in step %s", "%u in step %s", by_step[s]),
+        part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u in step %s", "%'u in step %s", by_step[s]),
                                 by_step[s], copro_enum_label (&copro_enum_step, copro_enum_step.values[s].key));
       else
-        part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u with no step", "%u with no step", by_step[s]),
+        part = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u with no step", "%'u with no step", by_step[s]),
                                 by_step[s]);
       append_separated (text, &first_item, part);
     }
@@ -927,7 +927,7 @@ copro_timeline_describe_project (CoproRecord *project)
   if (undated->len > 0 && n_dated > 0)
     {
       g_string_append (text, " ");
-      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u is not dated: ", "%u are not dated: ",
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%'u is not dated: ", "%'u are not dated: ",
                                                  undated->len),
                               undated->len);
       first_item = TRUE;
@@ -935,7 +935,7 @@ copro_timeline_describe_project (CoproRecord *project)
         append_separated (text, &first_item, copro_activity_get_title (undated->pdata[i]));
       if (undated->len > MAX_DESCRIBED_UNDATED)
         {
-          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+          g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "and %'u more", "and %'u more",
                                                                 undated->len - MAX_DESCRIBED_UNDATED),
                                                    undated->len - MAX_DESCRIBED_UNDATED);
           append_separated (text, &first_item, more);

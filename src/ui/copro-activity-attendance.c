@@ -83,7 +83,7 @@ update (CoproActivityAttendance *self)
   else
     {
       /* TRANSLATORS: the first part of a sentence, e.g. "2 people took part" */
-      g_autofree char *part = g_strdup_printf (ngettext ("%u person took part", "%u people took part", took_part),
+      g_autofree char *part = g_strdup_printf (ngettext ("%'u person took part", "%'u people took part", took_part),
                                                took_part);
 
       /* TRANSLATORS: %s is "2 people took part"; then who sent apologies and who was only invited */

@@ -390,9 +390,9 @@ copro_checks_panel_set_findings (CoproChecksPanel *self,
                        items->pdata, items->len);
 
   /* TRANSLATORS: the first half of "2 problems and 5 pieces of advice" */
-  problems = g_strdup_printf (ngettext ("%u problem", "%u problems", self->n_problems), self->n_problems);
+  problems = g_strdup_printf (ngettext ("%'u problem", "%'u problems", self->n_problems), self->n_problems);
   /* TRANSLATORS: the second half of "2 problems and 5 pieces of advice" */
-  advice = g_strdup_printf (ngettext ("%u piece of advice", "%u pieces of advice", n_advice), n_advice);
+  advice = g_strdup_printf (ngettext ("%'u piece of advice", "%'u pieces of advice", n_advice), n_advice);
   /* TRANSLATORS: e.g. "2 problems and 5 pieces of advice" */
   summary = g_strdup_printf (_("%s and %s"), problems, advice);
   gtk_label_set_text (GTK_LABEL (self->summary_label), summary);

@@ -161,15 +161,15 @@ show_preview (CoproCsvImportDialog *self)
   if (n_rows > 0 && self->contacts)
     g_string_append_printf (summary,
                             g_dngettext (GETTEXT_PACKAGE,
-                                         "%u contact will be added to its partner’s log.",
-                                         "%u contacts will be added to their partners’ logs.",
+                                         "%'u contact will be added to its partner’s log.",
+                                         "%'u contacts will be added to their partners’ logs.",
                                          n_rows),
                             n_rows);
   else if (n_rows > 0)
     g_string_append_printf (summary,
                             g_dngettext (GETTEXT_PACKAGE,
-                                         "%u partner will be imported.",
-                                         "%u partners will be imported.",
+                                         "%'u partner will be imported.",
+                                         "%'u partners will be imported.",
                                          n_rows),
                             n_rows);
   else
@@ -179,8 +179,8 @@ show_preview (CoproCsvImportDialog *self)
       g_string_append_c (summary, ' ');
       g_string_append_printf (summary,
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "%u row cannot be imported and will be left out.",
-                                           "%u rows cannot be imported and will be left out.",
+                                           "%'u row cannot be imported and will be left out.",
+                                           "%'u rows cannot be imported and will be left out.",
                                            n_problems),
                               n_problems);
     }
@@ -308,8 +308,8 @@ announce_imported (GtkWidget    *parent,
                    CoproHistory *history)
 {
   g_autofree char *message = contacts ?
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact imported", "%u contacts imported", n), n) :
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u partner imported", "%u partners imported", n), n);
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u contact imported", "%'u contacts imported", n), n) :
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%'u partner imported", "%'u partners imported", n), n);
   AdwToastOverlay *overlay = parent != NULL ? find_toast_overlay (parent) : NULL;
 
   if (overlay != NULL)

@@ -161,7 +161,7 @@ summarise_budget (CoproList *list)
   g_autofree char *amount = copro_format_money (copro_budget_get_planned (list));
   CoproRecord *project = project_of (copro_list_get_owner (list));
   /* TRANSLATORS: under the budget; %s is an amount such as £1,250.00 */
-  g_autofree char *total = g_strdup_printf (ngettext ("Total: %s in %u line", "Total: %s in %u lines", n), amount, n);
+  g_autofree char *total = g_strdup_printf (ngettext ("Total: %s in %'u line", "Total: %s in %'u lines", n), amount, n);
   g_autoptr(CoproBudgetSpending) spending = NULL;
   g_autofree char *spent = NULL;
   g_autofree char *left = NULL;
@@ -352,7 +352,7 @@ summarise_risks (CoproList *list)
   g_string_printf (text, _("Open risks: %u high, %u medium, %u low"), counts[0], counts[1], counts[2]);
   if (counts[3] > 0)
     /* TRANSLATORS: continues "Open risks: 1 high, 2 medium, 0 low" */
-    g_string_append_printf (text, ngettext (", %u not scored", ", %u not scored", counts[3]), counts[3]);
+    g_string_append_printf (text, ngettext (", %'u not scored", ", %'u not scored", counts[3]), counts[3]);
   g_string_append_c (text, '.');
   return g_string_free (g_steal_pointer (&text), FALSE);
 }

@@ -172,7 +172,7 @@ update (CoproPartnerAttendance *self)
       g_autofree char *sum = copro_money_format (total);
 
       /* TRANSLATORS: %u payments, then their sum such as £35.00 */
-      payments_text = g_strdup_printf (ngettext ("%u payment, %s in all", "%u payments, %s in all", n_payments),
+      payments_text = g_strdup_printf (ngettext ("%'u payment, %s in all", "%'u payments, %s in all", n_payments),
                                        n_payments, sum);
     }
   adw_expander_row_set_subtitle (self->payments_row, payments_text);

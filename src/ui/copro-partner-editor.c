@@ -115,7 +115,7 @@ update (CoproPartnerEditor *self)
     {
       g_autofree char *text =
         /* TRANSLATORS: shown instead of a partner's details */
-        g_strdup_printf (ngettext ("%u partner selected", "%u partners selected", (gulong) n), (guint) n);
+        g_strdup_printf (ngettext ("%'u partner selected", "%'u partners selected", (gulong) n), (guint) n);
 
       gtk_label_set_text (self->status_title, text);
       gtk_label_set_text (self->status_description,

@@ -420,8 +420,8 @@ update_description (CoproPartnerMapView *self)
 
   g_string_append_printf (text,
                           g_dngettext (GETTEXT_PACKAGE,
-                                       "%u partner on a grid of influence and interest.",
-                                       "%u partners on a grid of influence and interest.",
+                                       "%'u partner on a grid of influence and interest.",
+                                       "%'u partners on a grid of influence and interest.",
                                        n_placed),
                           n_placed);
   if (n_unplaced > 0)
@@ -429,8 +429,8 @@ update_description (CoproPartnerMapView *self)
       g_string_append_c (text, ' ');
       g_string_append_printf (text,
                               g_dngettext (GETTEXT_PACKAGE,
-                                           "%u partner is not on the map because their influence or interest is not set.",
-                                           "%u partners are not on the map because their influence or interest is not set.",
+                                           "%'u partner is not on the map because their influence or interest is not set.",
+                                           "%'u partners are not on the map because their influence or interest is not set.",
                                            n_unplaced),
                               n_unplaced);
     }

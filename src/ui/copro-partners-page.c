@@ -266,7 +266,7 @@ delete_action_cb (GtkWidget  *widget,
   else
     {
       /* TRANSLATORS: a notice after deleting several partners */
-      message = g_strdup_printf (ngettext ("%u partner deleted", "%u partners deleted", selected->len), selected->len);
+      message = g_strdup_printf (ngettext ("%'u partner deleted", "%'u partners deleted", selected->len), selected->len);
     }
 
   /* One change of the list and one step of the history, however many. */
@@ -326,8 +326,8 @@ remove_details (CoproPartnersPage *self,
     copro_history_end_group (history);
 
   /* TRANSLATORS: a notice after clearing email, phone, notes and contact summaries */
-  message = g_strdup_printf (ngettext ("Personal details of %u partner removed",
-                                       "Personal details of %u partners removed", targets->len),
+  message = g_strdup_printf (ngettext ("Personal details of %'u partner removed",
+                                       "Personal details of %'u partners removed", targets->len),
                              targets->len);
   show_undo_toast (self, message);
 }
@@ -362,9 +362,9 @@ confirm_remove_details (CoproPartnersPage *self,
     }
 
   /* TRANSLATORS: asks before clearing email, phone, notes and contact summaries */
-  body = g_strdup_printf (ngettext ("The email address, phone number, notes and contact summaries of %u partner will be cleared. "
+  body = g_strdup_printf (ngettext ("The email address, phone number, notes and contact summaries of %'u partner will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
-                                    "The email addresses, phone numbers, notes and contact summaries of %u partners will be cleared. "
+                                    "The email addresses, phone numbers, notes and contact summaries of %'u partners will be cleared. "
                                     "Do this when a project is finished and its data is kept only for the record.",
                                     targets->len),
                           targets->len);
@@ -428,7 +428,7 @@ on_set_field_applied_cb (CoproSetFieldDialog *dialog,
 
   /* TRANSLATORS: a notice after setting a field of many partners at once;
    * %s is the field, such as "Lawful basis", %u how many partners */
-  message = g_strdup_printf (ngettext ("%s set for %u partner", "%s set for %u partners", n),
+  message = g_strdup_printf (ngettext ("%s set for %'u partner", "%s set for %'u partners", n),
                              copro_field_label (field), n);
   show_undo_toast (self, message);
 }
@@ -462,7 +462,7 @@ copy_addresses (CoproPartnersPage *self,
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), list);
   /* TRANSLATORS: a notice after copying email addresses to the clipboard */
-  message = g_strdup_printf (ngettext ("%u address copied", "%u addresses copied", n), n);
+  message = g_strdup_printf (ngettext ("%'u address copied", "%'u addresses copied", n), n);
   show_toast (self, adw_toast_new (message));
 }
 
@@ -494,8 +494,8 @@ log_invitation (CoproPartnersPage *self,
   n = copro_invitation_log (invitation, today, copro_record_get_string (overview, "lead_name"),
                             _("Invitation sent"), activity);
   /* TRANSLATORS: a notice after an invitation was opened in the mail client */
-  message = g_strdup_printf (ngettext ("Invitation logged for %u partner",
-                                       "Invitation logged for %u partners", n), n);
+  message = g_strdup_printf (ngettext ("Invitation logged for %'u partner",
+                                       "Invitation logged for %'u partners", n), n);
   show_undo_toast (self, message);
 }
 
@@ -623,9 +623,9 @@ ask_about_invitation (CoproPartnersPage *self,
   uri = copro_invitation_dup_mailto (invitation, NULL);
   if (email)
     /* TRANSLATORS: the heading of the dialogue before an invitation */
-    heading = g_strdup_printf (ngettext ("Email %u Partner?", "Email %u Partners?", n), n);
+    heading = g_strdup_printf (ngettext ("Email %'u Partner?", "Email %'u Partners?", n), n);
   else
-    heading = g_strdup_printf (ngettext ("Copy %u Address?", "Copy %u Addresses?", invitation->addresses->len),
+    heading = g_strdup_printf (ngettext ("Copy %'u Address?", "Copy %'u Addresses?", invitation->addresses->len),
                                invitation->addresses->len);
   if (excluded != NULL)
     g_string_append_printf (body, _("Left out: %s"), excluded);

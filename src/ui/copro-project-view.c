@@ -127,7 +127,7 @@ update_checks_badge (CoproProjectView *self)
 {
   g_autofree char *number = g_strdup_printf ("%u", self->n_problems);
   /* TRANSLATORS: how many problems the checks found, beside "Checks" in the sidebar */
-  g_autofree char *words = g_strdup_printf (ngettext ("%u problem", "%u problems", self->n_problems),
+  g_autofree char *words = g_strdup_printf (ngettext ("%'u problem", "%'u problems", self->n_problems),
                                             self->n_problems);
 
   gtk_label_set_text (GTK_LABEL (self->checks_badge), number);

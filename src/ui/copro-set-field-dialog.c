@@ -301,15 +301,15 @@ copro_set_field_dialog_new (CoproList *list,
     g_ptr_array_add (self->partners, g_object_ref (g_ptr_array_index (partners, i)));
 
   /* TRANSLATORS: the button that sets the field; %u is how many partners */
-  label = g_strdup_printf (ngettext ("_Set for %u Partner", "_Set for %u Partners", partners->len), partners->len);
+  label = g_strdup_printf (ngettext ("_Set for %'u Partner", "_Set for %'u Partners", partners->len), partners->len);
   gtk_button_set_label (GTK_BUTTON (self->apply_button), label);
   /* TRANSLATORS: the heading of the field and its value (which also names
    * them for a screen reader); %u is how many partners */
-  title = g_strdup_printf (ngettext ("%u Selected Partner", "%u Selected Partners", partners->len), partners->len);
+  title = g_strdup_printf (ngettext ("%'u Selected Partner", "%'u Selected Partners", partners->len), partners->len);
   adw_preferences_group_set_title (self->group, title);
   /* TRANSLATORS: beneath that heading; %u is how many partners */
-  description = g_strdup_printf (ngettext ("One value for the %u selected partner. Undo takes it back.",
-                                           "One value for all %u selected partners. One undo takes it back.",
+  description = g_strdup_printf (ngettext ("One value for the %'u selected partner. Undo takes it back.",
+                                           "One value for all %'u selected partners. One undo takes it back.",
                                            partners->len),
                                  partners->len);
   adw_preferences_group_set_description (self->group, description);
