@@ -1262,7 +1262,6 @@ typedef struct
 {
   GtkWidget *panel;
   guint      frames;        /* drawn while the panel still waited */
-  gboolean   made;          /* the later groups, as a frame was drawn */
 } FirstFrame;
 
 static void
@@ -1271,8 +1270,6 @@ on_panel_frame_cb (GdkFrameClock *clock,
 {
   if (copro_panel_has_pending (COPRO_PANEL (wait->panel)))
     wait->frames++;
-  else
-    wait->made = TRUE;
 }
 
 static gboolean
@@ -1301,7 +1298,7 @@ test_groups_after_first_frame (void)
   const CoproSection *section = NULL;
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GtkWidget) panel = NULL;
-  FirstFrame wait = { NULL, 0, FALSE };
+  FirstFrame wait = { NULL, 0 };
   GtkWidget *overview_panel;
   gulong handler;
   gpointer weak = window;

@@ -117,10 +117,8 @@ static void
 on_after_paint_cb (GdkFrameClock *frame_clock,
                    CoproPanel    *self)
 {
-  g_clear_signal_handler (&self->after_paint_id, self->frame_clock);
-  g_clear_object (&self->frame_clock);
-  if (self->build_source == 0)
-    self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pending_cb, self, NULL);
+  stop_waiting (self);
+  self->build_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pending_cb, self, NULL);
 }
 
 static void
@@ -407,7 +405,6 @@ copro_panel_get_editable (CoproPanel *self)
 
   return self->editable;
 }
-
 
 void
 copro_panel_add_group (CoproPanel          *self,

@@ -42,7 +42,6 @@ struct _CoproPartnerEditor
 
   /* Template widgets */
   GtkStack             *stack;
-  GtkWidget            *status_page;
   GtkLabel             *status_title;
   GtkLabel             *status_description;
   GtkWidget            *form_page;
@@ -233,7 +232,6 @@ copro_partner_editor_class_init (CoproPartnerEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/coproduce/Coproduce/copro-partner-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_page);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_title);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, status_description);
   gtk_widget_class_bind_template_child (widget_class, CoproPartnerEditor, form_page);

@@ -833,7 +833,7 @@ copro_project_view_get_panel (CoproProjectView *self,
   g_return_val_if_fail (COPRO_IS_PROJECT_VIEW (self), NULL);
 
   panel = ensure_panel (self, name);
-  if (panel != NULL && COPRO_IS_PANEL (panel))
+  if (COPRO_IS_PANEL (panel))
     copro_panel_build_pending (COPRO_PANEL (panel));
   return panel;
 }
